@@ -1,0 +1,2 @@
+package io.github.cloudify4j.client;
+final class Placeholder {}
