@@ -1,0 +1,512 @@
+package io.github.cloudify4j.client;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.cloudify4j.client.executions.Executions;
+import io.github.cloudify4j.client.internal.ClientConfig;
+import io.github.cloudify4j.client.internal.CoreApi;
+import io.github.cloudify4j.client.internal.Json;
+import io.github.cloudify4j.client.internal.ManagerNodes;
+import io.github.cloudify4j.client.internal.Transport;
+import io.github.cloudify4j.client.maintenance.MaintenanceMode;
+import io.github.cloudify4j.client.manager.Manager;
+import io.github.cloudify4j.client.model.ServerVersion;
+import io.github.cloudify4j.client.poll.Poller;
+import io.github.cloudify4j.client.spi.Arguments;
+import io.github.cloudify4j.client.spi.ClientContext;
+import java.net.Proxy;
+import java.net.URI;
+import java.nio.file.Paths;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A client of one Cloudify Manager, or of the manager nodes of one HA cluster.
+ *
+ * <pre>{@code
+ * try (CloudifyClient client = CloudifyClient.builder()
+ *     .manager("https://manager.example.com")
+ *     .credentials(Credentials.basic("admin", password))
+ *     .tenant("default_tenant")
+ *     .tls(TlsConfig.trustPem(Path.of("/etc/cloudify/ca.pem")))
+ *     .build()) {
+ *   MaintenanceStatus status = client.maintenance().status();
+ * }
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe: build one per manager (or cluster) and share it. It owns a connection pool and a
+ * few threads, released by {@link #close()}. {@link #withOptions(Consumer)} gives a view with other default
+ * per-call options that shares them.
+ */
+public final class CloudifyClient implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(CloudifyClient.class);
+  static final String DEFAULT_TENANT = "default_tenant";
+
+  private final Builder settings;
+  private final ClientConfig config;
+  private final Transport transport;
+  private final ObjectMapper mapper;
+  private final boolean ownsTransport;
+  private final AtomicBoolean closed;
+  private final AtomicReference<ServerVersion> version;
+  private final Poller poller;
+  private final CoreApi api;
+  private final MaintenanceMode maintenance;
+  private final Executions executions;
+  private final Manager manager;
+  private final ClientContext context;
+
+  private CloudifyClient(Builder settings, ClientConfig config, Transport transport, ObjectMapper mapper,
+      boolean ownsTransport, AtomicBoolean closed, AtomicReference<ServerVersion> version) {
+    this.settings = settings;
+    this.config = config;
+    this.transport = transport;
+    this.mapper = mapper;
+    this.ownsTransport = ownsTransport;
+    this.closed = closed;
+    this.version = version;
+    this.poller = new Poller(config.clock(), config.sleeper());
+    this.api = transport.create(CoreApi.class);
+    this.maintenance = new MaintenanceMode(api, poller);
+    this.executions = new Executions(api, poller);
+    this.manager = new Manager(api, version);
+    this.context = new Context();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A client configured like the {@code cfy} CLI from the environment: {@code CLOUDIFY_MANAGER_URL} (several
+   * separated by commas for a cluster), {@code CLOUDIFY_USERNAME} and {@code CLOUDIFY_PASSWORD} or
+   * {@code CLOUDIFY_TOKEN}, {@code CLOUDIFY_TENANT}, {@code CLOUDIFY_SSL_TRUST_ALL}, {@code LOCAL_REST_CERT_FILE}.
+   */
+  public static CloudifyClient fromEnv() {
+    return builder().fromEnv(System.getenv()).build();
+  }
+
+  /** Maintenance mode: status, activate, deactivate, wait until activated. */
+  public MaintenanceMode maintenance() {
+    return maintenance;
+  }
+
+  /** Executions: get, list, cancel, wait. */
+  public Executions executions() {
+    return executions;
+  }
+
+  /** The manager: version, status, cluster status, manager nodes. */
+  public Manager manager() {
+    return manager;
+  }
+
+  /** Waits with this client's clock and sleeper. */
+  public Poller poller() {
+    return poller;
+  }
+
+  /** For resource modules (snapshots): binds Retrofit interfaces to this client. */
+  public ClientContext context() {
+    return context;
+  }
+
+  /** The manager nodes, in the order configured. */
+  public List<URI> managers() {
+    return Collections.unmodifiableList(settings.managers);
+  }
+
+  public String tenant() {
+    return settings.tenant;
+  }
+
+  public Credentials credentials() {
+    return settings.credentials;
+  }
+
+  /**
+   * A view of this client whose calls use these default options (per-call options still override them). It
+   * shares this client's connections; closing it does nothing, closing this client closes both.
+   */
+  public CloudifyClient withOptions(Consumer<RequestOptions.Builder> options) {
+    requireNonNull(options, "options == null");
+    RequestOptions.Builder b = config.defaults().toBuilder();
+    options.accept(b);
+    return withOptions(b.build());
+  }
+
+  public CloudifyClient withOptions(RequestOptions defaults) {
+    requireNonNull(defaults, "defaults == null");
+    ClientConfig derived = config.withDefaults(defaults);
+    Transport view = Transport.create(transport.okHttp(), derived, mapper);
+    return new CloudifyClient(settings, derived, view, mapper, false, closed, version);
+  }
+
+  /** A view whose every call goes to {@code node} (one of {@link #managers()}) without failover. */
+  public CloudifyClient pinnedTo(URI node) {
+    return withOptions(o -> o.node(node));
+  }
+
+  /**
+   * A builder holding this client's settings. What it builds is a new, independent client with its own
+   * connections (unless a base {@code OkHttpClient} was given), e.g. with the credentials a restore brought.
+   */
+  public Builder toBuilder() {
+    return settings.copy();
+  }
+
+  /** Releases connections and threads. Idempotent; a view made by {@link #withOptions} does nothing. */
+  @Override
+  public void close() {
+    if (ownsTransport && closed.compareAndSet(false, true)) {
+      transport.shutdown();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "CloudifyClient{managers=" + settings.managers + ", tenant=" + settings.tenant + ", credentials="
+        + settings.credentials + ", tls=" + settings.tls + "}";
+  }
+
+  private final class Context implements ClientContext {
+    @Override
+    public <T> T create(Class<T> retrofitInterface) {
+      requireNonNull(retrofitInterface, "retrofitInterface == null");
+      return transport.create(retrofitInterface);
+    }
+
+    @Override
+    public ObjectMapper objectMapper() {
+      return mapper;
+    }
+
+    @Override
+    public Poller poller() {
+      return poller;
+    }
+
+    @Override
+    public Clock clock() {
+      return config.clock();
+    }
+
+    @Override
+    public Sleeper sleeper() {
+      return config.sleeper();
+    }
+
+    @Override
+    public ServerVersion serverVersion() {
+      return manager.serverVersion();
+    }
+
+    @Override
+    public RequestOptions defaults() {
+      return config.defaults();
+    }
+
+    @Override
+    public List<URI> managers() {
+      return CloudifyClient.this.managers();
+    }
+
+    @Override
+    public URI currentManager() {
+      String s = config.nodes().current().toString();
+      return URI.create(s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
+    }
+  }
+
+  static String validTenant(String tenant, String name) {
+    return Arguments.requireText(tenant, name);
+  }
+
+  static URI validManagerUri(URI uri, String name) {
+    return Arguments.requireManagerUrl(uri, name);
+  }
+
+  /** Builds a {@link CloudifyClient}. Every setter validates its argument at once. */
+  public static final class Builder {
+    private final List<URI> managers = new ArrayList<>();
+    private Credentials credentials = Credentials.none();
+    private String tenant = DEFAULT_TENANT;
+    private TlsConfig tls = TlsConfig.system();
+    private Timeouts timeouts = Timeouts.defaults();
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private RequestOptions defaults = RequestOptions.none();
+    private Proxy proxy;
+    private String userAgent;
+    private OkHttpClient okHttpClient;
+    private Clock clock = Clock.systemUTC();
+    private Sleeper sleeper = Sleeper.system();
+
+    private Builder() {}
+
+    private Builder copy() {
+      Builder b = new Builder();
+      b.managers.addAll(managers);
+      b.credentials = credentials;
+      b.tenant = tenant;
+      b.tls = tls;
+      b.timeouts = timeouts;
+      b.retryPolicy = retryPolicy;
+      b.defaults = defaults;
+      b.proxy = proxy;
+      b.userAgent = userAgent;
+      b.okHttpClient = okHttpClient;
+      b.clock = clock;
+      b.sleeper = sleeper;
+      return b;
+    }
+
+    /** The manager's URL ({@code https://manager.example.com}); replaces any set before. */
+    public Builder manager(String url) {
+      return manager(Arguments.requireManagerUrl(url, "url"));
+    }
+
+    public Builder manager(URI url) {
+      managers.clear();
+      managers.add(Arguments.requireManagerUrl(url, "url"));
+      return this;
+    }
+
+    /**
+     * The manager nodes of an HA cluster. A request goes to the node that answered last; when a node does not
+     * answer (or its proxy says 502/503/504) the next is tried.
+     */
+    public Builder managers(List<URI> urls) {
+      requireNonNull(urls, "urls == null");
+      if (urls.isEmpty()) {
+        throw new IllegalArgumentException("urls is empty");
+      }
+      List<URI> checked = new ArrayList<>();
+      for (URI url : urls) {
+        URI u = Arguments.requireManagerUrl(url, "urls");
+        if (checked.contains(u)) {
+          throw new IllegalArgumentException("urls lists " + u + " twice");
+        }
+        checked.add(u);
+      }
+      managers.clear();
+      managers.addAll(checked);
+      return this;
+    }
+
+    /** Adds a manager node. */
+    public Builder addManager(URI url) {
+      URI u = Arguments.requireManagerUrl(url, "url");
+      if (managers.contains(u)) {
+        throw new IllegalArgumentException("url is already a manager: " + u);
+      }
+      managers.add(u);
+      return this;
+    }
+
+    public Builder credentials(Credentials credentials) {
+      this.credentials = requireNonNull(credentials, "credentials == null");
+      return this;
+    }
+
+    /** Shorthand for {@code credentials(Credentials.basic(username, password))}. */
+    public Builder basicAuth(String username, String password) {
+      return credentials(Credentials.basic(username, password));
+    }
+
+    /** Shorthand for {@code credentials(Credentials.token(token))}. */
+    public Builder token(String token) {
+      return credentials(Credentials.token(token));
+    }
+
+    /** The {@code Tenant} header (default {@code default_tenant}). */
+    public Builder tenant(String tenant) {
+      this.tenant = validTenant(tenant, "tenant");
+      return this;
+    }
+
+    public Builder tls(TlsConfig tls) {
+      this.tls = requireNonNull(tls, "tls == null");
+      return this;
+    }
+
+    public Builder timeouts(Timeouts timeouts) {
+      this.timeouts = requireNonNull(timeouts, "timeouts == null");
+      return this;
+    }
+
+    public Builder retryPolicy(RetryPolicy retryPolicy) {
+      this.retryPolicy = requireNonNull(retryPolicy, "retryPolicy == null");
+      return this;
+    }
+
+    /** Default per-call options for every call of the client. */
+    public Builder defaultRequestOptions(RequestOptions defaults) {
+      this.defaults = requireNonNull(defaults, "defaults == null");
+      return this;
+    }
+
+    public Builder proxy(Proxy proxy) {
+      this.proxy = requireNonNull(proxy, "proxy == null");
+      return this;
+    }
+
+    public Builder userAgent(String userAgent) {
+      this.userAgent = Arguments.requireText(userAgent, "userAgent");
+      return this;
+    }
+
+    /**
+     * An {@code OkHttpClient} to start from (its pool, dispatcher, interceptors and event listeners are kept).
+     * The client does not shut it down on {@link CloudifyClient#close()}.
+     */
+    public Builder okHttpClient(OkHttpClient okHttpClient) {
+      this.okHttpClient = requireNonNull(okHttpClient, "okHttpClient == null");
+      return this;
+    }
+
+    /** The clock waits measure time with (tests inject a virtual one). */
+    public Builder clock(Clock clock) {
+      this.clock = requireNonNull(clock, "clock == null");
+      return this;
+    }
+
+    /** How waits sleep (tests inject one that advances a virtual clock). */
+    public Builder sleeper(Sleeper sleeper) {
+      this.sleeper = requireNonNull(sleeper, "sleeper == null");
+      return this;
+    }
+
+    /**
+     * Reads the {@code cfy} CLI's variables (see {@link CloudifyClient#fromEnv()}) from {@code env}. Unset
+     * variables leave the builder as it is.
+     */
+    public Builder fromEnv(Map<String, String> env) {
+      requireNonNull(env, "env == null");
+      String urls = env.get("CLOUDIFY_MANAGER_URL");
+      if (urls != null && !urls.trim().isEmpty()) {
+        List<URI> list = new ArrayList<>();
+        for (String u : urls.split(",")) {
+          if (!u.trim().isEmpty()) {
+            list.add(Arguments.requireManagerUrl(u.trim(), "CLOUDIFY_MANAGER_URL"));
+          }
+        }
+        managers(list);
+      }
+      String token = env.get("CLOUDIFY_TOKEN");
+      String username = env.get("CLOUDIFY_USERNAME");
+      String password = env.get("CLOUDIFY_PASSWORD");
+      if (token != null && !token.isEmpty()) {
+        credentials(Credentials.token(token));
+      } else if (username != null && !username.isEmpty()) {
+        if (password == null) {
+          throw new IllegalArgumentException("CLOUDIFY_PASSWORD is not set while CLOUDIFY_USERNAME is");
+        }
+        credentials(Credentials.basic(username, password));
+      }
+      String tenantValue = env.get("CLOUDIFY_TENANT");
+      if (tenantValue != null && !tenantValue.isEmpty()) {
+        tenant(tenantValue);
+      }
+      String trustAll = env.get("CLOUDIFY_SSL_TRUST_ALL");
+      String cert = env.get("LOCAL_REST_CERT_FILE");
+      if (trustAll != null && isTrue(trustAll)) {
+        tls(TlsConfig.trustAll());
+      } else if (cert != null && !cert.isEmpty()) {
+        tls(TlsConfig.trustPem(Paths.get(cert)));
+      }
+      return this;
+    }
+
+    private static boolean isTrue(String v) {
+      String s = v.trim().toLowerCase(Locale.ROOT);
+      return s.equals("true") || s.equals("1") || s.equals("yes") || s.equals("on");
+    }
+
+    public CloudifyClient build() {
+      if (managers.isEmpty()) {
+        throw new IllegalStateException("no manager: call manager(url) or managers(urls)");
+      }
+      OkHttpClient.Builder ok = okHttpClient != null ? okHttpClient.newBuilder() : new OkHttpClient.Builder();
+      ok.connectTimeout(timeouts.connect().toMillis(), TimeUnit.MILLISECONDS)
+          .readTimeout(timeouts.read().toMillis(), TimeUnit.MILLISECONDS)
+          .writeTimeout(timeouts.write().toMillis(), TimeUnit.MILLISECONDS)
+          .callTimeout(timeouts.call().map(java.time.Duration::toMillis).orElse(0L), TimeUnit.MILLISECONDS);
+      if (proxy != null) {
+        ok.proxy(proxy);
+      }
+      applyTls(ok);
+      ManagerNodes nodes = new ManagerNodes(managers);
+      ClientConfig config = new ClientConfig(nodes, credentials, tenant,
+          userAgent != null ? userAgent : defaultUserAgent(), retryPolicy, defaults, clock, sleeper);
+      ObjectMapper mapper = Json.newMapper();
+      Transport transport = Transport.create(ok.build(), config, mapper);
+      return new CloudifyClient(copy(), config, transport, mapper, okHttpClient == null, new AtomicBoolean(),
+          new AtomicReference<>());
+    }
+
+    private void applyTls(OkHttpClient.Builder ok) {
+      try {
+        switch (tls.mode()) {
+          case CUSTOM:
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[] {tls.trustManager()}, new SecureRandom());
+            ok.sslSocketFactory(context.getSocketFactory(), tls.trustManager());
+            break;
+          case TRUST_ALL:
+            LOG.warn("TLS certificate and hostname verification are OFF for {} (TlsConfig.trustAll()):"
+                + " anyone on the network path can read the credentials", managers);
+            X509TrustManager trustAll = new TrustAllManager();
+            SSLContext insecure = SSLContext.getInstance("TLS");
+            insecure.init(null, new TrustManager[] {trustAll}, new SecureRandom());
+            ok.sslSocketFactory(insecure.getSocketFactory(), trustAll);
+            ok.hostnameVerifier((host, session) -> true);
+            break;
+          default:
+            break;
+        }
+      } catch (java.security.GeneralSecurityException e) {
+        throw new IllegalStateException("TLS could not be set up: " + e.getMessage(), e);
+      }
+    }
+
+    private static String defaultUserAgent() {
+      String version = CloudifyClient.class.getPackage().getImplementationVersion();
+      return "cloudify4j/" + (version != null ? version : "dev") + " Java/" + System.getProperty("java.version");
+    }
+  }
+
+  /** For {@link TlsConfig#trustAll()} only. */
+  private static final class TrustAllManager implements X509TrustManager {
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType) {
+      // trusts everything, as asked
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType) {
+      // trusts everything, as asked
+    }
+
+    @Override
+    public X509Certificate[] getAcceptedIssuers() {
+      return new X509Certificate[0];
+    }
+  }
+}

@@ -1,0 +1,130 @@
+package io.github.cloudify4j.client;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * How the client authenticates to the manager.
+ *
+ * <p>The manager accepts HTTP Basic credentials ({@code Authorization: Basic}) and tokens in the
+ * {@code Authentication-Token} header, including the {@code ctok-<id>-<secret>} API tokens of 6.4+. It has no
+ * {@code Bearer} support. {@link #toString()} never shows the secret.
+ */
+public final class Credentials {
+  private static final Credentials NONE = new Credentials(Kind.NONE, null, null);
+
+  private enum Kind { NONE, BASIC, TOKEN }
+
+  private final Kind kind;
+  private final String username;
+  private final String secret;
+
+  private Credentials(Kind kind, String username, String secret) {
+    this.kind = kind;
+    this.username = username;
+    this.secret = secret;
+  }
+
+  /** Username and password, sent as HTTP Basic authentication on every request. */
+  public static Credentials basic(String username, String password) {
+    requireNonNull(username, "username == null");
+    requireNonNull(password, "password == null");
+    if (username.trim().isEmpty()) {
+      throw new IllegalArgumentException("username is blank");
+    }
+    if (username.indexOf(':') >= 0 || hasControl(username)) {
+      throw new IllegalArgumentException("username contains ':' or a control character");
+    }
+    if (hasControl(password)) {
+      throw new IllegalArgumentException("password contains a control character");
+    }
+    return new Credentials(Kind.BASIC, username, password);
+  }
+
+  /** A token (for example a {@code ctok-…} API token), sent in the {@code Authentication-Token} header. */
+  public static Credentials token(String token) {
+    requireNonNull(token, "token == null");
+    if (token.trim().isEmpty() || hasControl(token) || token.indexOf(' ') >= 0) {
+      throw new IllegalArgumentException("token is blank or contains whitespace or control characters");
+    }
+    return new Credentials(Kind.TOKEN, null, token);
+  }
+
+  /** No credentials: only unauthenticated endpoints ({@code /snapshot-status}, {@code /ok}) will answer. */
+  public static Credentials none() {
+    return NONE;
+  }
+
+  /** The username of basic credentials, empty for tokens and none. */
+  public Optional<String> username() {
+    return Optional.ofNullable(username);
+  }
+
+  public boolean isBasic() {
+    return kind == Kind.BASIC;
+  }
+
+  public boolean isToken() {
+    return kind == Kind.TOKEN;
+  }
+
+  public boolean isNone() {
+    return kind == Kind.NONE;
+  }
+
+  /** The header this credential sends, as {@code {name, value}}; empty for {@link #none()}. */
+  public Optional<String[]> header() {
+    switch (kind) {
+      case BASIC:
+        String raw = username + ":" + secret;
+        return Optional.of(new String[] {
+          "Authorization", "Basic " + Base64.getEncoder().encodeToString(raw.getBytes(StandardCharsets.UTF_8))
+        });
+      case TOKEN:
+        return Optional.of(new String[] {"Authentication-Token", secret});
+      default:
+        return Optional.empty();
+    }
+  }
+
+  private static boolean hasControl(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || c == 0x7f) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof Credentials)) {
+      return false;
+    }
+    Credentials other = (Credentials) o;
+    return kind == other.kind
+        && java.util.Objects.equals(username, other.username)
+        && java.util.Objects.equals(secret, other.secret);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(kind, username, secret);
+  }
+
+  @Override
+  public String toString() {
+    switch (kind) {
+      case BASIC:
+        return "Credentials.basic(" + username + ", ****)";
+      case TOKEN:
+        return "Credentials.token(****)";
+      default:
+        return "Credentials.none()";
+    }
+  }
+}

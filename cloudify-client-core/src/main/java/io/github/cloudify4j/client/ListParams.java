@@ -1,0 +1,191 @@
+package io.github.cloudify4j.client;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.cloudify4j.client.spi.Arguments;
+import io.github.cloudify4j.client.spi.RelativeUrl;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The query of a list endpoint: equality filters (a field given several values matches any of them), sort order,
+ * projection, paging, search and tenant scope.
+ *
+ * <pre>{@code
+ * ListParams.builder()
+ *     .filter("status", "created", "uploaded")   // status=created OR status=uploaded
+ *     .sortDescending("created_at")
+ *     .size(50)
+ *     .build();
+ * }</pre>
+ */
+public final class ListParams {
+  private static final Pattern FIELD = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
+  private static final ListParams NONE = builder().build();
+
+  private final List<Map.Entry<String, String>> params;
+  private final Integer size;
+  private final Long offset;
+
+  private ListParams(Builder b) {
+    this.params = Collections.unmodifiableList(new ArrayList<>(b.params));
+    this.size = b.size;
+    this.offset = b.offset;
+  }
+
+  /** No filter, the server's default order and page size (1000). */
+  public static ListParams none() {
+    return NONE;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.params.addAll(params);
+    b.size = size;
+    b.offset = offset;
+    return b;
+  }
+
+  /** The page size asked for, if any. */
+  public java.util.Optional<Integer> size() {
+    return java.util.Optional.ofNullable(size);
+  }
+
+  public java.util.Optional<Long> offset() {
+    return java.util.Optional.ofNullable(offset);
+  }
+
+  /** Every query parameter but paging, in order. */
+  public List<Map.Entry<String, String>> params() {
+    return params;
+  }
+
+  /** This query as a URL relative to the API base, with paging overridden when given. */
+  public String toRelativeUrl(String path, Integer pageSize, Long pageOffset) {
+    RelativeUrl url = RelativeUrl.of(path);
+    for (Map.Entry<String, String> p : params) {
+      url.param(p.getKey(), p.getValue());
+    }
+    Integer s = pageSize != null ? pageSize : size;
+    Long o = pageOffset != null ? pageOffset : offset;
+    if (s != null) {
+      url.param("_size", String.valueOf(s));
+    }
+    if (o != null) {
+      url.param("_offset", String.valueOf(o));
+    }
+    return url.toString();
+  }
+
+  /** Builds {@link ListParams}. Field names are checked; values are encoded, never interpreted. */
+  public static final class Builder {
+    private final List<Map.Entry<String, String>> params = new ArrayList<>();
+    private Integer size;
+    private Long offset;
+
+    private Builder() {}
+
+    /** Items whose {@code field} equals one of {@code values}. */
+    public Builder filter(String field, String... values) {
+      field(field, "field");
+      requireNonNull(values, "values == null");
+      if (values.length == 0) {
+        throw new IllegalArgumentException("values is empty");
+      }
+      for (String value : values) {
+        Arguments.requireText(value, "values");
+        params.add(new java.util.AbstractMap.SimpleImmutableEntry<>(field, value));
+      }
+      return this;
+    }
+
+    /** Ascending by a field; several sorts apply in the order given. */
+    public Builder sortAscending(String field) {
+      params.add(new java.util.AbstractMap.SimpleImmutableEntry<>("_sort", field(field, "field")));
+      return this;
+    }
+
+    public Builder sortDescending(String field) {
+      params.add(new java.util.AbstractMap.SimpleImmutableEntry<>("_sort", "-" + field(field, "field")));
+      return this;
+    }
+
+    /** Only these fields in each item. */
+    public Builder include(String... fields) {
+      requireNonNull(fields, "fields == null");
+      if (fields.length == 0) {
+        throw new IllegalArgumentException("fields is empty");
+      }
+      StringBuilder sb = new StringBuilder();
+      for (String f : fields) {
+        sb.append(sb.length() == 0 ? "" : ",").append(field(f, "fields"));
+      }
+      params.add(new java.util.AbstractMap.SimpleImmutableEntry<>("_include", sb.toString()));
+      return this;
+    }
+
+    /** Substring match on the id (snapshots, execution schedules). */
+    public Builder search(String text) {
+      params.add(new java.util.AbstractMap.SimpleImmutableEntry<>("_search", Arguments.requireText(text, "text")));
+      return this;
+    }
+
+    /** Across every tenant the user can see. */
+    public Builder allTenants(boolean allTenants) {
+      params.removeIf(e -> e.getKey().equals("_all_tenants"));
+      if (allTenants) {
+        params.add(new java.util.AbstractMap.SimpleImmutableEntry<>("_all_tenants", "true"));
+      }
+      return this;
+    }
+
+    /**
+     * Executions only: include system workflows ({@code create_snapshot}, {@code restore_snapshot}), which the
+     * manager hides by default.
+     */
+    public Builder includeSystemWorkflows(boolean include) {
+      params.removeIf(e -> e.getKey().equals("_include_system_workflows"));
+      params.add(new java.util.AbstractMap.SimpleImmutableEntry<>("_include_system_workflows",
+          String.valueOf(include)));
+      return this;
+    }
+
+    /** Page size, 0 to 10000 (0 returns no item but still the total). */
+    public Builder size(int size) {
+      this.size = Arguments.requireRange(size, 0, 10_000, "size");
+      return this;
+    }
+
+    public Builder offset(long offset) {
+      if (offset < 0) {
+        throw new IllegalArgumentException("offset must not be negative: " + offset);
+      }
+      this.offset = offset;
+      return this;
+    }
+
+    public ListParams build() {
+      return new ListParams(this);
+    }
+
+    private static String field(String field, String name) {
+      requireNonNull(field, name + " == null");
+      if (!FIELD.matcher(field).matches()) {
+        throw new IllegalArgumentException(name + " is not a field name: " + field);
+      }
+      return field;
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "ListParams{" + toRelativeUrl("x", null, null).substring(1) + "}";
+  }
+}

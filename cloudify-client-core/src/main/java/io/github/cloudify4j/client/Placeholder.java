@@ -1,2 +1,0 @@
-package io.github.cloudify4j.client;
-final class Placeholder {}

@@ -1,0 +1,135 @@
+package io.github.cloudify4j.client;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.Collection;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
+
+/**
+ * Which server certificates the client trusts.
+ *
+ * <p>Cloudify managers usually present a certificate signed by the cluster's own CA
+ * ({@code /etc/cloudify/ssl/cloudify_internal_ca_cert.pem}); give that file to {@link #trustPem(Path)}.
+ * Hostname verification stays on in every mode except {@link #trustAll()}, which exists for labs and logs a
+ * warning each time a client is built with it.
+ */
+public final class TlsConfig {
+  private static final TlsConfig SYSTEM = new TlsConfig(Mode.SYSTEM, null, null);
+  private static final TlsConfig TRUST_ALL = new TlsConfig(Mode.TRUST_ALL, null, null);
+
+  /** How trust is decided. */
+  public enum Mode { SYSTEM, CUSTOM, TRUST_ALL }
+
+  private final Mode mode;
+  private final X509TrustManager trustManager;
+  private final String description;
+
+  private TlsConfig(Mode mode, X509TrustManager trustManager, String description) {
+    this.mode = mode;
+    this.trustManager = trustManager;
+    this.description = description;
+  }
+
+  /** The JVM's default trust store (the default). */
+  public static TlsConfig system() {
+    return SYSTEM;
+  }
+
+  /** Trusts the CA certificates in a PEM file (one or several), and only those. */
+  public static TlsConfig trustPem(Path caPemFile) {
+    requireNonNull(caPemFile, "caPemFile == null");
+    if (!Files.isRegularFile(caPemFile)) {
+      throw new IllegalArgumentException("caPemFile is not a readable file: " + caPemFile);
+    }
+    try (InputStream in = Files.newInputStream(caPemFile)) {
+      CertificateFactory factory = CertificateFactory.getInstance("X.509");
+      Collection<? extends Certificate> certificates = factory.generateCertificates(in);
+      if (certificates.isEmpty()) {
+        throw new IllegalArgumentException("caPemFile holds no certificate: " + caPemFile);
+      }
+      KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+      store.load(null, null);
+      int i = 0;
+      for (Certificate certificate : certificates) {
+        store.setCertificateEntry("ca-" + i++, certificate);
+      }
+      return new TlsConfig(Mode.CUSTOM, trustManagerFor(store), "trustPem(" + caPemFile + ")");
+    } catch (IOException | GeneralSecurityException e) {
+      throw new IllegalArgumentException("caPemFile could not be read as PEM certificates: " + caPemFile, e);
+    }
+  }
+
+  /** Trusts the certificates of a loaded {@link KeyStore}. */
+  public static TlsConfig trustStore(KeyStore trustStore) {
+    requireNonNull(trustStore, "trustStore == null");
+    try {
+      return new TlsConfig(Mode.CUSTOM, trustManagerFor(trustStore), "trustStore(" + trustStore.getType() + ")");
+    } catch (GeneralSecurityException e) {
+      throw new IllegalArgumentException("trustStore cannot be used: " + e.getMessage(), e);
+    }
+  }
+
+  /** Trusts a given X.509 certificate (typically a self-signed CA held in memory). */
+  public static TlsConfig trustCertificate(X509Certificate certificate) {
+    requireNonNull(certificate, "certificate == null");
+    try {
+      KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+      store.load(null, null);
+      store.setCertificateEntry("ca", certificate);
+      return new TlsConfig(Mode.CUSTOM, trustManagerFor(store), "trustCertificate(" + certificate.getSubjectX500Principal() + ")");
+    } catch (IOException | GeneralSecurityException e) {
+      throw new IllegalArgumentException("certificate cannot be used: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Trusts every certificate and every hostname. Insecure: anyone on the network path can read the credentials.
+   * Matches {@code CLOUDIFY_SSL_TRUST_ALL} of the {@code cfy} CLI.
+   */
+  public static TlsConfig trustAll() {
+    return TRUST_ALL;
+  }
+
+  public Mode mode() {
+    return mode;
+  }
+
+  /** The trust manager of a {@link Mode#CUSTOM} configuration, or null. */
+  public X509TrustManager trustManager() {
+    return trustManager;
+  }
+
+  private static X509TrustManager trustManagerFor(KeyStore store) throws GeneralSecurityException {
+    TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    factory.init(store);
+    for (TrustManager manager : factory.getTrustManagers()) {
+      if (manager instanceof X509TrustManager) {
+        return (X509TrustManager) manager;
+      }
+    }
+    throw new GeneralSecurityException("no X509TrustManager available");
+  }
+
+  @Override
+  public String toString() {
+    switch (mode) {
+      case SYSTEM:
+        return "TlsConfig.system()";
+      case TRUST_ALL:
+        return "TlsConfig.trustAll()";
+      default:
+        return "TlsConfig." + description;
+    }
+  }
+}

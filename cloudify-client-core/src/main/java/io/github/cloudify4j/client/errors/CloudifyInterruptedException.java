@@ -1,0 +1,13 @@
+package io.github.cloudify4j.client.errors;
+
+/**
+ * The calling thread was interrupted (or the operation cancelled) while waiting. The interrupt flag is restored
+ * before this is thrown.
+ */
+public class CloudifyInterruptedException extends CloudifyException {
+  private static final long serialVersionUID = 1L;
+
+  public CloudifyInterruptedException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

@@ -1,0 +1,15 @@
+package io.github.cloudify4j.client.errors;
+
+/**
+ * 503 {@code entering_maintenance_mode}: maintenance mode is {@code activating} (executions still run), and the
+ * request would start work: snapshot create or restore, an execution, a deployment. Wait until it is
+ * {@code activated}.
+ */
+public class EnteringMaintenanceModeException extends MaintenanceModeException {
+  private static final long serialVersionUID = 1L;
+
+  public EnteringMaintenanceModeException(int statusCode, String errorCode, String serverMessage,
+      String serverTraceback, String method, String url) {
+    super(statusCode, errorCode, serverMessage, serverTraceback, method, url);
+  }
+}

@@ -1,0 +1,15 @@
+package io.github.cloudify4j.client.errors;
+
+/**
+ * 503 {@code maintenance_mode_active}: maintenance mode is {@code activated} and the endpoint is not on its
+ * allow-list (executions, events, tokens, tenants, users … are blocked; snapshots and snapshot-status are not).
+ * A sys-admin can pass with {@code RequestOptions.builder().bypassMaintenance(true)}.
+ */
+public class MaintenanceModeActiveException extends MaintenanceModeException {
+  private static final long serialVersionUID = 1L;
+
+  public MaintenanceModeActiveException(int statusCode, String errorCode, String serverMessage,
+      String serverTraceback, String method, String url) {
+    super(statusCode, errorCode, serverMessage, serverTraceback, method, url);
+  }
+}

@@ -1,0 +1,138 @@
+package io.github.cloudify4j.client.executions;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.cloudify4j.client.ListParams;
+import io.github.cloudify4j.client.RequestOptions;
+import io.github.cloudify4j.client.internal.CoreApi;
+import io.github.cloudify4j.client.model.Execution;
+import io.github.cloudify4j.client.model.Page;
+import io.github.cloudify4j.client.poll.PollListener;
+import io.github.cloudify4j.client.poll.PollOptions;
+import io.github.cloudify4j.client.poll.Poller;
+import io.github.cloudify4j.client.spi.Arguments;
+import io.github.cloudify4j.client.spi.AutoPager;
+import java.util.Collections;
+import java.util.stream.Stream;
+
+/**
+ * Executions ({@code /executions}). Note: while maintenance mode is {@code activated} the manager blocks every
+ * {@code /executions} call (503 {@code maintenance_mode_active}) unless a sys-admin sends
+ * {@code RequestOptions.builder().bypassMaintenance(true)}.
+ */
+public final class Executions {
+  private static final int PAGE_SIZE = 1000;
+
+  private final CoreApi api;
+  private final Poller poller;
+
+  public Executions(CoreApi api, Poller poller) {
+    this.api = requireNonNull(api, "api == null");
+    this.poller = requireNonNull(poller, "poller == null");
+  }
+
+  /** {@code GET /executions/{id}}. */
+  public Execution get(String executionId) {
+    return get(executionId, RequestOptions.none());
+  }
+
+  public Execution get(String executionId, RequestOptions options) {
+    Arguments.requireId(executionId, "executionId");
+    requireNonNull(options, "options == null");
+    return api.execution(executionId, options);
+  }
+
+  /** One page of {@code GET /executions}. System workflows are hidden unless the params include them. */
+  public Page<Execution> list(ListParams params) {
+    return list(params, RequestOptions.none());
+  }
+
+  public Page<Execution> list(ListParams params, RequestOptions options) {
+    requireNonNull(params, "params == null");
+    requireNonNull(options, "options == null");
+    return api.executions(params.toRelativeUrl("executions", null, null), options);
+  }
+
+  /** Every matching execution, fetched page by page as the stream is consumed. */
+  public Stream<Execution> listAll(ListParams params) {
+    return listAll(params, RequestOptions.none());
+  }
+
+  public Stream<Execution> listAll(ListParams params, RequestOptions options) {
+    requireNonNull(params, "params == null");
+    requireNonNull(options, "options == null");
+    int size = params.size().filter(s -> s > 0).orElse(PAGE_SIZE);
+    return AutoPager.<Execution>of((offset, pageSize) ->
+        api.executions(params.toRelativeUrl("executions", pageSize, offset), options), size,
+        params.offset().orElse(0L)).stream();
+  }
+
+  /** Asks the workflow to stop ({@code cancel}); the status becomes {@code cancelling}, then {@code cancelled}. */
+  public Execution cancel(String executionId) {
+    return action(executionId, "cancel", RequestOptions.none());
+  }
+
+  /** {@code force-cancel}: stops without waiting for running operations. */
+  public Execution forceCancel(String executionId) {
+    return action(executionId, "force-cancel", RequestOptions.none());
+  }
+
+  /** {@code kill}: kills the workflow's processes; the last resort for a stuck execution. */
+  public Execution kill(String executionId) {
+    return action(executionId, "kill", RequestOptions.none());
+  }
+
+  /** {@code POST /executions/{id}} with {@code {"action": ...}}. */
+  public Execution action(String executionId, String action, RequestOptions options) {
+    Arguments.requireId(executionId, "executionId");
+    requireNonNull(action, "action == null");
+    requireNonNull(options, "options == null");
+    if (!action.equals("cancel") && !action.equals("force-cancel") && !action.equals("kill")
+        && !action.equals("resume") && !action.equals("force-resume")) {
+      throw new IllegalArgumentException("action must be cancel, force-cancel, kill, resume or force-resume: "
+          + action);
+    }
+    return api.executionAction(executionId, Collections.singletonMap("action", action), options);
+  }
+
+  /** Polls until the execution is terminal, whatever the outcome, and returns it. */
+  public Execution waitUntilEnded(String executionId, PollOptions pollOptions, RequestOptions options,
+      PollListener<Execution> listener) {
+    Arguments.requireId(executionId, "executionId");
+    requireNonNull(pollOptions, "pollOptions == null");
+    requireNonNull(options, "options == null");
+    requireNonNull(listener, "listener == null");
+    return poller.until("execution " + executionId + " to end", () -> get(executionId, options))
+        .succeedWhen(Execution::isTerminal, "ended")
+        .options(pollOptions)
+        .listener(listener)
+        .await();
+  }
+
+  public Execution waitUntilEnded(String executionId, PollOptions pollOptions) {
+    return waitUntilEnded(executionId, pollOptions, RequestOptions.none(), PollListener.none());
+  }
+
+  /**
+   * Polls until the execution is {@code terminated}; {@code failed} or {@code cancelled} end the wait with a
+   * {@link io.github.cloudify4j.client.errors.WaitFailedException} carrying the execution's error.
+   */
+  public Execution waitUntilSucceeded(String executionId, PollOptions pollOptions, RequestOptions options,
+      PollListener<Execution> listener) {
+    Arguments.requireId(executionId, "executionId");
+    requireNonNull(pollOptions, "pollOptions == null");
+    requireNonNull(options, "options == null");
+    requireNonNull(listener, "listener == null");
+    return poller.until("execution " + executionId + " to succeed", () -> get(executionId, options))
+        .succeedWhen(e -> e.status().isSuccess(), "terminated")
+        .failWhen(Execution::isTerminal, e -> "execution " + e.id() + " (" + e.workflowId().orElse("?")
+            + ") ended " + e.status() + (e.error().isEmpty() ? "" : ": " + e.error()))
+        .options(pollOptions)
+        .listener(listener)
+        .await();
+  }
+
+  public Execution waitUntilSucceeded(String executionId, PollOptions pollOptions) {
+    return waitUntilSucceeded(executionId, pollOptions, RequestOptions.none(), PollListener.none());
+  }
+}

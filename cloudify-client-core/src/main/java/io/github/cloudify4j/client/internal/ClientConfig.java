@@ -1,0 +1,67 @@
+package io.github.cloudify4j.client.internal;
+
+import io.github.cloudify4j.client.Credentials;
+import io.github.cloudify4j.client.RequestOptions;
+import io.github.cloudify4j.client.RetryPolicy;
+import io.github.cloudify4j.client.Sleeper;
+import java.time.Clock;
+
+/** What the interceptor chain needs to know about its client. Immutable. */
+public final class ClientConfig {
+  private final ManagerNodes nodes;
+  private final Credentials credentials;
+  private final String tenant;
+  private final String userAgent;
+  private final RetryPolicy retryPolicy;
+  private final RequestOptions defaults;
+  private final Clock clock;
+  private final Sleeper sleeper;
+
+  public ClientConfig(ManagerNodes nodes, Credentials credentials, String tenant, String userAgent,
+      RetryPolicy retryPolicy, RequestOptions defaults, Clock clock, Sleeper sleeper) {
+    this.nodes = nodes;
+    this.credentials = credentials;
+    this.tenant = tenant;
+    this.userAgent = userAgent;
+    this.retryPolicy = retryPolicy;
+    this.defaults = defaults;
+    this.clock = clock;
+    this.sleeper = sleeper;
+  }
+
+  public ClientConfig withDefaults(RequestOptions newDefaults) {
+    return new ClientConfig(nodes, credentials, tenant, userAgent, retryPolicy, newDefaults, clock, sleeper);
+  }
+
+  public ManagerNodes nodes() {
+    return nodes;
+  }
+
+  public Credentials credentials() {
+    return credentials;
+  }
+
+  public String tenant() {
+    return tenant;
+  }
+
+  public String userAgent() {
+    return userAgent;
+  }
+
+  public RetryPolicy retryPolicy() {
+    return retryPolicy;
+  }
+
+  public RequestOptions defaults() {
+    return defaults;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public Sleeper sleeper() {
+    return sleeper;
+  }
+}

@@ -1,0 +1,88 @@
+package io.github.cloudify4j.client.internal;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.HttpUrl;
+
+/** The manager nodes of a client, and which one answered last (tried first next time). */
+public final class ManagerNodes {
+  private final List<HttpUrl> bases;
+  private final AtomicInteger preferred = new AtomicInteger();
+
+  public ManagerNodes(List<URI> managers) {
+    List<HttpUrl> list = new ArrayList<>();
+    for (URI uri : managers) {
+      list.add(base(uri));
+    }
+    this.bases = Collections.unmodifiableList(list);
+  }
+
+  /** {@code https://host:port/prefix/} for a manager URI. */
+  static HttpUrl base(URI uri) {
+    String s = uri.toString();
+    if (!s.endsWith("/")) {
+      s = s + "/";
+    }
+    return HttpUrl.get(s);
+  }
+
+  /** Base URL of the REST API on the first node: {@code <node>/api/v3.1/}. */
+  public HttpUrl apiBase() {
+    return bases.get(0).resolve("api/v3.1/");
+  }
+
+  public List<HttpUrl> bases() {
+    return bases;
+  }
+
+  List<HttpUrl> inPreferredOrder() {
+    int start = preferred.get();
+    List<HttpUrl> out = new ArrayList<>(bases.size());
+    for (int i = 0; i < bases.size(); i++) {
+      out.add(bases.get((start + i) % bases.size()));
+    }
+    return out;
+  }
+
+  void prefer(HttpUrl node) {
+    int index = bases.indexOf(node);
+    if (index >= 0) {
+      preferred.set(index);
+    }
+  }
+
+  /** The node last known to answer. */
+  public HttpUrl current() {
+    return bases.get(preferred.get());
+  }
+
+  HttpUrl baseOf(URI node) {
+    HttpUrl wanted = base(node);
+    for (HttpUrl b : bases) {
+      if (b.equals(wanted)) {
+        return b;
+      }
+    }
+    throw new IllegalArgumentException("node is not one of the client's managers: " + node);
+  }
+
+  /** The same request URL on another node (the path below the node's base is kept). */
+  HttpUrl rewrite(HttpUrl url, HttpUrl node) {
+    String s = url.toString();
+    for (HttpUrl b : bases) {
+      String prefix = b.toString();
+      if (s.startsWith(prefix)) {
+        return b.equals(node) ? url : HttpUrl.get(node + s.substring(prefix.length()));
+      }
+    }
+    return url;
+  }
+
+  String label(HttpUrl node) {
+    String s = node.toString();
+    return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+  }
+}

@@ -1,0 +1,116 @@
+package io.github.cloudify4j.client.maintenance;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.cloudify4j.client.RequestOptions;
+import io.github.cloudify4j.client.errors.CloudifyInvalidResponseException;
+import io.github.cloudify4j.client.errors.NotModifiedException;
+import io.github.cloudify4j.client.errors.WaitTimeoutException;
+import io.github.cloudify4j.client.internal.CoreApi;
+import io.github.cloudify4j.client.model.MaintenanceStatus;
+import io.github.cloudify4j.client.model.RemainingExecution;
+import io.github.cloudify4j.client.poll.PollListener;
+import io.github.cloudify4j.client.poll.PollOptions;
+import io.github.cloudify4j.client.poll.Poller;
+import java.util.stream.Collectors;
+import retrofit2.Response;
+
+/**
+ * Maintenance mode ({@code /maintenance}). Activation is a two-step affair: the manager goes to
+ * {@code activating} while executions remain (queued and scheduled ones included) and becomes {@code activated}
+ * only once none is left — lazily, on the next request. A restore must not start before {@code activated}:
+ * {@link #waitUntilActivated(PollOptions, PollListener)} waits for it and says what it is waiting for.
+ */
+public final class MaintenanceMode {
+  private final CoreApi api;
+  private final Poller poller;
+
+  public MaintenanceMode(CoreApi api, Poller poller) {
+    this.api = requireNonNull(api, "api == null");
+    this.poller = requireNonNull(poller, "poller == null");
+  }
+
+  /** {@code GET /maintenance}. Also moves an {@code activating} manager with no execution left to activated. */
+  public MaintenanceStatus status() {
+    return status(RequestOptions.none());
+  }
+
+  public MaintenanceStatus status(RequestOptions options) {
+    requireNonNull(options, "options == null");
+    return api.maintenanceStatus(options);
+  }
+
+  /**
+   * {@code POST /maintenance/activate}. Already active or activating (the server's 304) is not an error:
+   * {@link MaintenanceChange#changed()} is false and the current status is read.
+   */
+  public MaintenanceChange activate() {
+    return activate(RequestOptions.none());
+  }
+
+  public MaintenanceChange activate(RequestOptions options) {
+    return change("activate", options);
+  }
+
+  /** {@code POST /maintenance/deactivate}; already deactivated (304) gives {@code changed() == false}. */
+  public MaintenanceChange deactivate() {
+    return deactivate(RequestOptions.none());
+  }
+
+  public MaintenanceChange deactivate(RequestOptions options) {
+    return change("deactivate", options);
+  }
+
+  private MaintenanceChange change(String action, RequestOptions options) {
+    requireNonNull(options, "options == null");
+    try {
+      Response<MaintenanceStatus> response = api.maintenanceAction(action, options);
+      MaintenanceStatus status = response.body();
+      if (status == null) {
+        throw new CloudifyInvalidResponseException("The manager sent no maintenance status",
+            response.code(), "POST", response.raw().request().url().toString(), null);
+      }
+      return new MaintenanceChange(true, status);
+    } catch (NotModifiedException alreadySo) {
+      return new MaintenanceChange(false, status(options));
+    }
+  }
+
+  /**
+   * Polls {@code GET /maintenance} until the status is {@code activated}. Each poll's status (with the remaining
+   * executions) goes to the listener.
+   *
+   * @throws WaitTimeoutException naming the executions still running when time runs out; the manager stays
+   *     {@code activating} (deactivate to give up)
+   */
+  public MaintenanceStatus waitUntilActivated(PollOptions options, PollListener<MaintenanceStatus> listener) {
+    requireNonNull(options, "options == null");
+    requireNonNull(listener, "listener == null");
+    try {
+      return poller.until("maintenance mode to be activated", this::status)
+          .succeedWhen(MaintenanceStatus::isActivated, "activated")
+          .failWhen(MaintenanceStatus::isDeactivated, s -> "maintenance mode is deactivated (someone turned it off)")
+          .retryWhen(MaintenanceStatus::isActivating, "activating")
+          .options(options)
+          .listener(listener)
+          .await();
+    } catch (WaitTimeoutException e) {
+      MaintenanceStatus last = (MaintenanceStatus) e.lastObserved().orElse(null);
+      String remaining = last == null || last.remainingExecutions().isEmpty() ? "none reported"
+          : last.remainingExecutions().stream().map(MaintenanceMode::describe).collect(Collectors.joining(", "));
+      throw new WaitTimeoutException("Maintenance mode is still " + (last == null ? "unknown" : last.status())
+          + " after " + e.attempts() + " polls; executions still running: " + remaining
+          + ". The manager keeps entering maintenance mode in the background: cancel those executions, wait"
+          + " longer, or deactivate.", last, e.attempts(), e.elapsed(), e.getCause());
+    }
+  }
+
+  public MaintenanceStatus waitUntilActivated(PollOptions options) {
+    return waitUntilActivated(options, PollListener.none());
+  }
+
+  private static String describe(RemainingExecution e) {
+    return e.id() + " (" + e.workflowId().orElse("?") + e.deploymentId().map(d -> " on " + d).orElse("")
+        + ", " + e.status() + ")";
+  }
+}

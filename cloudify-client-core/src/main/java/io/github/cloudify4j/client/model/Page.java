@@ -1,0 +1,108 @@
+package io.github.cloudify4j.client.model;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * One page of a list endpoint: {@code {"items": [...], "metadata": {"pagination": {...}}}}.
+ *
+ * <p>Note that {@link Pagination#size()} is the page size that was used, not the number of items returned.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public final class Page<T> {
+  private final List<T> items;
+  private final Pagination pagination;
+
+  public Page(List<T> items, Pagination pagination) {
+    this.items = Collections.unmodifiableList(new ArrayList<>(requireNonNull(items, "items == null")));
+    this.pagination = requireNonNull(pagination, "pagination == null");
+  }
+
+  @JsonCreator
+  static <T> Page<T> fromJson(@JsonProperty("items") List<T> items, @JsonProperty("metadata") Metadata metadata) {
+    if (items == null) {
+      throw new IllegalArgumentException("list response has no \"items\"");
+    }
+    Pagination pagination = metadata == null || metadata.pagination == null
+        ? new Pagination(items.size(), items.size(), 0)
+        : metadata.pagination;
+    return new Page<>(items, pagination);
+  }
+
+  public List<T> items() {
+    return items;
+  }
+
+  public Pagination pagination() {
+    return pagination;
+  }
+
+  /** Whether more items follow this page. */
+  public boolean hasMore() {
+    return pagination.offset() + items.size() < pagination.total() && !items.isEmpty();
+  }
+
+  @Override
+  public String toString() {
+    return "Page{items=" + items + ", pagination=" + pagination + "}";
+  }
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  static final class Metadata {
+    @JsonProperty("pagination")
+    Pagination pagination;
+  }
+
+  /** Paging metadata: {@code total} matching items, page {@code size} used, {@code offset} used. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public static final class Pagination {
+    private final long total;
+    private final long size;
+    private final long offset;
+
+    @JsonCreator
+    public Pagination(@JsonProperty("total") long total, @JsonProperty("size") long size,
+        @JsonProperty("offset") long offset) {
+      this.total = total;
+      this.size = size;
+      this.offset = offset;
+    }
+
+    @JsonProperty("total")
+    public long total() {
+      return total;
+    }
+
+    @JsonProperty("size")
+    public long size() {
+      return size;
+    }
+
+    @JsonProperty("offset")
+    public long offset() {
+      return offset;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Pagination && ((Pagination) o).total == total && ((Pagination) o).size == size
+          && ((Pagination) o).offset == offset;
+    }
+
+    @Override
+    public int hashCode() {
+      return Long.hashCode(total) * 31 * 31 + Long.hashCode(size) * 31 + Long.hashCode(offset);
+    }
+
+    @Override
+    public String toString() {
+      return "Pagination{total=" + total + ", size=" + size + ", offset=" + offset + "}";
+    }
+  }
+}

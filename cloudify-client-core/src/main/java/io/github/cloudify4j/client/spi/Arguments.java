@@ -1,0 +1,158 @@
+package io.github.cloudify4j.client.spi;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.regex.Pattern;
+
+/**
+ * Argument checks made before any request is sent. Each failure is an {@link IllegalArgumentException} (or a
+ * {@link NullPointerException} for null) whose message starts with the parameter's name.
+ */
+public final class Arguments {
+  /** Characters the manager leaves unquoted in URLs, which is what it accepts in ids. */
+  private static final Pattern ID = Pattern.compile("[A-Za-z0-9._~-]{1,256}");
+  private static final int MAX_TEXT = 4096;
+
+  private Arguments() {}
+
+  /**
+   * An id that goes into a URL path ({@code snapshots/{id}}, {@code executions/{id}}): 1 to 256 characters among
+   * ASCII letters, digits, {@code - . _ ~}, and not {@code .} or {@code ..}. This keeps path traversal,
+   * percent-encoding tricks, query/fragment characters and Unicode look-alikes out of the URL.
+   */
+  public static String requireId(String value, String name) {
+    if (value == null) {
+      throw new NullPointerException(name + " == null");
+    }
+    if (value.isEmpty() || value.trim().isEmpty()) {
+      throw new IllegalArgumentException(name + " is empty");
+    }
+    if (value.length() > 256) {
+      throw new IllegalArgumentException(name + " is longer than 256 characters (" + value.length() + ")");
+    }
+    if (!ID.matcher(value).matches()) {
+      throw new IllegalArgumentException(name + " may only contain ASCII letters, digits, '-', '.', '_' and '~': "
+          + printable(value));
+    }
+    if (value.equals(".") || value.equals("..")) {
+      throw new IllegalArgumentException(name + " must not be '.' or '..'");
+    }
+    return value;
+  }
+
+  /** A non-blank text without control characters (tenant names, usernames, filter values). */
+  public static String requireText(String value, String name) {
+    if (value == null) {
+      throw new NullPointerException(name + " == null");
+    }
+    if (value.trim().isEmpty()) {
+      throw new IllegalArgumentException(name + " is blank");
+    }
+    if (value.length() > MAX_TEXT) {
+      throw new IllegalArgumentException(name + " is longer than " + MAX_TEXT + " characters");
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == '\u2028' || c == '\u2029') {
+        throw new IllegalArgumentException(name + " contains a control character: " + printable(value));
+      }
+    }
+    return value;
+  }
+
+  /** A strictly positive duration. */
+  public static Duration requirePositive(Duration value, String name) {
+    if (value == null) {
+      throw new NullPointerException(name + " == null");
+    }
+    if (value.isZero() || value.isNegative()) {
+      throw new IllegalArgumentException(name + " must be positive: " + value);
+    }
+    return value;
+  }
+
+  /** A zero or positive duration. */
+  public static Duration requireNonNegative(Duration value, String name) {
+    if (value == null) {
+      throw new NullPointerException(name + " == null");
+    }
+    if (value.isNegative()) {
+      throw new IllegalArgumentException(name + " must not be negative: " + value);
+    }
+    return value;
+  }
+
+  /** An integer within {@code [min, max]}. */
+  public static int requireRange(int value, int min, int max, String name) {
+    if (value < min || value > max) {
+      throw new IllegalArgumentException(name + " must be within " + min + ".." + max + ": " + value);
+    }
+    return value;
+  }
+
+  /** An absolute {@code http}/{@code https} URL with a host, no user info, no query or fragment. */
+  public static URI requireManagerUrl(URI value, String name) {
+    if (value == null) {
+      throw new NullPointerException(name + " == null");
+    }
+    String scheme = value.getScheme();
+    if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
+      throw new IllegalArgumentException(name + " must be an http or https URL: " + value);
+    }
+    if (value.getHost() == null || value.getHost().isEmpty()) {
+      throw new IllegalArgumentException(name + " has no host: " + value);
+    }
+    if (value.getRawUserInfo() != null) {
+      throw new IllegalArgumentException(name + " must not contain credentials; use Credentials");
+    }
+    if (value.getRawQuery() != null || value.getRawFragment() != null) {
+      throw new IllegalArgumentException(name + " must not have a query or fragment: " + value);
+    }
+    return value;
+  }
+
+  /** Parses a manager URL given as text. */
+  public static URI requireManagerUrl(String value, String name) {
+    if (value == null) {
+      throw new NullPointerException(name + " == null");
+    }
+    URI uri;
+    try {
+      uri = new URI(value.trim());
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalArgumentException(name + " is not a URL: " + printable(value), e);
+    }
+    return requireManagerUrl(uri, name);
+  }
+
+  /** An absolute http/https URL the manager itself will fetch (e.g. a snapshot archive URL). */
+  public static URI requireHttpUrl(URI value, String name) {
+    if (value == null) {
+      throw new NullPointerException(name + " == null");
+    }
+    String scheme = value.getScheme();
+    if (!value.isAbsolute() || scheme == null
+        || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+        || value.getHost() == null) {
+      throw new IllegalArgumentException(name + " must be an absolute http or https URL: " + value);
+    }
+    return value;
+  }
+
+  private static String printable(String value) {
+    StringBuilder sb = new StringBuilder("\"");
+    int limit = Math.min(value.length(), 80);
+    for (int i = 0; i < limit; i++) {
+      char c = value.charAt(i);
+      if (c < 0x20 || c == 0x7f || c > 0x7e) {
+        sb.append(String.format("\\u%04x", (int) c));
+      } else {
+        sb.append(c);
+      }
+    }
+    if (value.length() > limit) {
+      sb.append('…');
+    }
+    return sb.append('"').toString();
+  }
+}

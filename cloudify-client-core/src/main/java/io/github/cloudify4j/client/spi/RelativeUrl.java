@@ -1,0 +1,39 @@
+package io.github.cloudify4j.client.spi;
+
+import static java.util.Objects.requireNonNull;
+
+import okhttp3.HttpUrl;
+
+/**
+ * A path relative to the API base ({@code <manager>/api/v3.1/}) with a query string whose keys may repeat (the
+ * manager reads {@code status=created&status=failed} as an OR), encoded correctly. For Retrofit {@code @Url}.
+ */
+public final class RelativeUrl {
+  private final HttpUrl.Builder url;
+
+  private RelativeUrl(String path) {
+    this.url = new HttpUrl.Builder().scheme("http").host("placeholder.invalid").addPathSegments(path);
+  }
+
+  /** A path such as {@code snapshots} or {@code executions}; its segments are not re-encoded. */
+  public static RelativeUrl of(String path) {
+    requireNonNull(path, "path == null");
+    if (path.startsWith("/") || path.contains("..") || path.contains("?") || path.contains("#")) {
+      throw new IllegalArgumentException("path must be relative and plain: " + path);
+    }
+    return new RelativeUrl(path);
+  }
+
+  public RelativeUrl param(String name, String value) {
+    url.addQueryParameter(requireNonNull(name, "name == null"), requireNonNull(value, "value == null"));
+    return this;
+  }
+
+  @Override
+  public String toString() {
+    HttpUrl built = url.build();
+    String path = built.encodedPath().substring(1);
+    String query = built.encodedQuery();
+    return query == null ? path : path + "?" + query;
+  }
+}
