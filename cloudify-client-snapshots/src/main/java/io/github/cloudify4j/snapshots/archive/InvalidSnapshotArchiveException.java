@@ -1,5 +1,6 @@
 package io.github.cloudify4j.snapshots.archive;
 
+import io.github.cloudify4j.client.errors.CloudifyException;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -15,7 +16,7 @@ import java.util.Objects;
  * <p>Problems with the file system itself (the file does not exist, cannot be read) are reported
  * as {@link java.io.UncheckedIOException} instead: there the archive may well be fine.
  */
-public class InvalidSnapshotArchiveException extends RuntimeException {
+public class InvalidSnapshotArchiveException extends CloudifyException {
 
     private static final long serialVersionUID = 1L;
 

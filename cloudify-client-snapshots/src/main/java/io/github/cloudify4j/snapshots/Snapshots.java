@@ -1,0 +1,330 @@
+package io.github.cloudify4j.snapshots;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.cloudify4j.client.CloudifyClient;
+import io.github.cloudify4j.client.ListParams;
+import io.github.cloudify4j.client.RequestOptions;
+import io.github.cloudify4j.client.errors.CloudifyInvalidResponseException;
+import io.github.cloudify4j.client.errors.CloudifyTransportException;
+import io.github.cloudify4j.client.errors.ServerUnavailableException;
+import io.github.cloudify4j.client.model.Execution;
+import io.github.cloudify4j.client.model.Page;
+import io.github.cloudify4j.client.poll.PollListener;
+import io.github.cloudify4j.client.poll.PollOptions;
+import io.github.cloudify4j.client.spi.Arguments;
+import io.github.cloudify4j.client.spi.AutoPager;
+import io.github.cloudify4j.client.spi.ClientContext;
+import io.github.cloudify4j.snapshots.internal.ArchiveBodies;
+import io.github.cloudify4j.snapshots.internal.ArchiveDownloader;
+import io.github.cloudify4j.snapshots.internal.SnapshotsApi;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import okhttp3.RequestBody;
+import okhttp3.ResponseBody;
+import retrofit2.Response;
+
+/**
+ * Every snapshot operation of the manager. Snapshot operations are sys-admin only.
+ *
+ * <pre>{@code
+ * Snapshots snapshots = Snapshots.of(client);
+ * Execution create = snapshots.create("nightly-20261125");
+ * snapshots.waitUntilCreated("nightly-20261125", PollOptions.timeout(Duration.ofHours(1)));
+ * snapshots.download("nightly-20261125", Path.of("/backups/nightly-20261125.zip"));
+ * }</pre>
+ *
+ * <p>Per-call options (a timeout, the maintenance bypass) come from the client: {@code Snapshots.of(
+ * client.withOptions(o -> o.timeout(Duration.ofMinutes(1))))}. Thread-safe.
+ */
+public final class Snapshots {
+  /** The server's rule for new snapshot ids: a letter first, then URL-safe characters, at most 256. */
+  private static final Pattern CREATE_ID = Pattern.compile("[A-Za-z][A-Za-z0-9._~-]{0,255}");
+  private static final int PAGE_SIZE = 1000;
+
+  private final SnapshotsApi api;
+  private final ClientContext context;
+  private final ObjectMapper mapper;
+  private final ArchiveDownloader downloader;
+
+  private Snapshots(ClientContext context) {
+    this.context = context;
+    this.api = context.create(SnapshotsApi.class);
+    this.mapper = context.objectMapper();
+    this.downloader = new ArchiveDownloader(api, context);
+  }
+
+  /** The snapshots of the manager (or cluster) this client talks to. */
+  public static Snapshots of(CloudifyClient client) {
+    requireNonNull(client, "client == null");
+    return new Snapshots(client.context());
+  }
+
+  /** One page of {@code GET /snapshots}: filters, sort, projection, search, paging, all tenants. */
+  public Page<Snapshot> list(ListParams params) {
+    requireNonNull(params, "params == null");
+    return api.list(params.toRelativeUrl("snapshots", null, null), RequestOptions.none());
+  }
+
+  /** Every snapshot matching {@code params}, fetched page by page as the stream is consumed. */
+  public Stream<Snapshot> listAll(ListParams params) {
+    requireNonNull(params, "params == null");
+    int size = params.size().filter(s -> s > 0).orElse(PAGE_SIZE);
+    return AutoPager.<Snapshot>of((offset, pageSize) -> api.list(
+        params.toRelativeUrl("snapshots", pageSize, offset), RequestOptions.none()), size,
+        params.offset().orElse(0L)).stream();
+  }
+
+  /** {@code GET /snapshots/{id}}; works in maintenance mode. */
+  public Snapshot get(String snapshotId) {
+    Arguments.requireId(snapshotId, "snapshotId");
+    return api.get(snapshotId, RequestOptions.none());
+  }
+
+  /** The snapshot, or empty when the manager has none with this id. */
+  public Optional<Snapshot> find(String snapshotId) {
+    Arguments.requireId(snapshotId, "snapshotId");
+    try {
+      return Optional.of(api.get(snapshotId, RequestOptions.none()));
+    } catch (io.github.cloudify4j.client.errors.NotFoundException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * {@code PUT /snapshots/{id}}: starts the {@code create_snapshot} workflow and returns its execution (201).
+   * Follow it with {@link #waitUntilCreated}, which works in maintenance mode too.
+   *
+   * @throws IllegalArgumentException when the id breaks the server's rule (a letter first; letters, digits,
+   *     {@code - . _ ~}; at most 256 characters), before anything is sent
+   */
+  public Execution create(String snapshotId) {
+    return create(snapshotId, SnapshotCreateOptions.defaults());
+  }
+
+  public Execution create(String snapshotId, SnapshotCreateOptions options) {
+    requireCreateId(snapshotId);
+    requireNonNull(options, "options == null");
+    return api.create(snapshotId, options.toBody(), RequestOptions.none());
+  }
+
+  /** {@code DELETE /snapshots/{id}}: the deleted snapshot when the server returns it (200), empty on 204. */
+  public Optional<Snapshot> delete(String snapshotId) {
+    Arguments.requireId(snapshotId, "snapshotId");
+    Response<ResponseBody> response = api.delete(snapshotId, RequestOptions.none());
+    try (ResponseBody body = response.body()) {
+      if (response.code() == 204 || body == null) {
+        return Optional.empty();
+      }
+      String text = body.string();
+      if (text.trim().isEmpty() || text.trim().equals("null")) {
+        return Optional.empty();
+      }
+      JsonNode node = mapper.readTree(text);
+      return node.hasNonNull("id") ? Optional.of(mapper.treeToValue(node, Snapshot.class)) : Optional.empty();
+    } catch (IOException e) {
+      throw invalid("The deleted snapshot could not be read", response.code(), "DELETE", snapshotId, e);
+    }
+  }
+
+  /** Uploads an archive file, streamed with its length known. Replayable, so retried like a safe call. */
+  public Snapshot upload(String snapshotId, Path archive) {
+    return upload(snapshotId, archive, TransferListener.none());
+  }
+
+  /**
+   * {@code PUT /snapshots/{id}/archive} from a file. On 6.x and 7.0.0–7.0.2 an existing id is a
+   * {@link io.github.cloudify4j.client.errors.ConflictException}; 7.0.4+ overwrites the archive and answers with
+   * an empty snapshot, after which the snapshot is read back.
+   */
+  public Snapshot upload(String snapshotId, Path archive, TransferListener listener) {
+    Arguments.requireId(snapshotId, "snapshotId");
+    requireNonNull(archive, "archive == null");
+    requireNonNull(listener, "listener == null");
+    if (!Files.isRegularFile(archive) || !Files.isReadable(archive)) {
+      throw new IllegalArgumentException("archive is not a readable file: " + archive);
+    }
+    long size;
+    try {
+      size = Files.size(archive);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the size of " + archive, e);
+    }
+    RequestBody body = ArchiveBodies.fromPath(archive, size, listener);
+    return uploaded(snapshotId, api.upload(snapshotId, body, RequestOptions.none()));
+  }
+
+  /** Uploads {@code length} bytes read from {@code in}. The stream cannot be replayed: never retried. */
+  public Snapshot upload(String snapshotId, InputStream in, long length, TransferListener listener) {
+    Arguments.requireId(snapshotId, "snapshotId");
+    requireNonNull(in, "in == null");
+    requireNonNull(listener, "listener == null");
+    if (length < 0) {
+      throw new IllegalArgumentException("length must not be negative: " + length);
+    }
+    RequestBody body = ArchiveBodies.fromStream(in, length, listener);
+    return uploaded(snapshotId, api.upload(snapshotId, body, RequestOptions.none()));
+  }
+
+  /**
+   * The manager downloads the archive from {@code archiveUrl} itself ({@code ?snapshot_archive_url=}); nothing
+   * is streamed from here.
+   */
+  public Snapshot uploadFromUrl(String snapshotId, URI archiveUrl) {
+    Arguments.requireId(snapshotId, "snapshotId");
+    requireNonNull(archiveUrl, "archiveUrl == null");
+    String scheme = archiveUrl.getScheme();
+    if (!archiveUrl.isAbsolute() || scheme == null || archiveUrl.getHost() == null
+        || !(scheme.equals("http") || scheme.equals("https") || scheme.equals("ftp"))) {
+      throw new IllegalArgumentException("archiveUrl must be an absolute http, https or ftp URL: " + archiveUrl);
+    }
+    return uploaded(snapshotId, api.uploadFromUrl(snapshotId, archiveUrl.toString(),
+        RequestBody.create(new byte[0], null), RequestOptions.none()));
+  }
+
+  private Snapshot uploaded(String snapshotId, JsonNode node) {
+    if (node != null && node.hasNonNull("id")) {
+      try {
+        return mapper.treeToValue(node, Snapshot.class);
+      } catch (JsonProcessingException e) {
+        throw invalid("The uploaded snapshot could not be read", 201, "PUT", snapshotId, e);
+      }
+    }
+    // 7.0.4+: an existing id was overwritten and the answer has every field null. Read what is there now.
+    return get(snapshotId);
+  }
+
+  /** Downloads the archive to {@code target}: see {@link #download(String, Path, DownloadOptions)}. */
+  public DownloadResult download(String snapshotId, Path target) {
+    return download(snapshotId, target, DownloadOptions.defaults());
+  }
+
+  /**
+   * {@code GET /snapshots/{id}/archive} into {@code target}, streamed in constant memory to a temporary file
+   * beside it, checked against {@code Content-Length} when the server sends one (it may not), optionally checked
+   * as a zip, then moved into place atomically. On any failure nothing is left at {@code target}.
+   *
+   * @throws IllegalArgumentException when {@code target} exists (unless {@code overwrite}), is a directory, or
+   *     its directory does not exist — before anything is sent
+   */
+  public DownloadResult download(String snapshotId, Path target, DownloadOptions options) {
+    Arguments.requireId(snapshotId, "snapshotId");
+    requireNonNull(target, "target == null");
+    requireNonNull(options, "options == null");
+    Path dir = target.toAbsolutePath().getParent();
+    if (dir == null || !Files.isDirectory(dir)) {
+      throw new IllegalArgumentException("target's directory does not exist: " + target);
+    }
+    if (Files.isDirectory(target)) {
+      throw new IllegalArgumentException("target is a directory: " + target);
+    }
+    if (Files.exists(target) && !options.overwrite()) {
+      throw new IllegalArgumentException("target exists and overwrite is off: " + target);
+    }
+    return downloader.download(snapshotId, target, options);
+  }
+
+  /** The archive as a stream, for callers who send it elsewhere. Close it. */
+  public ArchiveStream openArchive(String snapshotId) {
+    Arguments.requireId(snapshotId, "snapshotId");
+    Response<ResponseBody> response = api.download(snapshotId, null, RequestOptions.none());
+    ResponseBody body = response.body();
+    if (body == null) {
+      throw invalid("The manager sent no archive", response.code(), "GET", snapshotId, null);
+    }
+    return new ArchiveStream(body.byteStream(), body.contentLength(), body);
+  }
+
+  /**
+   * {@code POST /snapshots/{id}/restore}: starts the {@code restore_snapshot} workflow. The server version is
+   * read once (cached) to send the right body: 5.x managers need {@code recreate_deployments_envs}.
+   *
+   * <p>Restoring replaces the manager's data. Prefer {@code RestoreOrchestrator}, which runs the documented
+   * procedure (maintenance mode, follow-up, verification) around this call.
+   */
+  public RestoreStart restore(String snapshotId, RestoreOptions options) {
+    Arguments.requireId(snapshotId, "snapshotId");
+    requireNonNull(options, "options == null");
+    Map<String, Object> body = options.toBody(context.serverVersion().version());
+    return api.restore(snapshotId, body, RequestOptions.none());
+  }
+
+  /**
+   * {@code GET /snapshot-status}, sent without credentials (the endpoint needs none, and during a restore the
+   * credentials may be changing under us).
+   */
+  public RestoreStatus restoreStatus() {
+    Map<String, Object> body = api.status(RequestOptions.builder().authenticate(false).build());
+    Object status = body == null ? null : body.get("status");
+    return RestoreStatus.parse(status == null ? null : String.valueOf(status));
+  }
+
+  /**
+   * Polls {@code GET /snapshots/{id}} until the snapshot is {@code created} (or {@code uploaded}). Works while
+   * maintenance mode blocks {@code /executions}.
+   *
+   * @throws io.github.cloudify4j.client.errors.WaitFailedException when it becomes {@code failed}, with the
+   *     server's error text
+   */
+  public Snapshot waitUntilCreated(String snapshotId, PollOptions options, PollListener<Snapshot> listener) {
+    Arguments.requireId(snapshotId, "snapshotId");
+    requireNonNull(options, "options == null");
+    requireNonNull(listener, "listener == null");
+    return context.poller().until("snapshot " + snapshotId + " to be created", () -> get(snapshotId))
+        .succeedWhen(s -> s.status().isRestorable(), "created")
+        .failWhen(s -> SnapshotStatus.FAILED.equals(s.status()),
+            s -> "snapshot " + snapshotId + " failed: " + (s.error().isEmpty() ? "(no error text)" : s.error()))
+        .retryOn(ServerUnavailableException.class, CloudifyTransportException.class)
+        .options(options)
+        .listener(listener)
+        .await();
+  }
+
+  public Snapshot waitUntilCreated(String snapshotId, PollOptions options) {
+    return waitUntilCreated(snapshotId, options, PollListener.none());
+  }
+
+  /**
+   * Polls {@code GET /snapshot-status} until it says not running, riding out connection failures and
+   * 502/503/504 (a legacy restore stops the REST service). An unknown answer is not taken as "over".
+   *
+   * <p>A "not running" read taken before the restore has begun proves nothing; the restore orchestrator handles
+   * that. This waiter alone suits a restore already seen running.
+   */
+  public RestoreStatus waitUntilRestoreFinished(PollOptions options, PollListener<RestoreStatus> listener) {
+    requireNonNull(options, "options == null");
+    requireNonNull(listener, "listener == null");
+    return context.poller().until("the snapshot restore to finish", this::restoreStatus)
+        .succeedWhen(RestoreStatus::isNotRunning, "not running")
+        .retryOn(ServerUnavailableException.class, CloudifyTransportException.class)
+        .options(options)
+        .listener(listener)
+        .await();
+  }
+
+  static String requireCreateId(String snapshotId) {
+    Arguments.requireId(snapshotId, "snapshotId");
+    if (!CREATE_ID.matcher(snapshotId).matches()) {
+      throw new IllegalArgumentException("snapshotId must begin with an ASCII letter (the manager's rule): "
+          + snapshotId);
+    }
+    return snapshotId;
+  }
+
+  private CloudifyInvalidResponseException invalid(String message, int code, String method, String snapshotId,
+      Throwable cause) {
+    return new CloudifyInvalidResponseException(message, code, method,
+        context.currentManager() + "/api/v3.1/snapshots/" + snapshotId, cause);
+  }
+}
