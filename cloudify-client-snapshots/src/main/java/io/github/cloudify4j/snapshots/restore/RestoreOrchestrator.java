@@ -1,0 +1,1045 @@
+package io.github.cloudify4j.snapshots.restore;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.cloudify4j.client.CloudifyClient;
+import io.github.cloudify4j.client.Credentials;
+import io.github.cloudify4j.client.ListParams;
+import io.github.cloudify4j.client.RequestOptions;
+import io.github.cloudify4j.client.RetryPolicy;
+import io.github.cloudify4j.client.errors.CloudifyException;
+import io.github.cloudify4j.client.errors.CloudifyInterruptedException;
+import io.github.cloudify4j.client.errors.CloudifyServiceException;
+import io.github.cloudify4j.client.errors.CloudifyTransportException;
+import io.github.cloudify4j.client.errors.ForbiddenException;
+import io.github.cloudify4j.client.errors.MaintenanceModeException;
+import io.github.cloudify4j.client.errors.NotFoundException;
+import io.github.cloudify4j.client.errors.ServerUnavailableException;
+import io.github.cloudify4j.client.errors.UnauthorizedException;
+import io.github.cloudify4j.client.model.Execution;
+import io.github.cloudify4j.client.model.ExecutionStatus;
+import io.github.cloudify4j.client.model.MaintenanceStatus;
+import io.github.cloudify4j.client.model.ManagerStatus;
+import io.github.cloudify4j.client.model.ServerVersion;
+import io.github.cloudify4j.client.model.Version;
+import io.github.cloudify4j.client.poll.PollOptions;
+import io.github.cloudify4j.client.spi.Arguments;
+import io.github.cloudify4j.snapshots.RestoreOptions;
+import io.github.cloudify4j.snapshots.RestoreStart;
+import io.github.cloudify4j.snapshots.RestoreStatus;
+import io.github.cloudify4j.snapshots.Snapshot;
+import io.github.cloudify4j.snapshots.SnapshotStatus;
+import io.github.cloudify4j.snapshots.Snapshots;
+import io.github.cloudify4j.snapshots.archive.ArchiveFormat;
+import io.github.cloudify4j.snapshots.archive.ArchiveInfo;
+import io.github.cloudify4j.snapshots.archive.ArchiveProblem;
+import io.github.cloudify4j.snapshots.archive.ArchiveVersion;
+import io.github.cloudify4j.snapshots.archive.RestoreChecks;
+import io.github.cloudify4j.snapshots.archive.SnapshotArchive;
+import io.github.cloudify4j.snapshots.internal.ManagerInventory;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Restores a snapshot the way the backup and restore guide says, and more safely than by hand:
+ *
+ * <ol>
+ *   <li><b>Preflight</b>, before anything changes: server version, no restore running (else it is resumed), the
+ *       snapshot restorable or the archive readable and compatible (not newer than the manager, no legacy archive on
+ *       Kubernetes), a manager without blueprints unless {@code force}, cluster confirmations;</li>
+ *   <li><b>upload</b> the archive (file or URL), with an up-front decision on an existing id;</li>
+ *   <li><b>maintenance mode</b> activated and verified, reporting the executions it waits for;</li>
+ *   <li><b>restore</b>, then <b>follow</b> it until it is really over — the restore execution terminal and
+ *       {@code snapshot-status} not running, never trusting a "not running" read from before it began — riding out
+ *       the restart of the manager's services;</li>
+ *   <li><b>re-authenticate</b> (the snapshot may carry other admin credentials), check <b>health</b>,
+ *       <b>verify</b> the content against the archive, then deactivate maintenance mode.</li>
+ * </ol>
+ *
+ * <pre>{@code
+ * RestoreOrchestrator restore = RestoreOrchestrator.builder(client)
+ *     .snapshotId("nightly-20261125")
+ *     .uploadFrom(Path.of("/backups/nightly-20261125.zip"))
+ *     .postRestoreCredentials(Credentials.basic("admin", oldManagerPassword))
+ *     .build();
+ * System.out.println(restore.plan());    // review first: nothing is sent
+ * RestoreReport report = restore.run();  // COMPLETE or PARTIAL; FAILED throws RestoreFailedException
+ * }</pre>
+ *
+ * <p>A failure before the restore starts rolls back what this run changed (it deactivates maintenance mode only if
+ * it activated it). Started again after a crash, it picks up a restore in progress instead of starting another.
+ * {@link #cancel()} from another thread stops the current wait and reports the state. One run per instance.
+ */
+public final class RestoreOrchestrator {
+  private static final Logger LOG = LoggerFactory.getLogger(RestoreOrchestrator.class);
+  private static final Version FIRST_WITH_STATUS = Version.of(5, 0, 5);
+  private static final Duration START_GRACE = Duration.ofMinutes(2);
+  private static final RequestOptions SYS_ADMIN = RequestOptions.builder().bypassMaintenance(true).build();
+
+  private final Builder settings;
+  private final AtomicBoolean cancelled = new AtomicBoolean();
+  private final AtomicBoolean started = new AtomicBoolean();
+
+  // Run state.
+  private CloudifyClient api;
+  private CloudifyClient poll;
+  private CloudifyClient ownedClient;
+  private Snapshots snapshots;
+  private Snapshots pollSnapshots;
+  private ServerVersion serverVersion;
+  private ArchiveInfo archive;
+  private String snapshotId;
+  private boolean snapshotOnManager;
+  private boolean activatedByUs;
+  private boolean restoreStarted;
+  private boolean resumed;
+  private Instant deadline;
+  private Instant restoreRequestedAt;
+  private final RestoreReport.Builder report = new RestoreReport.Builder();
+
+  private RestoreOrchestrator(Builder settings) {
+    this.settings = settings;
+  }
+
+  public static Builder builder(CloudifyClient client) {
+    return new Builder(requireNonNull(client, "client == null"));
+  }
+
+  /** Asks a running {@link #run()} to stop at its next poll; it reports the step and the manager's state. */
+  public void cancel() {
+    cancelled.set(true);
+  }
+
+  /** The steps {@link #run()} will take, computed without contacting the manager. */
+  public RestorePlan plan() {
+    Builder s = settings;
+    URI node = node();
+    List<RestorePlan.Step> steps = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
+    List<String> blockers = new ArrayList<>();
+    String what = s.latest ? "the latest restorable snapshot" : "snapshot " + s.snapshotId;
+
+    String pre = "Read the server version; refuse if another restore runs (resume ours if it does); check " + what
+        + (s.uploadFile != null ? " against the archive " + s.uploadFile
+            + " (format, version not newer than the manager, no legacy archive on Kubernetes)"
+            : s.uploadUrl != null ? " (to be fetched by the manager from " + s.uploadUrl + ")" : " is restorable")
+        + (s.restoreOptions.force() ? "" : "; refuse if the manager already holds blueprints (force is off)")
+        + (s.client.managers().size() > 1 ? "; read the cluster status" : "");
+    steps.add(new RestorePlan.Step(RestoreStep.PREFLIGHT, pre));
+    if (s.uploadFile != null || s.uploadUrl != null) {
+      String source = s.uploadFile != null ? s.uploadFile + sizeOf(s.uploadFile) : s.uploadUrl.toString();
+      steps.add(new RestorePlan.Step(RestoreStep.UPLOAD, "Upload " + source + " as " + s.snapshotId
+          + "; if the id exists: " + s.existingPolicy));
+    }
+    steps.add(new RestorePlan.Step(RestoreStep.ACTIVATE_MAINTENANCE,
+        "Activate maintenance mode (already active is fine; it is then not deactivated on rollback)"));
+    steps.add(new RestorePlan.Step(RestoreStep.AWAIT_MAINTENANCE, "Wait up to " + human(s.timeouts.maintenance())
+        + " for 'activated', naming the executions still running; on timeout deactivate and stop"));
+    steps.add(new RestorePlan.Step(RestoreStep.START_RESTORE, "Restore " + what + " with " + s.restoreOptions));
+    steps.add(new RestorePlan.Step(RestoreStep.FOLLOW_RESTORE, "Follow /snapshot-status and the restore execution"
+        + " for up to " + human(s.timeouts.restore()) + ", riding out up to " + human(s.timeouts.restartWindow())
+        + " of unreachability while the services restart"));
+    steps.add(new RestorePlan.Step(RestoreStep.REAUTHENTICATE, s.postRestoreCredentials == null
+        ? "Check the current credentials still work (a legacy restore replaces the admin credentials)"
+        : "Check the current credentials; if refused, switch to the post-restore credentials "
+            + s.postRestoreCredentials));
+    steps.add(new RestorePlan.Step(RestoreStep.CHECK_HEALTH, "Wait up to " + human(s.timeouts.health())
+        + " for /status OK" + (s.client.managers().size() > 1 ? "; read the cluster status" : "")));
+    steps.add(new RestorePlan.Step(RestoreStep.VERIFY, s.verify
+        ? "Count blueprints, deployments, secrets, plugins, tenants, users … and compare with the archive; scan"
+            + " the restore's events for errors; list scheduled executions the restore failed"
+        : "List scheduled executions the restore failed (content verification is off)"));
+    steps.add(new RestorePlan.Step(RestoreStep.DEACTIVATE_MAINTENANCE, s.deactivateOnSuccess
+        ? "Deactivate maintenance mode once everything above succeeded (left on after a failed restore"
+            + (s.deactivateOnFailure ? " unless deactivateOnFailure" : "") + ")"
+        : "Skipped: maintenance mode stays on (deactivateOnSuccess is off)"));
+
+    if (s.restoreOptions.force()) {
+      warnings.add("force is on: the manager's existing data will be deleted");
+    }
+    if (s.restoreOptions.restoreCertificates()) {
+      warnings.add(s.restoreOptions.noReboot()
+          ? "restoreCertificates without reboot: reboot the manager yourself afterwards"
+          : "restoreCertificates: the manager reboots after the restore and its CA may change");
+    }
+    if (s.client.managers().size() > 1) {
+      warnings.add("Cluster restore: every call goes to " + node + " only, without failover");
+      if (!s.confirmOtherNodesStopped) {
+        blockers.add(s.client.managers().size() + " manager nodes are configured. The documented procedure"
+            + " restores on one node with every other node stopped (cfy_manager stop on each), or the restore may"
+            + " deadlock. Stop them, then confirm with confirmOtherNodesStopped(true).");
+      }
+    }
+    if (s.uploadFile != null && !Files.isReadable(s.uploadFile)) {
+      blockers.add("The archive " + s.uploadFile + " is not a readable file");
+    }
+    return new RestorePlan(what, node, steps, warnings, blockers);
+  }
+
+  /**
+   * Runs the plan.
+   *
+   * @return the report of a COMPLETE or PARTIAL restore
+   * @throws RestoreFailedException when a step failed; its report names the step and the manager's state
+   * @throws IllegalStateException when called twice
+   */
+  public RestoreReport run() {
+    if (!started.compareAndSet(false, true)) {
+      throw new IllegalStateException("run() was already called on this RestoreOrchestrator");
+    }
+    Instant start = settings.client.poller().clock().instant();
+    deadline = start.plus(settings.timeouts.overall());
+    report.snapshotId = settings.latest ? "(latest)" : settings.snapshotId;
+    bindClients(settings.client);
+    try {
+      RestorePlan plan = plan();
+      if (!plan.blockers().isEmpty()) {
+        runStep(RestoreStep.PREFLIGHT, () -> {
+          throw new IllegalStateException(String.join(" ", plan.blockers()));
+        });
+      }
+      runStep(RestoreStep.PREFLIGHT, this::preflight);
+      if (settings.uploadFile != null || settings.uploadUrl != null) {
+        if (resumed) {
+          skip(RestoreStep.UPLOAD, "a restore is already running");
+        } else {
+          runStep(RestoreStep.UPLOAD, this::upload);
+        }
+      }
+      if (resumed) {
+        skip(RestoreStep.ACTIVATE_MAINTENANCE, "a restore is already running");
+        skip(RestoreStep.AWAIT_MAINTENANCE, "a restore is already running");
+        skip(RestoreStep.START_RESTORE, "resumed the running restore "
+            + (report.restoreExecutionId == null ? "(execution not readable)" : report.restoreExecutionId));
+      } else {
+        runStep(RestoreStep.ACTIVATE_MAINTENANCE, this::activateMaintenance);
+        runStep(RestoreStep.AWAIT_MAINTENANCE, this::awaitMaintenance);
+        runStep(RestoreStep.START_RESTORE, this::startRestore);
+      }
+      runStep(RestoreStep.FOLLOW_RESTORE, this::followRestore);
+      runStep(RestoreStep.REAUTHENTICATE, this::reauthenticate);
+      runStep(RestoreStep.CHECK_HEALTH, this::checkHealth);
+      runStep(RestoreStep.VERIFY, this::verify);
+      if (settings.deactivateOnSuccess) {
+        runStep(RestoreStep.DEACTIVATE_MAINTENANCE, this::deactivate);
+      } else {
+        skip(RestoreStep.DEACTIVATE_MAINTENANCE, "deactivateOnSuccess is off: maintenance mode stays on");
+      }
+      report.outcome = report.verification == null || report.verification.isComplete()
+          ? RestoreReport.Outcome.COMPLETE : RestoreReport.Outcome.PARTIAL;
+      finish(start);
+      RestoreReport done = report.build();
+      LOG.info("Restore of {} ended {} in {}", report.snapshotId, done.outcome(), human(done.duration()));
+      return done;
+    } catch (StepFailure failure) {
+      report.outcome = RestoreReport.Outcome.FAILED;
+      report.failedStep = failure.step;
+      rollback();
+      String state = describeState();
+      report.failure = failure.getMessage() + " " + state;
+      finish(start);
+      RestoreReport failed = report.build();
+      LOG.error("Restore of {} failed at {}: {}", report.snapshotId, failure.step, report.failure);
+      throw new RestoreFailedException(failed, failure.getCause());
+    } finally {
+      if (ownedClient != null) {
+        ownedClient.close();
+      }
+    }
+  }
+
+  // ---- steps ----
+
+  private String preflight() {
+    serverVersion = api.manager().version();
+    Version version = serverVersion.version();
+    List<String> facts = new ArrayList<>();
+    facts.add("manager " + serverVersion.versionText() + serverVersion.edition().map(e -> " " + e).orElse(""));
+
+    if (version.isAtLeast(FIRST_WITH_STATUS)) {
+      RestoreStatus status = snapshots.restoreStatus();
+      facts.add("restore status " + status.state().name().toLowerCase(Locale.ROOT));
+      if (status.isRunning()) {
+        resumeRunningRestore();
+        facts.add("resuming the running restore");
+      }
+      if (!resumed && settings.client.managers().size() > 1) {
+        for (URI other : settings.client.managers()) {
+          if (!other.equals(node()) && runningOn(other)) {
+            throw new IllegalStateException("A restore is running on " + other + "; wait for it to end");
+          }
+        }
+      }
+    } else {
+      report.warnings.add("Manager " + serverVersion.versionText() + " has no /snapshot-status (5.0.5+):"
+          + " the restore is followed through its execution only");
+    }
+
+    MaintenanceStatus maintenance = api.maintenance().status(SYS_ADMIN);
+    facts.add("maintenance " + maintenance.status());
+
+    if (settings.client.managers().size() > 1) {
+      try {
+        String cluster = api.manager().clusterStatus(SYS_ADMIN).status();
+        facts.add("cluster " + cluster);
+        if (!"OK".equalsIgnoreCase(cluster)) {
+          report.warnings.add("Cluster status before the restore: " + cluster
+              + " (expected while the other nodes are stopped)");
+        }
+      } catch (CloudifyServiceException e) {
+        report.warnings.add("Cluster status unreadable before the restore: " + e.getMessage());
+      }
+    }
+
+    if (resumed) {
+      snapshotId = settings.snapshotId != null ? settings.snapshotId : report.snapshotId;
+      return String.join(", ", facts);
+    }
+
+    if (settings.latest) {
+      snapshotId = latestRestorable();
+      report.snapshotId = snapshotId;
+      facts.add("latest restorable snapshot " + snapshotId);
+    } else {
+      snapshotId = settings.snapshotId;
+    }
+
+    Optional<Snapshot> existing = pollSnapshots.find(snapshotId);
+    snapshotOnManager = existing.isPresent();
+    if (settings.uploadFile != null) {
+      archive = SnapshotArchive.inspect(settings.uploadFile);
+      facts.add("archive " + archive.format() + " " + archive.rawSnapshotVersion().orElse("?"));
+      List<ArchiveProblem> problems = RestoreChecks.checkRestorable(archive,
+          ArchiveVersion.parse(serverVersion.versionText()), isKubernetes());
+      if (!problems.isEmpty()) {
+        throw new IllegalStateException(problems.stream().map(ArchiveProblem::message)
+            .collect(Collectors.joining(" ")));
+      }
+    }
+    if (settings.uploadFile != null || settings.uploadUrl != null) {
+      if (snapshotOnManager) {
+        facts.add("snapshot " + snapshotId + " already exists");
+        if (settings.existingPolicy == ExistingSnapshotPolicy.FAIL) {
+          throw new IllegalStateException("Snapshot " + snapshotId + " already exists on the manager. Choose"
+              + " onExistingSnapshot(REUSE) to restore it, or REPLACE to upload over it.");
+        }
+        if (settings.existingPolicy == ExistingSnapshotPolicy.REUSE) {
+          requireRestorable(existing.get());
+        }
+      }
+    } else {
+      Snapshot snapshot = existing.orElseThrow(() -> new IllegalStateException("Snapshot " + snapshotId
+          + " does not exist on the manager (upload it with uploadFrom(...))"));
+      requireRestorable(snapshot);
+      facts.add("snapshot " + snapshotId + " " + snapshot.status());
+    }
+
+    if (!settings.restoreOptions.force()) {
+      long blueprints = new ManagerInventory(api).count("blueprints");
+      if (blueprints > 0) {
+        throw new IllegalStateException("The manager already holds " + blueprints + " blueprint"
+            + (blueprints == 1 ? "" : "s") + ". A restore onto a manager that is not empty deletes or conflicts"
+            + " with its data (legacy restores refuse it inside the workflow; 7.x restores silently skip"
+            + " conflicting entities). Restore onto a fresh manager, or choose force(true) knowingly.");
+      }
+      facts.add("manager empty");
+    }
+    return String.join(", ", facts);
+  }
+
+  private String upload() {
+    if (snapshotOnManager) {
+      if (settings.existingPolicy == ExistingSnapshotPolicy.REUSE) {
+        return "reused the snapshot already on the manager";
+      }
+      snapshots.delete(snapshotId);
+    }
+    Snapshot uploaded;
+    try {
+      uploaded = doUpload();
+    } catch (CloudifyTransportException | ServerUnavailableException e) {
+      // The archive may have landed even though the answer was lost: look before sending gigabytes again.
+      Optional<Snapshot> landed = findQuietly();
+      if (landed.isPresent() && landed.get().status().isRestorable()) {
+        report.warnings.add("The upload's answer was lost (" + e.getMessage() + "), but the snapshot is on the"
+            + " manager: not uploaded twice");
+        return "uploaded (confirmed after a lost answer)";
+      }
+      listener().onProgress(RestoreStep.UPLOAD, "upload failed (" + e.getMessage() + "); retrying once");
+      uploaded = doUpload();
+    }
+    return "uploaded " + uploaded.id() + " (" + uploaded.status() + ")";
+  }
+
+  private Snapshot doUpload() {
+    if (settings.uploadFile != null) {
+      return snapshots.upload(snapshotId, settings.uploadFile, (done, total) -> listener().onTransfer(done, total));
+    }
+    return snapshots.uploadFromUrl(snapshotId, settings.uploadUrl);
+  }
+
+  private Optional<Snapshot> findQuietly() {
+    try {
+      return pollSnapshots.find(snapshotId);
+    } catch (CloudifyException e) {
+      return Optional.empty();
+    }
+  }
+
+  private String activateMaintenance() {
+    io.github.cloudify4j.client.maintenance.MaintenanceChange change = api.maintenance().activate();
+    activatedByUs = change.changed();
+    return change.changed() ? "activated (" + change.status().status() + ")"
+        : "already " + change.status().status() + " (not by this run: left as found on rollback)";
+  }
+
+  private String awaitMaintenance() {
+    MaintenanceStatus status = api.maintenance().waitUntilActivated(pollOptions(settings.timeouts.maintenance()),
+        event -> event.value().filter(MaintenanceStatus::isActivating).ifPresent(s ->
+            listener().onProgress(RestoreStep.AWAIT_MAINTENANCE, "activating; waiting for "
+                + s.remainingExecutions().size() + " execution(s): " + s.remainingExecutions().stream()
+                    .map(e -> e.id() + " " + e.workflowId().orElse("?") + " " + e.status())
+                    .collect(Collectors.joining(", ")))));
+    return "activated" + status.activatedAt().map(t -> " at " + t).orElse("");
+  }
+
+  private String startRestore() {
+    restoreRequestedAt = clock();
+    RestoreStart start = snapshots.restore(snapshotId, settings.restoreOptions);
+    restoreStarted = true;
+    report.restoreExecutionId = start.executionId();
+    return "restore execution " + start.executionId() + " " + start.status();
+  }
+
+  private String followRestore() {
+    boolean statusEndpoint = serverVersion.version().isAtLeast(FIRST_WITH_STATUS);
+    Follow follow = new Follow(statusEndpoint);
+    Follow.State last = api.poller().until("the restore of " + snapshotId + " to finish", follow::probe)
+        .succeedWhen(follow::isOver, "over")
+        .failWhen(s -> s.execution != null && s.execution.isTerminal() && !s.execution.status().isSuccess(),
+            s -> "the restore execution " + s.execution.id() + " ended " + s.execution.status()
+                + (s.execution.error().isEmpty() ? "" : ": " + s.execution.error()))
+        .options(pollOptions(settings.timeouts.restore()))
+        .cancelWhen(cancelled::get)
+        .listener(e -> e.value().ifPresent(s -> listener().onProgress(RestoreStep.FOLLOW_RESTORE, s.describe())))
+        .await();
+    if (last.execution != null) {
+      report.restoreExecution = last.execution;
+    }
+    if (last.unconfirmedStart) {
+      report.warnings.add("The restore was never seen running (its execution could not be read and it ended"
+          + " between two polls); it was taken as over once snapshot-status said not running for "
+          + human(START_GRACE));
+    }
+    return "restore over: " + last.describe();
+  }
+
+  private String reauthenticate() {
+    try {
+      waitReachable(() -> poll.manager().version());
+      return "the current credentials still work";
+    } catch (UnauthorizedException refused) {
+      Credentials post = settings.postRestoreCredentials;
+      if (post == null) {
+        throw new IllegalStateException("The manager now refuses this client's credentials (401). A legacy"
+            + " restore replaces the admin account with the snapshot's (the admin of the manager the snapshot came"
+            + " from), and tokens issued before the restore stop working. Run again with"
+            + " postRestoreCredentials(...) set to that manager's admin credentials.", refused);
+      }
+      CloudifyClient fresh = settings.client.toBuilder().credentials(post).build();
+      ownedClient = fresh;
+      bindClients(fresh);
+      try {
+        waitReachable(() -> poll.manager().version());
+      } catch (UnauthorizedException again) {
+        throw new IllegalStateException("Neither the current credentials nor the post-restore credentials "
+            + post + " are accepted (401).", again);
+      }
+      return "re-authenticated with the post-restore credentials " + post;
+    }
+  }
+
+  private String checkHealth() {
+    ManagerStatus status = api.poller().until("the manager to be healthy", () -> poll.manager().status())
+        .succeedWhen(ManagerStatus::isHealthy, "OK")
+        .retryOn(ServerUnavailableException.class, CloudifyTransportException.class)
+        .options(pollOptions(settings.timeouts.health()))
+        .cancelWhen(cancelled::get)
+        .await();
+    String detail = "status " + status.status();
+    if (settings.client.managers().size() > 1) {
+      try {
+        String cluster = api.manager().clusterStatus(SYS_ADMIN).status();
+        detail += ", cluster " + cluster;
+        if (!"OK".equalsIgnoreCase(cluster)) {
+          report.followUps.add("Start the other manager nodes again (cfy_manager start) and check that the"
+              + " cluster status returns to OK (now " + cluster + ")");
+        }
+      } catch (CloudifyServiceException e) {
+        report.warnings.add("Cluster status unreadable after the restore: " + e.getMessage());
+      }
+    }
+    return detail;
+  }
+
+  private String verify() {
+    collectAffectedExecutions();
+    ManagerInventory inventory = new ManagerInventory(api);
+    List<String> errors = new ArrayList<>();
+    if (report.restoreExecutionId != null) {
+      try {
+        errors.addAll(inventory.restoreErrors(report.restoreExecutionId));
+      } catch (CloudifyServiceException e) {
+        report.warnings.add("The restore's events could not be read: " + e.getMessage());
+      }
+    }
+    Map<String, Long> expected = new LinkedHashMap<>();
+    String note = "";
+    if (!settings.verify) {
+      note = "content verification is off";
+    } else if (archive == null) {
+      note = "no local archive to compare with (the snapshot was restored from the manager or a URL)";
+    } else if (archive.format() == ArchiveFormat.JSON_DUMP) {
+      for (String kind : ManagerInventory.countableKinds()) {
+        if (archive.countsByKind().containsKey(kind)) {
+          expected.put(kind, archive.count(kind));
+        }
+      }
+    } else {
+      for (String kind : new String[] {"blueprints", "plugins"}) {
+        if (archive.countsByKind().containsKey(kind)) {
+          expected.put(kind, archive.count(kind));
+        }
+      }
+      note = "legacy archive: only blueprints and plugins can be counted outside its database dump";
+    }
+    Map<String, Long> actual = inventory.counts(expected.keySet());
+    report.verification = new Verification(expected, actual, errors, note);
+    String verdict = report.verification.isComplete() ? "nothing missing"
+        : "missing " + report.verification.missing() + (errors.isEmpty() ? "" : ", " + errors.size()
+            + " restore error(s)");
+    return verdict + "; " + report.scheduledExecutionsFailed.size() + " scheduled execution(s) marked failed";
+  }
+
+  private void collectAffectedExecutions() {
+    try {
+      ListParams failed = ListParams.builder().filter("status", "failed").allTenants(true).build();
+      api.executions().listAll(failed, SYS_ADMIN)
+          .filter(e -> e.scheduledFor().isPresent())
+          .forEach(report.scheduledExecutionsFailed::add);
+      ListParams cancelledByRestore = ListParams.builder().filter("status", "cancelled").allTenants(true).build();
+      api.executions().listAll(cancelledByRestore, SYS_ADMIN)
+          .filter(e -> e.error().contains("cancelled by snapshot restore"))
+          .forEach(report.executionsCancelled::add);
+    } catch (CloudifyServiceException e) {
+      report.warnings.add("Executions could not be listed after the restore: " + e.getMessage());
+    }
+    if (!report.scheduledExecutionsFailed.isEmpty()) {
+      report.followUps.add("Check the " + report.scheduledExecutionsFailed.size() + " scheduled execution(s) the"
+          + " restore marked failed: overdue ones did not run; future ones were turned into execution schedules"
+          + " (6.0+)");
+    }
+    if (!report.executionsCancelled.isEmpty()) {
+      report.followUps.add("Re-run the " + report.executionsCancelled.size() + " execution(s) that were running"
+          + " when the snapshot was taken (marked cancelled by the restore)");
+    }
+  }
+
+  private String deactivate() {
+    io.github.cloudify4j.client.maintenance.MaintenanceChange change = api.maintenance().deactivate();
+    return change.changed() ? "deactivated" : "was already deactivated";
+  }
+
+  // ---- machinery ----
+
+  /** Follows a restore: combines snapshot-status and the restore execution, and times the unreachability. */
+  private final class Follow {
+    final boolean statusEndpoint;
+    boolean sawRunning = resumed;
+    boolean executionStarted;
+    Instant lastReachable = clock();
+    Instant notRunningSince;
+
+    Follow(boolean statusEndpoint) {
+      this.statusEndpoint = statusEndpoint;
+    }
+
+    final class State {
+      RestoreStatus status;
+      Execution execution;
+      String executionNote;
+      String unreachable;
+      boolean unconfirmedStart;
+
+      String describe() {
+        StringBuilder sb = new StringBuilder();
+        if (unreachable != null) {
+          sb.append(unreachable);
+        } else {
+          sb.append("snapshot-status ").append(status == null ? "-" : status.state().name()
+              .toLowerCase(Locale.ROOT).replace('_', '-'));
+        }
+        if (execution != null) {
+          sb.append(", execution ").append(execution.status());
+        } else if (executionNote != null) {
+          sb.append(", execution ").append(executionNote);
+        }
+        return sb.toString();
+      }
+    }
+
+    State probe() {
+      State s = new State();
+      boolean reachable = false;
+      String failure = null;
+      if (statusEndpoint) {
+        try {
+          s.status = pollSnapshots.restoreStatus();
+          reachable = true;
+        } catch (CloudifyTransportException | ServerUnavailableException e) {
+          failure = e.getMessage();
+        }
+      }
+      if (report.restoreExecutionId != null) {
+        try {
+          s.execution = poll.executions().get(report.restoreExecutionId, SYS_ADMIN);
+          reachable = true;
+        } catch (CloudifyTransportException | ServerUnavailableException e) {
+          failure = failure == null ? e.getMessage() : failure;
+        } catch (UnauthorizedException | ForbiddenException | NotFoundException | MaintenanceModeException e) {
+          reachable = true;
+          s.executionNote = "unreadable (" + e.statusCode() + ")";
+        }
+      }
+      Instant now = clock();
+      if (reachable) {
+        lastReachable = now;
+      } else {
+        Duration down = Duration.between(lastReachable, now);
+        s.unreachable = "manager unreachable for " + human(down) + " (" + failure + ")";
+        if (down.compareTo(settings.timeouts.restartWindow()) > 0) {
+          throw new RestartWindowExceeded("The manager has been unreachable for " + human(down) + ", longer than"
+              + " the restart window allowed (" + human(settings.timeouts.restartWindow()) + "). The restore may"
+              + " still be running on the manager; check /snapshot-status before acting. Last error: " + failure);
+        }
+      }
+      if (s.status != null && s.status.isRunning()) {
+        sawRunning = true;
+      }
+      if (s.execution != null && !s.execution.status().equals(ExecutionStatus.PENDING)
+          && !s.execution.status().isWaiting()) {
+        executionStarted = true;
+      }
+      if (s.status != null && s.status.isNotRunning()) {
+        if (notRunningSince == null) {
+          notRunningSince = now;
+        }
+      } else if (s.status != null) {
+        notRunningSince = null;
+      }
+      return s;
+    }
+
+    boolean isOver(State s) {
+      boolean executionDone = s.execution != null && s.execution.isTerminal();
+      boolean executionUnknown = s.execution == null;
+      if (!statusEndpoint) {
+        return executionDone;
+      }
+      if (s.status == null || !s.status.isNotRunning()) {
+        return false;
+      }
+      if (sawRunning || executionStarted) {
+        return executionDone || executionUnknown;
+      }
+      // Never seen running: only an unreadable execution plus a long "not running" lets us conclude.
+      if (executionUnknown && restoreRequestedAt != null && notRunningSince != null
+          && Duration.between(restoreRequestedAt, clock()).compareTo(START_GRACE) >= 0
+          && Duration.between(notRunningSince, clock()).compareTo(START_GRACE) >= 0) {
+        s.unconfirmedStart = true;
+        return true;
+      }
+      return false;
+    }
+  }
+
+  private void resumeRunningRestore() {
+    resumed = true;
+    report.resumed = true;
+    restoreStarted = true;
+    try {
+      ListParams running = ListParams.builder().filter("workflow_id", "restore_snapshot")
+          .filter("status", "pending", "started").includeSystemWorkflows(true).allTenants(true)
+          .sortDescending("created_at").size(1).build();
+      List<Execution> found = api.executions().list(running, SYS_ADMIN).items();
+      if (!found.isEmpty()) {
+        Execution execution = found.get(0);
+        Object restoring = execution.parameters().get("snapshot_id");
+        if (restoring != null && settings.snapshotId != null && !settings.snapshotId.equals(restoring)) {
+          throw new IllegalStateException("Another restore is running (snapshot " + restoring + ", execution "
+              + execution.id() + "); wait for it to end before restoring " + settings.snapshotId);
+        }
+        report.restoreExecutionId = execution.id();
+        report.restoreExecution = execution;
+        if (restoring != null) {
+          report.snapshotId = String.valueOf(restoring);
+        }
+      }
+    } catch (CloudifyServiceException e) {
+      report.warnings.add("The running restore's execution could not be read (" + e.getMessage() + "); following"
+          + " /snapshot-status only");
+    }
+    restoreRequestedAt = clock();
+  }
+
+  private boolean runningOn(URI other) {
+    try {
+      CloudifyClient view = settings.client.pinnedTo(other)
+          .withOptions(o -> o.retryPolicy(RetryPolicy.none()).readTimeout(settings.timeouts.pollReadTimeout()));
+      return Snapshots.of(view).restoreStatus().isRunning();
+    } catch (CloudifyException unreachable) {
+      return false; // stopped, as the operator confirmed
+    }
+  }
+
+  private String latestRestorable() {
+    ListParams params = ListParams.builder().filter("status", "created", "uploaded")
+        .sortDescending("created_at").size(1).build();
+    List<Snapshot> items = snapshots.list(params).items();
+    if (items.isEmpty()) {
+      throw new IllegalStateException("The manager has no restorable snapshot (created or uploaded)");
+    }
+    return items.get(0).id();
+  }
+
+  private static void requireRestorable(Snapshot snapshot) {
+    if (!snapshot.status().isRestorable()) {
+      throw new IllegalStateException("Snapshot " + snapshot.id() + " is " + snapshot.status()
+          + (SnapshotStatus.FAILED.equals(snapshot.status()) && !snapshot.error().isEmpty()
+              ? " (" + snapshot.error() + ")" : "")
+          + " and cannot be restored; only created or uploaded snapshots can");
+    }
+  }
+
+  private boolean isKubernetes() {
+    if (settings.kubernetes != null) {
+      return settings.kubernetes;
+    }
+    String distribution = serverVersion.distribution().orElse("").toLowerCase(Locale.ROOT);
+    return distribution.contains("k8s") || distribution.contains("kubernetes");
+  }
+
+  private <T> T waitReachable(Supplier<T> call) {
+    return api.poller().until("the manager to answer", call::get)
+        .succeedWhen(v -> true, "answered")
+        .retryOn(ServerUnavailableException.class, CloudifyTransportException.class)
+        .options(pollOptions(settings.timeouts.health()))
+        .cancelWhen(cancelled::get)
+        .await();
+  }
+
+  private void bindClients(CloudifyClient client) {
+    api = client.managers().size() > 1 ? client.pinnedTo(node()) : client;
+    poll = api.withOptions(o -> o.retryPolicy(RetryPolicy.none()).readTimeout(settings.timeouts.pollReadTimeout()));
+    snapshots = Snapshots.of(api);
+    pollSnapshots = Snapshots.of(poll);
+  }
+
+  private URI node() {
+    return settings.node != null ? settings.node : settings.client.managers().get(0);
+  }
+
+  private PollOptions pollOptions(Duration stepLimit) {
+    Duration remaining = Duration.between(clock(), deadline);
+    Duration limit = stepLimit.compareTo(remaining) < 0 ? stepLimit : remaining;
+    if (limit.isNegative() || limit.isZero()) {
+      throw new IllegalStateException("The overall timeout (" + human(settings.timeouts.overall())
+          + ") has run out");
+    }
+    return settings.pollOptions.toBuilder().maxWait(limit).build();
+  }
+
+  private void runStep(RestoreStep step, Supplier<String> action) {
+    if (cancelled.get()) {
+      record(step, StepResult.Status.CANCELLED, clock(), "cancelled before the step started");
+      throw new StepFailure(step, "Cancelled before " + step + ".", null);
+    }
+    listener().onStepStarted(step);
+    LOG.info("Restore step {}: {}", step, step.title());
+    Instant start = clock();
+    try {
+      String detail = action.get();
+      record(step, StepResult.Status.SUCCEEDED, start, detail);
+      LOG.info("Restore step {} done in {}: {}", step, human(Duration.between(start, clock())), detail);
+    } catch (CloudifyInterruptedException e) {
+      record(step, StepResult.Status.CANCELLED, start, e.getMessage());
+      throw new StepFailure(step, "Cancelled during " + step + ": " + e.getMessage() + ".", e);
+    } catch (RuntimeException e) {
+      String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      record(step, StepResult.Status.FAILED, start, message);
+      throw new StepFailure(step, message.endsWith(".") ? message : message + ".", e);
+    }
+  }
+
+  private void skip(RestoreStep step, String why) {
+    record(step, StepResult.Status.SKIPPED, clock(), why);
+  }
+
+  private void record(RestoreStep step, StepResult.Status status, Instant start, String detail) {
+    StepResult result = new StepResult(step, status, start, Duration.between(start, clock()), detail);
+    report.steps.add(result);
+    listener().onStepFinished(result);
+  }
+
+  private void rollback() {
+    boolean deactivate = restoreStarted ? settings.deactivateOnFailure : activatedByUs;
+    if (!deactivate) {
+      return;
+    }
+    Instant start = clock();
+    try {
+      api.maintenance().deactivate();
+      record(RestoreStep.DEACTIVATE_MAINTENANCE, StepResult.Status.SUCCEEDED, start,
+          restoreStarted ? "deactivated after the failed restore, as asked" : "rolled back: this run had activated it");
+    } catch (CloudifyException e) {
+      record(RestoreStep.DEACTIVATE_MAINTENANCE, StepResult.Status.FAILED, start,
+          "rollback failed: " + e.getMessage());
+    }
+  }
+
+  private String describeState() {
+    String maintenance;
+    try {
+      MaintenanceStatus status = poll.maintenance().status(SYS_ADMIN);
+      report.maintenanceState = status.status();
+      maintenance = "maintenance mode " + status.status();
+    } catch (CloudifyException e) {
+      maintenance = "maintenance mode unknown (" + e.getClass().getSimpleName() + ")";
+    }
+    String restore = !restoreStarted ? "the restore was not started"
+        : "the restore was started" + (report.restoreExecutionId == null ? "" : " (execution "
+            + report.restoreExecutionId + ")");
+    return "Manager left with " + maintenance + "; " + restore + ".";
+  }
+
+  private void finish(Instant start) {
+    if (report.maintenanceState == null) {
+      try {
+        report.maintenanceState = poll.maintenance().status(SYS_ADMIN).status();
+      } catch (CloudifyException e) {
+        report.warnings.add("Maintenance mode unreadable at the end: " + e.getMessage());
+      }
+    }
+    if (settings.restoreOptions.restoreCertificates() && restoreStarted) {
+      report.followUps.add(settings.restoreOptions.noReboot()
+          ? "Reboot the manager to finish installing the snapshot's certificates"
+          : "The manager reboots to install the snapshot's certificates; trust its CA if it changed");
+    }
+    report.duration = Duration.between(start, clock());
+  }
+
+  private RestoreListener listener() {
+    return settings.listener;
+  }
+
+  private Instant clock() {
+    return settings.client.poller().clock().instant();
+  }
+
+  private static String sizeOf(Path file) {
+    try {
+      return " (" + Files.size(file) + " bytes)";
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  static String human(Duration d) {
+    long s = d.getSeconds();
+    if (s < 1) {
+      return d.toMillis() + " ms";
+    }
+    if (s < 120) {
+      return s + " s";
+    }
+    if (s < 7200) {
+      return (s / 60) + " min";
+    }
+    return (s / 3600) + " h " + ((s % 3600) / 60) + " min";
+  }
+
+  /** A step failed; carries the step for the report. */
+  private static final class StepFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final RestoreStep step;
+
+    StepFailure(RestoreStep step, String message, Throwable cause) {
+      super(message, cause);
+      this.step = step;
+    }
+  }
+
+  /** The manager stayed unreachable longer than the caller allowed. */
+  private static final class RestartWindowExceeded extends CloudifyException {
+    private static final long serialVersionUID = 1L;
+
+    RestartWindowExceeded(String message) {
+      super(message);
+    }
+  }
+
+  /** Builds a {@link RestoreOrchestrator}. */
+  public static final class Builder {
+    private final CloudifyClient client;
+    private String snapshotId;
+    private boolean latest;
+    private Path uploadFile;
+    private URI uploadUrl;
+    private ExistingSnapshotPolicy existingPolicy = ExistingSnapshotPolicy.FAIL;
+    private RestoreOptions restoreOptions = RestoreOptions.defaults();
+    private Credentials postRestoreCredentials;
+    private boolean deactivateOnSuccess = true;
+    private boolean deactivateOnFailure;
+    private boolean confirmOtherNodesStopped;
+    private URI node;
+    private Boolean kubernetes;
+    private boolean verify = true;
+    private RestoreTimeouts timeouts = RestoreTimeouts.defaults();
+    private PollOptions pollOptions = PollOptions.builder().initialDelay(Duration.ofSeconds(2))
+        .maxDelay(Duration.ofSeconds(15)).multiplier(1.5).build();
+    private RestoreListener listener = RestoreListener.none();
+
+    private Builder(CloudifyClient client) {
+      this.client = client;
+    }
+
+    /** The snapshot to restore (and the id to upload it as). */
+    public Builder snapshotId(String snapshotId) {
+      this.snapshotId = Arguments.requireId(snapshotId, "snapshotId");
+      return this;
+    }
+
+    /** Restore the newest {@code created} or {@code uploaded} snapshot on the manager. */
+    public Builder latestRestorableSnapshot() {
+      this.latest = true;
+      return this;
+    }
+
+    /** Upload this archive first. */
+    public Builder uploadFrom(Path archive) {
+      this.uploadFile = requireNonNull(archive, "archive == null");
+      this.uploadUrl = null;
+      return this;
+    }
+
+    /** Have the manager fetch the archive from this URL first. */
+    public Builder uploadFromUrl(URI archiveUrl) {
+      this.uploadUrl = Arguments.requireHttpUrl(archiveUrl, "archiveUrl");
+      this.uploadFile = null;
+      return this;
+    }
+
+    public Builder onExistingSnapshot(ExistingSnapshotPolicy policy) {
+      this.existingPolicy = requireNonNull(policy, "policy == null");
+      return this;
+    }
+
+    public Builder restoreOptions(RestoreOptions restoreOptions) {
+      this.restoreOptions = requireNonNull(restoreOptions, "restoreOptions == null");
+      return this;
+    }
+
+    /**
+     * The credentials that work after the restore when the snapshot replaces the admin account (legacy restores
+     * of 4.4+ snapshots do): the source manager's admin. Used only if the current credentials are refused.
+     */
+    public Builder postRestoreCredentials(Credentials credentials) {
+      this.postRestoreCredentials = requireNonNull(credentials, "credentials == null");
+      return this;
+    }
+
+    /** Deactivate maintenance mode when everything succeeded (default true). */
+    public Builder deactivateOnSuccess(boolean deactivate) {
+      this.deactivateOnSuccess = deactivate;
+      return this;
+    }
+
+    /** Deactivate maintenance mode even after a failed restore (default false: the manager needs a look). */
+    public Builder deactivateOnFailure(boolean deactivate) {
+      this.deactivateOnFailure = deactivate;
+      return this;
+    }
+
+    /** Cluster restore: the operator confirms every manager node but the restore node is stopped. */
+    public Builder confirmOtherNodesStopped(boolean confirmed) {
+      this.confirmOtherNodesStopped = confirmed;
+      return this;
+    }
+
+    /** Cluster restore: the node every call goes to (default: the client's first manager). */
+    public Builder node(URI node) {
+      URI n = Arguments.requireManagerUrl(node, "node");
+      if (!client.managers().contains(n)) {
+        throw new IllegalArgumentException("node is not one of the client's managers: " + n);
+      }
+      this.node = n;
+      return this;
+    }
+
+    /**
+     * Whether the manager is a Kubernetes ("split services") install, where legacy archives cannot be restored.
+     * By default it is inferred from the {@code distribution} of {@code /api/version}.
+     */
+    public Builder kubernetesManager(boolean kubernetes) {
+      this.kubernetes = kubernetes;
+      return this;
+    }
+
+    /** Compare the manager's content with the archive afterwards (default true). */
+    public Builder verify(boolean verify) {
+      this.verify = verify;
+      return this;
+    }
+
+    public Builder timeouts(RestoreTimeouts timeouts) {
+      this.timeouts = requireNonNull(timeouts, "timeouts == null");
+      return this;
+    }
+
+    /** How often waits poll (their maximum wait comes from {@link #timeouts}). */
+    public Builder pollOptions(PollOptions pollOptions) {
+      this.pollOptions = requireNonNull(pollOptions, "pollOptions == null");
+      return this;
+    }
+
+    public Builder listener(RestoreListener listener) {
+      this.listener = requireNonNull(listener, "listener == null");
+      return this;
+    }
+
+    public RestoreOrchestrator build() {
+      if (latest == (snapshotId != null)) {
+        throw new IllegalStateException("choose exactly one of snapshotId(...) and latestRestorableSnapshot()");
+      }
+      if (latest && (uploadFile != null || uploadUrl != null)) {
+        throw new IllegalStateException("latestRestorableSnapshot() picks a snapshot on the manager: no upload");
+      }
+      return new RestoreOrchestrator(this);
+    }
+  }
+}

@@ -1,0 +1,195 @@
+package io.github.cloudify4j.snapshots.restore;
+
+import io.github.cloudify4j.client.model.Execution;
+import io.github.cloudify4j.client.model.MaintenanceState;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a restore did and how it ended.
+ *
+ * <ul>
+ *   <li>{@link Outcome#COMPLETE}: the restore execution ended {@code terminated}, the manager is healthy and
+ *       reachable with its (possibly new) credentials, and nothing the archive holds is missing.</li>
+ *   <li>{@link Outcome#PARTIAL}: the restore ran to its end, but entities are missing or the restore logged
+ *       per-entity errors ({@link #verification()} says which).</li>
+ *   <li>{@link Outcome#FAILED}: a step failed; {@link #failedStep()} and {@link #failure()} say which and why, and
+ *       {@link #maintenanceState()} in what state the manager was left.</li>
+ * </ul>
+ */
+public final class RestoreReport {
+  /** The verdict. */
+  public enum Outcome { COMPLETE, PARTIAL, FAILED }
+
+  private final Outcome outcome;
+  private final String snapshotId;
+  private final List<StepResult> steps;
+  private final String restoreExecutionId;
+  private final Execution restoreExecution;
+  private final MaintenanceState maintenanceState;
+  private final Verification verification;
+  private final List<Execution> scheduledExecutionsFailed;
+  private final List<Execution> executionsCancelled;
+  private final List<String> warnings;
+  private final List<String> followUps;
+  private final RestoreStep failedStep;
+  private final String failure;
+  private final boolean resumed;
+  private final Duration duration;
+
+  RestoreReport(Builder b) {
+    outcome = b.outcome;
+    snapshotId = b.snapshotId;
+    steps = Collections.unmodifiableList(new ArrayList<>(b.steps));
+    restoreExecutionId = b.restoreExecutionId;
+    restoreExecution = b.restoreExecution;
+    maintenanceState = b.maintenanceState;
+    verification = b.verification;
+    scheduledExecutionsFailed = Collections.unmodifiableList(new ArrayList<>(b.scheduledExecutionsFailed));
+    executionsCancelled = Collections.unmodifiableList(new ArrayList<>(b.executionsCancelled));
+    warnings = Collections.unmodifiableList(new ArrayList<>(b.warnings));
+    followUps = Collections.unmodifiableList(new ArrayList<>(b.followUps));
+    failedStep = b.failedStep;
+    failure = b.failure;
+    resumed = b.resumed;
+    duration = b.duration;
+  }
+
+  public Outcome outcome() {
+    return outcome;
+  }
+
+  public boolean isComplete() {
+    return outcome == Outcome.COMPLETE;
+  }
+
+  /** The snapshot restored (or that was to be). */
+  public String snapshotId() {
+    return snapshotId;
+  }
+
+  /** Every step taken, in order, with its timing. */
+  public List<StepResult> steps() {
+    return steps;
+  }
+
+  /** The {@code restore_snapshot} execution's id, once the restore started. */
+  public Optional<String> restoreExecutionId() {
+    return Optional.ofNullable(restoreExecutionId);
+  }
+
+  /** The restore execution as last read, when it could be read. */
+  public Optional<Execution> restoreExecution() {
+    return Optional.ofNullable(restoreExecution);
+  }
+
+  /** Maintenance mode when the run ended (null when it could not be read). */
+  public Optional<MaintenanceState> maintenanceState() {
+    return Optional.ofNullable(maintenanceState);
+  }
+
+  public Optional<Verification> verification() {
+    return Optional.ofNullable(verification);
+  }
+
+  /**
+   * Scheduled executions the restore marked {@code failed}: overdue ones (every version), and since 6.0 also
+   * future ones, which the restore turned into execution schedules named {@code <workflow>_restored_<hex>}.
+   */
+  public List<Execution> scheduledExecutionsFailed() {
+    return scheduledExecutionsFailed;
+  }
+
+  /** Executions a 7.x restore re-created as {@code cancelled} ("Marked as cancelled by snapshot restore"). */
+  public List<Execution> executionsCancelled() {
+    return executionsCancelled;
+  }
+
+  public List<String> warnings() {
+    return warnings;
+  }
+
+  /** What the operator still has to do by hand (agents, plugins, certificates …). */
+  public List<String> followUps() {
+    return followUps;
+  }
+
+  public Optional<RestoreStep> failedStep() {
+    return Optional.ofNullable(failedStep);
+  }
+
+  /** Why it failed, and in what state the manager was left. */
+  public Optional<String> failure() {
+    return Optional.ofNullable(failure);
+  }
+
+  /** Whether this run picked up a restore already in progress. */
+  public boolean resumed() {
+    return resumed;
+  }
+
+  public Duration duration() {
+    return duration;
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder();
+    sb.append("Restore of ").append(snapshotId).append(": ").append(outcome)
+        .append(" in ").append(duration.getSeconds()).append(" s").append(resumed ? " (resumed)" : "").append('\n');
+    for (StepResult s : steps) {
+      sb.append(String.format("  %-22s %-9s %8d ms  %s%n", s.step(), s.status(), s.duration().toMillis(),
+          s.detail()));
+    }
+    sb.append("  restore execution: ").append(restoreExecutionId == null ? "-" : restoreExecutionId)
+        .append(restoreExecution == null ? "" : " (" + restoreExecution.status() + ")").append('\n');
+    sb.append("  maintenance mode: ").append(maintenanceState == null ? "unknown" : maintenanceState).append('\n');
+    if (verification != null) {
+      sb.append("  verification: ").append(verification).append('\n');
+    }
+    sb.append("  scheduled executions marked failed: ").append(scheduledExecutionsFailed.size()).append('\n');
+    for (Execution e : scheduledExecutionsFailed) {
+      sb.append("    ").append(e.id()).append(' ').append(e.workflowId().orElse("?")).append(" on ")
+          .append(e.deploymentId().orElse("-")).append(" scheduled for ")
+          .append(e.scheduledFor().map(Object::toString).orElse("?")).append('\n');
+    }
+    if (!executionsCancelled.isEmpty()) {
+      sb.append("  executions cancelled by the restore: ").append(executionsCancelled.size()).append('\n');
+    }
+    if (failure != null) {
+      sb.append("  FAILED at ").append(failedStep).append(": ").append(failure).append('\n');
+    }
+    for (String w : warnings) {
+      sb.append("  warning: ").append(w).append('\n');
+    }
+    for (String f : followUps) {
+      sb.append("  follow-up: ").append(f).append('\n');
+    }
+    return sb.toString();
+  }
+
+  static final class Builder {
+    Outcome outcome = Outcome.FAILED;
+    String snapshotId;
+    final List<StepResult> steps = new ArrayList<>();
+    String restoreExecutionId;
+    Execution restoreExecution;
+    MaintenanceState maintenanceState;
+    Verification verification;
+    final List<Execution> scheduledExecutionsFailed = new ArrayList<>();
+    final List<Execution> executionsCancelled = new ArrayList<>();
+    final List<String> warnings = new ArrayList<>();
+    final List<String> followUps = new ArrayList<>();
+    RestoreStep failedStep;
+    String failure;
+    boolean resumed;
+    Duration duration = Duration.ZERO;
+
+    RestoreReport build() {
+      return new RestoreReport(this);
+    }
+  }
+}

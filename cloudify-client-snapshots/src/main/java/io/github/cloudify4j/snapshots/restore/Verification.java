@@ -1,0 +1,67 @@
+package io.github.cloudify4j.snapshots.restore;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the manager holds after the restore compared with what the archive holds, per kind of entity, and the
+ * per-entity errors the restore logged ("Error restoring …"). A 7.x restore logs such errors and still ends
+ * {@code terminated}, so this is how data loss shows.
+ */
+public final class Verification {
+  private final Map<String, Long> expected;
+  private final Map<String, Long> actual;
+  private final List<String> restoreErrors;
+  private final String note;
+
+  public Verification(Map<String, Long> expected, Map<String, Long> actual, List<String> restoreErrors,
+      String note) {
+    this.expected = Collections.unmodifiableMap(new LinkedHashMap<>(expected));
+    this.actual = Collections.unmodifiableMap(new LinkedHashMap<>(actual));
+    this.restoreErrors = Collections.unmodifiableList(restoreErrors);
+    this.note = note == null ? "" : note;
+  }
+
+  /** Entities per kind in the archive (kinds that can be counted on the manager only). */
+  public Map<String, Long> expected() {
+    return expected;
+  }
+
+  /** Entities per kind on the manager after the restore. */
+  public Map<String, Long> actual() {
+    return actual;
+  }
+
+  /** Kinds with fewer entities on the manager than in the archive, with how many are missing. */
+  public Map<String, Long> missing() {
+    Map<String, Long> missing = new LinkedHashMap<>();
+    for (Map.Entry<String, Long> e : expected.entrySet()) {
+      Long have = actual.get(e.getKey());
+      if (have != null && have < e.getValue()) {
+        missing.put(e.getKey(), e.getValue() - have);
+      }
+    }
+    return missing;
+  }
+
+  public List<String> restoreErrors() {
+    return restoreErrors;
+  }
+
+  /** What could not be compared, and why (e.g. a legacy archive whose database dump is opaque). */
+  public String note() {
+    return note;
+  }
+
+  public boolean isComplete() {
+    return missing().isEmpty() && restoreErrors.isEmpty();
+  }
+
+  @Override
+  public String toString() {
+    return "Verification{expected=" + expected + ", actual=" + actual + ", missing=" + missing()
+        + ", restoreErrors=" + restoreErrors.size() + (note.isEmpty() ? "" : ", note=" + note) + "}";
+  }
+}
