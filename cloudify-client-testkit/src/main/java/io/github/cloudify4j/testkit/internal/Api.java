@@ -260,12 +260,12 @@ final class Api {
             sendHtml(c, 404, "404 Not Found");
             return;
         }
+        gate(c, root, n);
         if (!methodAllowed(c, root, n)) {
             drain(c);
             sendWerkzeug405(c);
             return;
         }
-        gate(c, root, n);
         if (!root.equals("ok") && !root.equals("snapshot-status")) {
             authenticate(c);
             tenantCheck(c, root);

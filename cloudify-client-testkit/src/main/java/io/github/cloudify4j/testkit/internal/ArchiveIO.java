@@ -112,8 +112,18 @@ public final class ArchiveIO {
                 admin.put("username", st.adminUser);
                 admin.put("password", st.passwords.get(st.adminUser));
                 put(z, "testkit-db.json", Json.bytes(db));
-                return;
+            } else {
+                writeNew(z, st, meta, executionId);
             }
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
+        Files.move(tmp, zip, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static void writeNew(ZipOutputStream z, State st, ObjectNode meta, String executionId) throws IOException {
+        {
             meta.put("execution_id", executionId);
             put(z, "metadata.json", Json.bytes(meta));
             for (String d : new String[] {"mgmt/", "tenants/", "composer/", "stage/"}) {
@@ -152,11 +162,7 @@ public final class ArchiveIO {
                     put(z, "tenants/" + tenant + "/executions_events/" + en.getKey() + ".json", Json.bytes(f));
                 }
             }
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(tmp);
-            throw e;
         }
-        Files.move(tmp, zip, StandardCopyOption.REPLACE_EXISTING);
     }
 
     private static void writeChunks(ZipOutputStream z, String dir, String kind, List<ObjectNode> items)

@@ -192,15 +192,43 @@ public final class State {
     }
 
     private void runDue(Instant upTo) {
-        Runnable r;
-        while ((r = timers.pollDue(upTo)) != null) {
-            try {
-                r.run();
-            } catch (RuntimeException e) {
-                LOG.warn("fake manager transition failed", e);
+        for (int guard = 0; guard < 1_000_000; guard++) {
+            Instant td = timers.nextDue();
+            Instant sd = nextScheduled();
+            Instant t = td == null ? sd : sd == null ? td : (td.isBefore(sd) ? td : sd);
+            if (t == null || t.isAfter(upTo)) {
+                return;
+            }
+            if (!cfg.realTime) {
+                virtualNow = max(virtualNow, t);
+            }
+            if (td != null && !td.isAfter(t)) {
+                Runnable r = timers.pollDue(t);
+                try {
+                    r.run();
+                } catch (RuntimeException e) {
+                    LOG.warn("fake manager transition failed", e);
+                }
             }
             lazyChecks();
         }
+    }
+
+    /** Earliest scheduled_for of a legacy scheduled execution (only fires while not in maintenance). */
+    private Instant nextScheduled() {
+        if (mmStatus != null || restoreFlag) {
+            return null;
+        }
+        Instant min = null;
+        for (ObjectNode e : kinds.get("executions").values()) {
+            if ("scheduled".equals(e.path("status").asText())) {
+                Instant w = Json.parseTs(e.path("scheduled_for").asText(null));
+                if (w != null && (min == null || w.isBefore(min))) {
+                    min = w;
+                }
+            }
+        }
+        return min;
     }
 
     private void at(Instant due, Runnable r) {
@@ -228,8 +256,8 @@ public final class State {
     // ------------------------------------------------------------------ lazy checks
 
     private void lazyChecks() {
-        // scheduled (legacy) executions fire when due, unless in maintenance mode
-        if (mmStatus == null) {
+        // scheduled (legacy) executions fire when due, unless in maintenance mode or restoring
+        if (mmStatus == null && !restoreFlag) {
             for (ObjectNode e : new ArrayList<>(kinds.get("executions").values())) {
                 if ("scheduled".equals(e.path("status").asText())) {
                     Instant when = Json.parseTs(e.path("scheduled_for").asText(null));
