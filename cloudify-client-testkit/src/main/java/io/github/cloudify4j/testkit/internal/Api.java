@@ -1053,8 +1053,9 @@ final class Api {
                 long limit = c.fault != null && c.fault.type == FaultRule.Type.DROP_REQUEST_AFTER
                         ? c.fault.bytes : Long.MAX_VALUE;
                 long total = 0;
-                try (InputStream in = c.ex.getRequestBody();
-                     FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                InputStream in = c.ex.getRequestBody();
+                c.body = new byte[0];
+                try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                     byte[] buf = new byte[BUF];
                     ByteBuffer bb = ByteBuffer.wrap(buf);
                     while (true) {
@@ -1590,6 +1591,10 @@ final class Api {
 
     private static void sendRaw(Ctx c, int status, String contentType, byte[] body) {
         readAll(c);
+        if (c.fault != null && c.fault.type == FaultRule.Type.STORE_THEN_DROP) {
+            RequestJournal.status(c.rec, -1);
+            throw new Abort(); // processed, never answered
+        }
         try {
             Headers h = c.ex.getResponseHeaders();
             h.set("Server", "nginx");
