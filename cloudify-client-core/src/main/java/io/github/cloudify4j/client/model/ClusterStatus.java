@@ -68,7 +68,8 @@ public abstract class ClusterStatus {
     public abstract Optional<String> version();
 
     @JsonProperty("failures")
-    public abstract List<Object> failures();
+    @AllowNulls
+  public abstract List<Object> failures();
 
     @JsonProperty("services")
     public abstract Map<String, ServiceStatus> services();

@@ -45,6 +45,7 @@ public abstract class ManagerNode {
   public abstract Optional<String> distroRelease();
 
   @JsonProperty("networks")
+  @AllowNulls
   public abstract Map<String, String> networks();
 
   @JsonProperty("last_seen")

@@ -127,8 +127,11 @@ public final class ArchiveIO {
             meta.put("execution_id", executionId);
             put(z, "metadata.json", Json.bytes(meta));
             for (String d : new String[] {"mgmt/", "tenants/", "composer/", "stage/"}) {
-                z.putNextEntry(new ZipEntry(d));
-                z.closeEntry();
+                directory(z, d);
+            }
+            for (String tenant : st.kinds.get("tenants").keySet()) {
+                // The restore finds tenants only through these directory entries, as the real zips have them.
+                directory(z, "tenants/" + tenant + "/");
             }
             for (String kind : State.MGMT_KINDS) {
                 List<ObjectNode> items = new ArrayList<>();
@@ -186,7 +189,22 @@ public final class ArchiveIO {
         }
     }
 
+    /** Directory entries already written, per open zip: every folder gets one, as Python's zip writers do. */
+    private static final Map<ZipOutputStream, java.util.Set<String>> DIRECTORIES =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    private static void directory(ZipOutputStream z, String dir) throws IOException {
+        java.util.Set<String> written = DIRECTORIES.computeIfAbsent(z, k -> new java.util.HashSet<>());
+        if (written.add(dir)) {
+            z.putNextEntry(new ZipEntry(dir));
+            z.closeEntry();
+        }
+    }
+
     private static void put(ZipOutputStream z, String name, byte[] data) throws IOException {
+        for (int slash = name.indexOf('/'); slash >= 0; slash = name.indexOf('/', slash + 1)) {
+            directory(z, name.substring(0, slash + 1));
+        }
         z.putNextEntry(new ZipEntry(name));
         z.write(data);
         z.closeEntry();
