@@ -273,7 +273,7 @@ public final class RestoreOrchestrator {
 
     if (version.isAtLeast(FIRST_WITH_STATUS)) {
       RestoreStatus status = snapshots.restoreStatus();
-      facts.add("restore status " + status.state().name().toLowerCase(Locale.ROOT));
+      facts.add("restore status " + status.state().name().toLowerCase(Locale.ROOT).replace('_', '-'));
       if (status.isRunning()) {
         resumeRunningRestore();
         facts.add("resuming the running restore");
