@@ -157,7 +157,11 @@ public final class Snapshots {
     }
   }
 
-  /** Uploads an archive file, streamed with its length known. Replayable, so retried like a safe call. */
+  /**
+   * Uploads an archive file, streamed with its length known. The body can be replayed, but a {@code PUT} is not a
+   * safe call: it is retried only when the retry policy allows non-idempotent retries
+   * ({@link io.github.cloudify4j.client.RetryPolicy.Builder#retryNonIdempotent(boolean)}).
+   */
   public Snapshot upload(String snapshotId, Path archive) {
     return upload(snapshotId, archive, TransferListener.none());
   }
@@ -208,7 +212,7 @@ public final class Snapshots {
         || !(scheme.equals("http") || scheme.equals("https") || scheme.equals("ftp"))) {
       throw new IllegalArgumentException("archiveUrl must be an absolute http, https or ftp URL: " + archiveUrl);
     }
-    return uploaded(snapshotId, api.uploadFromUrl(snapshotId, archiveUrl.toString(),
+    return uploaded(snapshotId, api.uploadFromUrl(snapshotId, archiveUrl.toASCIIString(),
         RequestBody.create(new byte[0], null), RequestOptions.none()));
   }
 
