@@ -82,6 +82,8 @@ abstract class MockManager {
   static final class VirtualTime extends Clock implements Sleeper {
     private volatile Instant now = Instant.parse("2024-05-02T10:00:00Z");
     final List<Duration> sleeps = new CopyOnWriteArrayList<>();
+    /** Runs at each sleep, with the number of sleeps so far (1-based): lets a test change the world meanwhile. */
+    volatile java.util.function.IntConsumer onSleep = n -> { };
 
     @Override
     public void sleep(Duration duration) throws InterruptedException {
@@ -89,6 +91,7 @@ abstract class MockManager {
         throw new InterruptedException();
       }
       sleeps.add(duration);
+      onSleep.accept(sleeps.size());
       if (!duration.isNegative()) {
         now = now.plus(duration);
       }
