@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cloudify4j.client.CloudifyClient;
 import io.github.cloudify4j.client.ListParams;
 import io.github.cloudify4j.client.RequestOptions;
@@ -116,7 +117,25 @@ public final class Snapshots {
   public Execution create(String snapshotId, SnapshotCreateOptions options) {
     requireCreateId(snapshotId);
     requireNonNull(options, "options == null");
-    return api.create(snapshotId, options.toBody(), RequestOptions.none());
+    JsonNode node = api.create(snapshotId, options.toBody(), RequestOptions.none());
+    // The execution's parameters echo the inputs, nulls included (tempdir_path, listener_timeout), and core's
+    // Execution model refuses null map values: drop them before binding.
+    JsonNode parameters = node.get("parameters");
+    if (parameters instanceof ObjectNode) {
+      java.util.List<String> nulls = new java.util.ArrayList<>();
+      parameters.fieldNames().forEachRemaining(f -> {
+        if (parameters.get(f).isNull()) {
+          nulls.add(f);
+        }
+      });
+      ((ObjectNode) parameters).remove(nulls);
+    }
+    try {
+      return mapper.treeToValue(node, Execution.class);
+    } catch (JsonProcessingException | RuntimeException e) {
+      throw new CloudifyInvalidResponseException("The manager's answer could not be read as Execution: "
+          + e.getMessage(), 201, "PUT", context.currentManager() + "/api/v3.1/snapshots/" + snapshotId, e);
+    }
   }
 
   /** {@code DELETE /snapshots/{id}}: the deleted snapshot when the server returns it (200), empty on 204. */
@@ -138,7 +157,11 @@ public final class Snapshots {
     }
   }
 
-  /** Uploads an archive file, streamed with its length known. Replayable, so retried like a safe call. */
+  /**
+   * Uploads an archive file, streamed with its length known. The body can be replayed, but a {@code PUT} is not a
+   * safe call: it is retried only when the retry policy allows non-idempotent retries
+   * ({@link io.github.cloudify4j.client.RetryPolicy.Builder#retryNonIdempotent(boolean)}).
+   */
   public Snapshot upload(String snapshotId, Path archive) {
     return upload(snapshotId, archive, TransferListener.none());
   }
@@ -189,7 +212,7 @@ public final class Snapshots {
         || !(scheme.equals("http") || scheme.equals("https") || scheme.equals("ftp"))) {
       throw new IllegalArgumentException("archiveUrl must be an absolute http, https or ftp URL: " + archiveUrl);
     }
-    return uploaded(snapshotId, api.uploadFromUrl(snapshotId, archiveUrl.toString(),
+    return uploaded(snapshotId, api.uploadFromUrl(snapshotId, archiveUrl.toASCIIString(),
         RequestBody.create(new byte[0], null), RequestOptions.none()));
   }
 

@@ -121,9 +121,24 @@ public final class ArchiveDownloader {
         throw new TransferBrokenException(written, -1, "no body");
       }
       long total;
+      String contentRange = response.headers().get("Content-Range");
+      Matcher m = CONTENT_RANGE.matcher(String.valueOf(contentRange));
+      boolean partial = response.code() == 206;
+      if (partial && !(written > 0 && m.matches() && Long.parseLong(m.group(1)) == written)) {
+        // Part of the archive, but not the part asked for: neither appendable nor the whole. Start over.
+        out.truncate(0);
+        out.position(0);
+        if (digest != null) {
+          digest.reset();
+        }
+        if (written > 0) {
+          listener.onRestart(0);
+        }
+        throw new TransferBrokenException(0, -1, "the server answered 206 with Content-Range " + contentRange
+            + " to " + (range == null ? "a request without Range" : range));
+      }
       if (written > 0) {
-        Matcher m = CONTENT_RANGE.matcher(String.valueOf(response.headers().get("Content-Range")));
-        if (response.code() == 206 && m.matches() && Long.parseLong(m.group(1)) == written) {
+        if (partial) {
           total = m.group(3).equals("*") ? -1 : Long.parseLong(m.group(3));
           listener.onRestart(written);
         } else {
