@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cloudify4j.client.CloudifyClient;
 import io.github.cloudify4j.client.ListParams;
 import io.github.cloudify4j.client.RequestOptions;
@@ -117,25 +116,7 @@ public final class Snapshots {
   public Execution create(String snapshotId, SnapshotCreateOptions options) {
     requireCreateId(snapshotId);
     requireNonNull(options, "options == null");
-    JsonNode node = api.create(snapshotId, options.toBody(), RequestOptions.none());
-    // The execution's parameters echo the inputs, nulls included (tempdir_path, listener_timeout), and core's
-    // Execution model refuses null map values: drop them before binding.
-    JsonNode parameters = node.get("parameters");
-    if (parameters instanceof ObjectNode) {
-      java.util.List<String> nulls = new java.util.ArrayList<>();
-      parameters.fieldNames().forEachRemaining(f -> {
-        if (parameters.get(f).isNull()) {
-          nulls.add(f);
-        }
-      });
-      ((ObjectNode) parameters).remove(nulls);
-    }
-    try {
-      return mapper.treeToValue(node, Execution.class);
-    } catch (JsonProcessingException | RuntimeException e) {
-      throw new CloudifyInvalidResponseException("The manager's answer could not be read as Execution: "
-          + e.getMessage(), 201, "PUT", context.currentManager() + "/api/v3.1/snapshots/" + snapshotId, e);
-    }
+    return api.create(snapshotId, options.toBody(), RequestOptions.none());
   }
 
   /** {@code DELETE /snapshots/{id}}: the deleted snapshot when the server returns it (200), empty on 204. */

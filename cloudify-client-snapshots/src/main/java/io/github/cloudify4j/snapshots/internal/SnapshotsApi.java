@@ -2,6 +2,7 @@ package io.github.cloudify4j.snapshots.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.cloudify4j.client.RequestOptions;
+import io.github.cloudify4j.client.model.Execution;
 import io.github.cloudify4j.client.model.Page;
 import io.github.cloudify4j.snapshots.RestoreStart;
 import io.github.cloudify4j.snapshots.Snapshot;
@@ -29,12 +30,9 @@ public interface SnapshotsApi {
   @GET("snapshots/{id}")
   Snapshot get(@Path("id") String id, @Tag RequestOptions options);
 
-  /**
-   * 201 with the {@code create_snapshot} Execution. Read as a tree: its {@code parameters} hold JSON nulls
-   * ({@code tempdir_path}, {@code listener_timeout}) that core's {@code Execution} model does not accept.
-   */
+  /** 201 with the {@code create_snapshot} Execution. */
   @PUT("snapshots/{id}")
-  JsonNode create(@Path("id") String id, @Body Map<String, Object> body, @Tag RequestOptions options);
+  Execution create(@Path("id") String id, @Body Map<String, Object> body, @Tag RequestOptions options);
 
   /** 200 with the deleted snapshot, or 204. */
   @DELETE("snapshots/{id}")

@@ -89,7 +89,8 @@ class LargeArchiveTest {
     private static int runChild(Class<?> main, String... args) throws Exception {
         List<String> classpath = new ArrayList<>();
         for (Class<?> c : new Class<?>[] {SnapshotArchive.class, LargeArchiveTest.class, JsonFactory.class,
-                ObjectMapper.class, JsonAutoDetect.class}) {
+                ObjectMapper.class, JsonAutoDetect.class,
+                io.github.cloudify4j.client.errors.CloudifyException.class}) {
             classpath.add(Paths.get(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
         }
         List<String> command = new ArrayList<>();
