@@ -1,0 +1,359 @@
+package io.github.cloudify4j.examples;
+
+import io.github.cloudify4j.client.CloudifyClient;
+import io.github.cloudify4j.client.Credentials;
+import io.github.cloudify4j.client.poll.PollOptions;
+import io.github.cloudify4j.examples.console.Human;
+import io.github.cloudify4j.examples.console.Terminal;
+import io.github.cloudify4j.snapshots.archive.ArchiveInfo;
+import io.github.cloudify4j.snapshots.restore.RestoreFailedException;
+import io.github.cloudify4j.snapshots.restore.RestoreOrchestrator;
+import io.github.cloudify4j.snapshots.restore.RestorePlan;
+import io.github.cloudify4j.snapshots.restore.RestoreReport;
+import io.github.cloudify4j.testkit.FakeCloudifyManager;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * The demo: a daily backup, then a disaster restore onto a new manager, in one command.
+ *
+ * <p>Without a manager it brings its own: two embedded fake managers on loopback (the old one, with data, and the
+ * fresh one that replaces it), in real time, about 15 seconds in all. With {@code --manager} (or {@code --env}, the
+ * {@code cfy} CLI's variables) it backs up that manager; a restore onto a real manager needs
+ * {@code --restore-target URL} and the explicit {@value #CONFIRM} flag, and prints its plan first.
+ *
+ * <p>Exit codes: 0 done, 1 failed, 2 bad arguments, 3 restore refused (no confirmation).
+ */
+public final class BackupAndRestoreDemo {
+  static final String CONFIRM = "--i-understand-this-replaces-the-target-data";
+  static final int OK = 0;
+  static final int FAILED = 1;
+  static final int USAGE = 2;
+  static final int REFUSED = 3;
+
+  static final String USAGE_TEXT = String.join(System.lineSeparator(),
+      "usage: java -jar cloudify4j-demo.jar [options]",
+      "",
+      "With no manager given, two embedded fake Cloudify managers play the parts: a daily backup of the old one,",
+      "then a disaster restore onto a new one (about 15 s; nothing leaves this machine).",
+      "",
+      "Against a real manager (backup only, unless --restore-target):",
+      "  --manager URL[,URL...]     the manager (several: the nodes of an HA cluster)",
+      "  --username U --password P  or --token T   (no --password: CLOUDIFY_PASSWORD, else asked)",
+      "  --tenant T                 default default_tenant",
+      "  --ca-cert FILE             trust this CA (the manager's cloudify_internal_ca_cert.pem)",
+      "  --env                      take the connection from the cfy CLI's CLOUDIFY_MANAGER_URL, CLOUDIFY_USERNAME,",
+      "                             CLOUDIFY_PASSWORD, CLOUDIFY_TOKEN, CLOUDIFY_TENANT, LOCAL_REST_CERT_FILE",
+      "  --backup-dir DIR           where archives go (default ./cloudify-backups; embedded: a temp dir)",
+      "  --keep-on-manager N        daily snapshots kept on the manager (default 7)",
+      "  --keep-locally N           archives kept in --backup-dir (default 30)",
+      "  --archive FILE             restore this archive instead of taking a backup first",
+      "",
+      "Restore (replaces ALL data of the target manager):",
+      "  --restore-target URL       the manager to restore onto; --target-username, --target-password,",
+      "                             --target-token, --target-tenant, --target-ca-cert default to the above",
+      "  " + CONFIRM,
+      "                             required to restore onto a real manager; without it the plan is printed",
+      "                             and nothing is changed",
+      "",
+      "  --quick                    embedded managers with shorter timings (about 3 s)",
+      "  --verbose | --debug        library logs at INFO | DEBUG, and stack traces",
+      "  --help");
+
+  private final Terminal term;
+  private final PrintStream err;
+  private final Map<String, String> env;
+  private final EmbeddedManagers.Timing timing;
+  private boolean verbose;
+
+  BackupAndRestoreDemo(Terminal term, PrintStream err, Map<String, String> env, EmbeddedManagers.Timing timing) {
+    this.term = term;
+    this.err = err;
+    this.env = env;
+    this.timing = timing;
+  }
+
+  public static void main(String[] args) {
+    // Before any logger exists: slf4j-simple reads its level once (WARN by default, simplelogger.properties).
+    for (String a : args) {
+      if (a.equals("--verbose") || a.equals("--debug")) {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", a.equals("--debug") ? "debug" : "info");
+      }
+    }
+    int code = new BackupAndRestoreDemo(Terminal.system(), System.err, System.getenv(), null).run(args);
+    System.exit(code);
+  }
+
+  /** Runs the demo; returns the exit code. */
+  int run(String[] argv) {
+    long start = System.nanoTime();
+    Args args;
+    try {
+      args = Args.parse(argv, "env", "quick", "debug", CONFIRM.substring(2));
+    } catch (IllegalArgumentException e) {
+      err.println("error: " + e.getMessage() + " (see --help)");
+      return USAGE;
+    }
+    verbose = args.flag("verbose") || args.flag("debug");
+    if (args.flag("help")) {
+      term.out().println(USAGE_TEXT);
+      return OK;
+    }
+    if (!args.positional().isEmpty()) {
+      err.println("error: unexpected argument " + args.positional().get(0) + " (see --help)");
+      return USAGE;
+    }
+    EmbeddedManagers.Timing t = timing != null ? timing
+        : args.flag("quick") ? EmbeddedManagers.Timing.quick() : EmbeddedManagers.Timing.standard();
+    try {
+      boolean real = args.option("manager").isPresent() || args.flag("env");
+      int code = real ? realManager(args) : embedded(args, t);
+      if (code == OK) {
+        term.out().println();
+        term.out().println("Done in " + Human.duration(java.time.Duration.ofNanos(System.nanoTime() - start)) + ".");
+      }
+      return code;
+    } catch (Refused e) {
+      err.println("refused: " + e.getMessage());
+      return REFUSED;
+    } catch (IllegalArgumentException e) {
+      err.println("error: " + oneLine(e));
+      trace(e);
+      return USAGE;
+    } catch (RestoreFailedException e) {
+      err.println("error: " + oneLine(e));
+      trace(e);
+      return FAILED;
+    } catch (RuntimeException | IOException e) {
+      err.println("error: " + oneLine(e));
+      trace(e);
+      return FAILED;
+    }
+  }
+
+  // ---------------------------------------------------------------- embedded
+
+  private int embedded(Args args, EmbeddedManagers.Timing t) throws IOException {
+    PrintStream out = term.out();
+    Path dir = args.option("backup-dir").map(Paths::get).orElse(null);
+    if (dir == null) {
+      dir = Files.createTempDirectory("cloudify4j-demo-backups-");
+    } else {
+      Files.createDirectories(dir);
+    }
+    out.println("cloudify4j demo: a daily backup, then a disaster restore onto a new manager.");
+    out.println("No --manager given: two embedded fake Cloudify 6.4 managers play the parts (real HTTP on"
+        + " loopback, nothing leaves this machine; --help for a real manager).");
+    out.println("  timings: " + t);
+    Path archive;
+    String snapshotId;
+    // The retention seeds need the backup's naming scheme before the old manager exists: a throwaway builder.
+    try (FakeCloudifyManager old = EmbeddedManagers.oldManager(t, DemoNames::dailyId)) {
+      out.println("  old manager: " + old.baseUrl() + " with " + old.count("blueprints") + " blueprints, "
+          + old.count("deployments") + " deployments, " + old.count("secrets") + " secrets, "
+          + old.count("plugins") + " plugins, 2 scheduled executions (in 1 h and in 2 days), "
+          + old.count("snapshots") + " earlier daily snapshots");
+      try (CloudifyClient client = clientOf(old)) {
+        section("1. Daily backup of the old manager " + old.baseUrl());
+        DailyBackup.Result r = backup(client, dir, 3, 7, t.poll());
+        archive = r.archive;
+        snapshotId = r.snapshotId;
+      }
+    }
+    section("2. Disaster: the old manager is gone");
+    out.println("  It was stopped. A new, empty manager is installed; its clock is "
+        + Human.duration(EmbeddedManagers.DISASTER_AFTER) + " later than the backup, so the run scheduled in 1 h"
+        + " is now overdue.");
+    try (FakeCloudifyManager fresh = EmbeddedManagers.newManager(t);
+        CloudifyClient client = clientOf(fresh)) {
+      out.println("  new manager: " + fresh.baseUrl() + " (" + fresh.count("blueprints") + " blueprints)");
+      section("3. Restore " + archive.getFileName() + " onto the new manager " + fresh.baseUrl());
+      RestoreReport report = restore(client, archive, snapshotId, null, t.poll(), true);
+      out.println();
+      out.println("The new manager now holds " + fresh.count("blueprints") + " blueprints, "
+          + fresh.count("deployments") + " deployments, " + fresh.count("secrets") + " secrets; maintenance mode "
+          + fresh.maintenanceStatus() + ".");
+      return report.isComplete() ? OK : partial(report);
+    }
+  }
+
+  private static CloudifyClient clientOf(FakeCloudifyManager m) {
+    return CloudifyClient.builder()
+        .manager(m.baseUrl())
+        .basicAuth(m.adminUsername(), m.adminPassword())
+        .tenant(m.defaultTenant())
+        .build();
+  }
+
+  // ---------------------------------------------------------------- real manager
+
+  private int realManager(Args args) throws IOException {
+    PrintStream out = term.out();
+    Map<String, String> environment = args.flag("env") ? env : null;
+    Path dir = Paths.get(args.option("backup-dir", "cloudify-backups"));
+    Files.createDirectories(dir);
+    int keepOnManager = Integer.parseInt(args.option("keep-on-manager", "7"));
+    int keepLocally = Integer.parseInt(args.option("keep-locally", "30"));
+    boolean confirmed = args.flag(CONFIRM.substring(2));
+
+    Path archive;
+    String snapshotId;
+    if (args.option("archive").isPresent()) {
+      archive = Paths.get(args.option("archive").get());
+      snapshotId = archive.getFileName().toString().replaceFirst("\\.zip$", "");
+    } else {
+      try (CloudifyClient client = args.client("", environment).build()) {
+        section("Daily backup of " + client.managers());
+        DailyBackup.Result r = backup(client, dir, keepOnManager, keepLocally, null);
+        archive = r.archive;
+        snapshotId = r.snapshotId;
+      }
+    }
+    if (!args.option("restore-target").isPresent()) {
+      if (confirmed) {
+        throw new IllegalArgumentException(CONFIRM + " without --restore-target: nothing to restore onto");
+      }
+      return OK;
+    }
+    try (CloudifyClient target = targetClient(args, environment).build()) {
+      section("Restore " + archive.getFileName() + " onto " + target.managers());
+      restore(target, archive, snapshotId, sourceCredentials(args, environment), null, confirmed);
+      return OK;
+    }
+  }
+
+  /** The target's connection: {@code --target-*}, each defaulting to the source's option. */
+  private static CloudifyClient.Builder targetClient(Args args, Map<String, String> env) {
+    java.util.List<String> merged = new java.util.ArrayList<>();
+    merged.add("--target-manager");
+    merged.add(args.option("restore-target").get());
+    for (String name : new String[] {"username", "password", "token", "tenant", "ca-cert"}) {
+      java.util.Optional<String> v = args.option("target-" + name);
+      if (!v.isPresent()) {
+        v = args.option(name);
+      }
+      if (v.isPresent()) {
+        merged.add("--target-" + name);
+        merged.add(v.get());
+      }
+    }
+    return Args.parse(merged.toArray(new String[0])).client("target-", env);
+  }
+
+  /** A legacy restore replaces the target's admin with the source's: these work after it. */
+  private static Credentials sourceCredentials(Args args, Map<String, String> env) {
+    try (CloudifyClient source = args.client("", env).build()) {
+      return source.credentials();
+    } catch (IllegalArgumentException noSource) {
+      return null;
+    }
+  }
+
+  // ---------------------------------------------------------------- the two halves
+
+  private DailyBackup.Result backup(CloudifyClient client, Path dir, int keepOnManager, int keepLocally,
+      java.time.Duration poll) {
+    PrintStream out = term.out();
+    DailyBackup.Builder b = DailyBackup.builder(client)
+        .directory(dir)
+        .prefix(DemoNames.PREFIX)
+        .keepOnManager(keepOnManager)
+        .keepLocally(keepLocally)
+        .listener(new BackupProgress(term));
+    if (poll != null) {
+      b.pollOptions(PollOptions.builder().fixedDelay(poll).build());
+    }
+    DailyBackup.Result r = b.build().run();
+    out.println("Backup " + r.snapshotId + " done in " + Human.duration(r.total));
+    out.println("  archive:   " + r.archive + " (" + Human.bytes(r.bytes) + ")");
+    out.println("  sha256:    " + r.sha256 + "  (written to " + r.checksumFile.getFileName() + ")");
+    out.println("  contents:  " + describe(r.archiveInfo));
+    out.println("  retention: deleted " + (r.deletedOnManager.isEmpty() ? "nothing" : r.deletedOnManager)
+        + " on the manager, " + Human.count(r.deletedLocally.size(), "archive") + " locally");
+    return r;
+  }
+
+  private RestoreReport restore(CloudifyClient client, Path archive, String snapshotId, Credentials after,
+      java.time.Duration poll, boolean confirmed) {
+    PrintStream out = term.out();
+    RestoreProgress progress = new RestoreProgress(term);
+    RestoreOrchestrator.Builder b = RestoreOrchestrator.builder(client)
+        .snapshotId(snapshotId)
+        .uploadFrom(archive)
+        .listener(progress);
+    if (after != null) {
+      b.postRestoreCredentials(after);
+    }
+    if (poll != null) {
+      b.pollOptions(PollOptions.builder().fixedDelay(poll).build());
+    }
+    RestoreOrchestrator orchestrator = b.build();
+    RestorePlan plan = orchestrator.plan();
+    RestorePrinter.plan(plan, out);
+    if (!confirmed) {
+      throw new Refused("a restore replaces all data of " + plan.node() + "; the plan above was not run."
+          + " Add " + CONFIRM + " to go ahead");
+    }
+    progress.steps(plan.steps().size());
+    out.println();
+    RestoreReport report;
+    try {
+      report = orchestrator.run();
+    } catch (RestoreFailedException e) {
+      out.println();
+      RestorePrinter.report(e.report(), out);
+      throw e;
+    }
+    out.println();
+    RestorePrinter.report(report, out);
+    return report;
+  }
+
+  private int partial(RestoreReport report) {
+    err.println("error: restore of " + report.snapshotId() + " is PARTIAL: "
+        + report.verification().map(RestorePrinter::describe).orElse("see the report"));
+    return FAILED;
+  }
+
+  // ---------------------------------------------------------------- output helpers
+
+  private void section(String title) {
+    term.out().println();
+    term.out().println("== " + title + " ==");
+  }
+
+  private static String describe(ArchiveInfo info) {
+    StringJoiner counts = new StringJoiner(", ");
+    info.countsByKind().forEach((k, v) -> counts.add(v + " " + k));
+    return info.format() + " archive, snapshot version " + info.rawSnapshotVersion().orElse("?")
+        + (counts.length() == 0 ? "" : "; " + counts);
+  }
+
+  private void trace(Throwable e) {
+    if (verbose) {
+      e.printStackTrace(err);
+    }
+  }
+
+  static String oneLine(Throwable e) {
+    String m = e.getMessage();
+    if (m == null || m.trim().isEmpty()) {
+      return e.getClass().getSimpleName();
+    }
+    return m.replaceAll("\\s*\\R\\s*", " ").trim();
+  }
+
+  /** Refused without the confirmation flag. */
+  static final class Refused extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Refused(String message) {
+      super(message);
+    }
+  }
+}
