@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 /**
  * Time slots and the UTC stamps that name them. A slot of whole days is stamped {@code yyyyMMdd}, one of whole
  * minutes {@code yyyyMMdd'T'HHmm'Z'}, any other {@code yyyyMMdd'T'HHmmss'Z'}. Slots are aligned on the Unix epoch,
- * so a day slot starts at 00:00 UTC. Stamps sort lexicographically in time order, across the three forms too.
+ * so a day slot starts at 00:00 UTC. Stamps of one form sort lexicographically in time order; across forms,
+ * retention compares the parsed instants.
  */
 final class Slots {
   /** The stamp part of an id: a date, optionally a time to the minute or second, in UTC. */
