@@ -1,0 +1,32 @@
+package io.github.cloudify4j.snapshots.backup;
+
+import io.github.cloudify4j.client.errors.CloudifyException;
+
+/**
+ * A backup did not complete. The message names the snapshot, the step and the cause (for a {@code failed}
+ * snapshot, the manager's error text); {@link #report()} has what was done until then. Nothing unverified is left
+ * in the directory; a {@code failed} snapshot is left on the manager for diagnosis and replaced by the next run of
+ * the same slot (or deleted by a later run's retention).
+ */
+public class BackupFailedException extends CloudifyException {
+  private static final long serialVersionUID = 1L;
+
+  private final BackupStep step;
+  private final transient BackupReport report;
+
+  public BackupFailedException(BackupStep step, BackupReport report, String message, Throwable cause) {
+    super("Backup " + report.snapshotId() + " failed at " + step + ": " + message, cause);
+    this.step = step;
+    this.report = report;
+  }
+
+  /** The step that failed. */
+  public BackupStep step() {
+    return step;
+  }
+
+  /** What was done before the failure (outcome {@link BackupReport.Outcome#FAILED}). */
+  public BackupReport report() {
+    return report;
+  }
+}

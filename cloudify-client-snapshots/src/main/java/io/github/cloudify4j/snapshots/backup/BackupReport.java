@@ -1,0 +1,222 @@
+package io.github.cloudify4j.snapshots.backup;
+
+import io.github.cloudify4j.snapshots.archive.ArchiveInfo;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** What a {@link BackupJob} run did. Immutable. */
+public final class BackupReport {
+
+  /** How the run ended. */
+  public enum Outcome {
+    /** A new snapshot was created, downloaded and verified. */
+    CREATED,
+    /**
+     * The snapshot of this slot already existed on the manager ({@code creating} or {@code created}, from an earlier
+     * or concurrent run): it was followed and/or downloaded, not created again.
+     */
+    RESUMED,
+    /** The verified archive of this slot was already in the directory: nothing was created or downloaded. */
+    ALREADY_DONE,
+    /** The run failed; see {@link BackupFailedException}. */
+    FAILED
+  }
+
+  private final Outcome outcome;
+  private final String snapshotId;
+  private final Instant slot;
+  private final String createExecutionId;
+  private final Path archive;
+  private final Path checksumFile;
+  private final long bytes;
+  private final String sha256;
+  private final ArchiveInfo archiveInfo;
+  private final Instant startedAt;
+  private final Instant finishedAt;
+  private final Map<BackupStep, Duration> durations;
+  private final List<String> deletedOnManager;
+  private final Map<String, String> skippedOnManager;
+  private final List<Path> deletedLocally;
+  private final List<String> warnings;
+  private final BackupStep failedStep;
+  private final String failure;
+
+  private BackupReport(Builder b) {
+    outcome = b.outcome;
+    snapshotId = b.snapshotId;
+    slot = b.slot;
+    createExecutionId = b.createExecutionId;
+    archive = b.archive;
+    checksumFile = b.checksumFile;
+    bytes = b.bytes;
+    sha256 = b.sha256;
+    archiveInfo = b.archiveInfo;
+    startedAt = b.startedAt;
+    finishedAt = b.finishedAt;
+    durations = Collections.unmodifiableMap(new EnumMap<>(b.durations));
+    deletedOnManager = Collections.unmodifiableList(new ArrayList<>(b.deletedOnManager));
+    skippedOnManager = Collections.unmodifiableMap(new LinkedHashMap<>(b.skippedOnManager));
+    deletedLocally = Collections.unmodifiableList(new ArrayList<>(b.deletedLocally));
+    warnings = Collections.unmodifiableList(new ArrayList<>(b.warnings));
+    failedStep = b.failedStep;
+    failure = b.failure;
+  }
+
+  public Outcome outcome() {
+    return outcome;
+  }
+
+  /** {@link Outcome#ALREADY_DONE}: the run changed nothing but (possibly) retention. */
+  public boolean isNoOp() {
+    return outcome == Outcome.ALREADY_DONE;
+  }
+
+  /** {@link Outcome#RESUMED}: an existing snapshot of this slot was used instead of creating one. */
+  public boolean isResumed() {
+    return outcome == Outcome.RESUMED;
+  }
+
+  /** The snapshot id, prefix + slot stamp, e.g. {@code daily-20261125}. */
+  public String snapshotId() {
+    return snapshotId;
+  }
+
+  /** The start of the time slot (UTC) the snapshot is named after. */
+  public Instant slot() {
+    return slot;
+  }
+
+  /** The {@code create_snapshot} execution, when this run created the snapshot. */
+  public Optional<String> createExecutionId() {
+    return Optional.ofNullable(createExecutionId);
+  }
+
+  /** Where the archive is (or would have been, for a failed run). */
+  public Path archive() {
+    return archive;
+  }
+
+  /** The {@code sha256sum}-format file beside the archive. */
+  public Path checksumFile() {
+    return checksumFile;
+  }
+
+  /** The archive's size in bytes; 0 when no archive was verified. */
+  public long bytes() {
+    return bytes;
+  }
+
+  /** The archive's SHA-256, lower-case hex, once verified. */
+  public Optional<String> sha256() {
+    return Optional.ofNullable(sha256);
+  }
+
+  /** What the archive holds (format, version, entity counts), once verified. */
+  public Optional<ArchiveInfo> archiveInfo() {
+    return Optional.ofNullable(archiveInfo);
+  }
+
+  public Instant startedAt() {
+    return startedAt;
+  }
+
+  public Instant finishedAt() {
+    return finishedAt;
+  }
+
+  public Duration duration() {
+    return Duration.between(startedAt, finishedAt);
+  }
+
+  /** How long each step that ran took, in order. Steps skipped (already done) are absent. */
+  public Map<BackupStep, Duration> durations() {
+    return durations;
+  }
+
+  /** Snapshots retention deleted on the manager. */
+  public List<String> deletedOnManager() {
+    return deletedOnManager;
+  }
+
+  /**
+   * Snapshots retention should have deleted but could not, with the reason (e.g. 400 {@code snapshot_action_error}:
+   * an execution uses it). They are tried again by the next run.
+   */
+  public Map<String, String> skippedOnManager() {
+    return skippedOnManager;
+  }
+
+  /** Archives and {@code .sha256} files retention deleted in the directory. */
+  public List<Path> deletedLocally() {
+    return deletedLocally;
+  }
+
+  /** Things worth a look that did not fail the run (a retention listing that failed, a replaced failed snapshot …). */
+  public List<String> warnings() {
+    return warnings;
+  }
+
+  public Optional<BackupStep> failedStep() {
+    return Optional.ofNullable(failedStep);
+  }
+
+  public Optional<String> failure() {
+    return Optional.ofNullable(failure);
+  }
+
+  @Override
+  public String toString() {
+    return "BackupReport{outcome=" + outcome + ", snapshotId=" + snapshotId + ", slot=" + slot
+        + (createExecutionId == null ? "" : ", createExecutionId=" + createExecutionId)
+        + ", archive=" + archive + ", bytes=" + bytes + (sha256 == null ? "" : ", sha256=" + sha256)
+        + ", duration=" + duration() + ", durations=" + durations
+        + ", deletedOnManager=" + deletedOnManager + ", skippedOnManager=" + skippedOnManager
+        + ", deletedLocally=" + deletedLocally
+        + (warnings.isEmpty() ? "" : ", warnings=" + warnings)
+        + (failedStep == null ? "" : ", failedStep=" + failedStep + ", failure=" + failure) + "}";
+  }
+
+  /** The mutable state of one run; {@link #build} takes a snapshot of it. */
+  static final class Builder {
+    Outcome outcome = Outcome.CREATED;
+    final String snapshotId;
+    final Instant slot;
+    String createExecutionId;
+    final Path archive;
+    final Path checksumFile;
+    long bytes;
+    String sha256;
+    ArchiveInfo archiveInfo;
+    final Instant startedAt;
+    Instant finishedAt;
+    final Map<BackupStep, Duration> durations = new EnumMap<>(BackupStep.class);
+    final List<String> deletedOnManager = new ArrayList<>();
+    final Map<String, String> skippedOnManager = new LinkedHashMap<>();
+    final List<Path> deletedLocally = new ArrayList<>();
+    final List<String> warnings = new ArrayList<>();
+    BackupStep failedStep;
+    String failure;
+
+    Builder(String snapshotId, Instant slot, Path archive, Path checksumFile, Instant startedAt) {
+      this.snapshotId = snapshotId;
+      this.slot = slot;
+      this.archive = archive;
+      this.checksumFile = checksumFile;
+      this.startedAt = startedAt;
+      this.finishedAt = startedAt;
+    }
+
+    BackupReport build(Instant now) {
+      finishedAt = now;
+      return new BackupReport(this);
+    }
+  }
+}
