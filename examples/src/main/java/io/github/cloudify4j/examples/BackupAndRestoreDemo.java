@@ -5,19 +5,20 @@ import io.github.cloudify4j.client.Credentials;
 import io.github.cloudify4j.client.poll.PollOptions;
 import io.github.cloudify4j.examples.console.Human;
 import io.github.cloudify4j.examples.console.Terminal;
-import io.github.cloudify4j.snapshots.archive.ArchiveInfo;
+import io.github.cloudify4j.snapshots.backup.BackupJob;
+import io.github.cloudify4j.snapshots.backup.BackupReport;
 import io.github.cloudify4j.snapshots.restore.RestoreFailedException;
 import io.github.cloudify4j.snapshots.restore.RestoreOrchestrator;
 import io.github.cloudify4j.snapshots.restore.RestorePlan;
 import io.github.cloudify4j.snapshots.restore.RestoreReport;
 import io.github.cloudify4j.testkit.FakeCloudifyManager;
+import io.github.cloudify4j.testkit.ServerProfile;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Map;
-import java.util.StringJoiner;
 
 /**
  * The demo: a daily backup, then a disaster restore onto a new manager, in one command.
@@ -61,6 +62,7 @@ public final class BackupAndRestoreDemo {
       "                             required to restore onto a real manager; without it the plan is printed",
       "                             and nothing is changed",
       "",
+      "  --profile 5.0.5|6.4|7.0.4  the version the embedded managers imitate (default 5.0.5, the guide's)",
       "  --quick                    embedded managers with shorter timings (about 3 s)",
       "  --verbose | --debug        library logs at INFO | DEBUG, and stack traces",
       "  --help");
@@ -69,6 +71,7 @@ public final class BackupAndRestoreDemo {
   private final PrintStream err;
   private final Map<String, String> env;
   private final EmbeddedManagers.Timing timing;
+  private final BackupProgress backupProgress;
   private boolean verbose;
 
   BackupAndRestoreDemo(Terminal term, PrintStream err, Map<String, String> env, EmbeddedManagers.Timing timing) {
@@ -76,6 +79,7 @@ public final class BackupAndRestoreDemo {
     this.err = err;
     this.env = env;
     this.timing = timing;
+    this.backupProgress = new BackupProgress(term);
   }
 
   public static void main(String[] args) {
@@ -138,7 +142,17 @@ public final class BackupAndRestoreDemo {
 
   // ---------------------------------------------------------------- embedded
 
+  private static ServerProfile profile(String name) {
+    for (ServerProfile p : ServerProfile.values()) {
+      if (p.version().equals(name) || p.version().startsWith(name + ".")) {
+        return p;
+      }
+    }
+    throw new IllegalArgumentException("unknown --profile " + name + ": 5.0.5, 6.4 or 7.0.4");
+  }
+
   private int embedded(Args args, EmbeddedManagers.Timing t) throws IOException {
+    ServerProfile profile = profile(args.option("profile", "5.0.5"));
     PrintStream out = term.out();
     Path dir = args.option("backup-dir").map(Paths::get).orElse(null);
     if (dir == null) {
@@ -147,33 +161,29 @@ public final class BackupAndRestoreDemo {
       Files.createDirectories(dir);
     }
     out.println("cloudify4j demo: a daily backup, then a disaster restore onto a new manager.");
-    out.println("No --manager given: two embedded fake Cloudify 6.4 managers play the parts (real HTTP on"
-        + " loopback, nothing leaves this machine; --help for a real manager).");
-    out.println("  timings: " + t);
-    Path archive;
-    String snapshotId;
-    // The retention seeds need the backup's naming scheme before the old manager exists: a throwaway builder.
-    try (FakeCloudifyManager old = EmbeddedManagers.oldManager(t, DemoNames::dailyId)) {
+    out.println("No --manager given: two embedded fake Cloudify " + profile.version() + " managers play the parts"
+        + " (real HTTP on loopback; nothing leaves this machine). --help for a real manager.");
+    out.println("  timings: " + t.describe(profile));
+    BackupReport backup;
+    try (FakeCloudifyManager old = EmbeddedManagers.oldManager(profile, t);
+        CloudifyClient client = clientOf(old)) {
+      BackupJob job = backupJob(client, dir, 3, 7);
+      EmbeddedManagers.earlierBackups(old, 3, job::snapshotIdAt);
       out.println("  old manager: " + old.baseUrl() + " with " + old.count("blueprints") + " blueprints, "
           + old.count("deployments") + " deployments, " + old.count("secrets") + " secrets, "
           + old.count("plugins") + " plugins, 2 scheduled executions (in 1 h and in 2 days), "
           + old.count("snapshots") + " earlier daily snapshots");
-      try (CloudifyClient client = clientOf(old)) {
-        section("1. Daily backup of the old manager " + old.baseUrl());
-        DailyBackup.Result r = backup(client, dir, 3, 7, t.poll());
-        archive = r.archive;
-        snapshotId = r.snapshotId;
-      }
+      section("1. Daily backup of the old manager " + old.baseUrl() + " (keep 3 on the manager)");
+      backup = backup(job);
     }
     section("2. Disaster: the old manager is gone");
-    out.println("  It was stopped. A new, empty manager is installed; its clock is "
-        + Human.duration(EmbeddedManagers.DISASTER_AFTER) + " later than the backup, so the run scheduled in 1 h"
-        + " is now overdue.");
-    try (FakeCloudifyManager fresh = EmbeddedManagers.newManager(t);
+    out.println("  It was stopped. A new, empty manager is installed " + Human.duration(EmbeddedManagers.DISASTER_AFTER)
+        + " after the backup: the run that was scheduled in 1 h is now overdue.");
+    try (FakeCloudifyManager fresh = EmbeddedManagers.newManager(profile, t);
         CloudifyClient client = clientOf(fresh)) {
       out.println("  new manager: " + fresh.baseUrl() + " (" + fresh.count("blueprints") + " blueprints)");
-      section("3. Restore " + archive.getFileName() + " onto the new manager " + fresh.baseUrl());
-      RestoreReport report = restore(client, archive, snapshotId, null, t.poll(), true);
+      section("3. Restore " + backup.archive().getFileName() + " onto the new manager " + fresh.baseUrl());
+      RestoreReport report = restore(client, backup.archive(), backup.snapshotId(), null, t.poll(), true);
       out.println();
       out.println("The new manager now holds " + fresh.count("blueprints") + " blueprints, "
           + fresh.count("deployments") + " deployments, " + fresh.count("secrets") + " secrets; maintenance mode "
@@ -209,9 +219,9 @@ public final class BackupAndRestoreDemo {
     } else {
       try (CloudifyClient client = args.client("", environment).build()) {
         section("Daily backup of " + client.managers());
-        DailyBackup.Result r = backup(client, dir, keepOnManager, keepLocally, null);
-        archive = r.archive;
-        snapshotId = r.snapshotId;
+        BackupReport r = backup(backupJob(client, dir, keepOnManager, keepLocally));
+        archive = r.archive();
+        snapshotId = r.snapshotId();
       }
     }
     if (!args.option("restore-target").isPresent()) {
@@ -256,26 +266,25 @@ public final class BackupAndRestoreDemo {
 
   // ---------------------------------------------------------------- the two halves
 
-  private DailyBackup.Result backup(CloudifyClient client, Path dir, int keepOnManager, int keepLocally,
-      java.time.Duration poll) {
-    PrintStream out = term.out();
-    DailyBackup.Builder b = DailyBackup.builder(client)
+  private BackupJob backupJob(CloudifyClient client, Path dir, int keepOnManager, int keepLocally) {
+    return BackupJob.builder(client)
         .directory(dir)
-        .prefix(DemoNames.PREFIX)
+        .prefix("daily-")
         .keepOnManager(keepOnManager)
         .keepLocally(keepLocally)
-        .listener(new BackupProgress(term));
-    if (poll != null) {
-      b.pollOptions(PollOptions.builder().fixedDelay(poll).build());
+        .listener(backupProgress)
+        .build();
+  }
+
+  private BackupReport backup(BackupJob job) {
+    try {
+      BackupReport r = job.run();
+      term.out().println();
+      BackupPrinter.report(r, term.out());
+      return r;
+    } finally {
+      backupProgress.close();
     }
-    DailyBackup.Result r = b.build().run();
-    out.println("Backup " + r.snapshotId + " done in " + Human.duration(r.total));
-    out.println("  archive:   " + r.archive + " (" + Human.bytes(r.bytes) + ")");
-    out.println("  sha256:    " + r.sha256 + "  (written to " + r.checksumFile.getFileName() + ")");
-    out.println("  contents:  " + describe(r.archiveInfo));
-    out.println("  retention: deleted " + (r.deletedOnManager.isEmpty() ? "nothing" : r.deletedOnManager)
-        + " on the manager, " + Human.count(r.deletedLocally.size(), "archive") + " locally");
-    return r;
   }
 
   private RestoreReport restore(CloudifyClient client, Path archive, String snapshotId, Credentials after,
@@ -325,13 +334,6 @@ public final class BackupAndRestoreDemo {
   private void section(String title) {
     term.out().println();
     term.out().println("== " + title + " ==");
-  }
-
-  private static String describe(ArchiveInfo info) {
-    StringJoiner counts = new StringJoiner(", ");
-    info.countsByKind().forEach((k, v) -> counts.add(v + " " + k));
-    return info.format() + " archive, snapshot version " + info.rawSnapshotVersion().orElse("?")
-        + (counts.length() == 0 ? "" : "; " + counts);
   }
 
   private void trace(Throwable e) {

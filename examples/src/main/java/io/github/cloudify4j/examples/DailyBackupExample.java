@@ -1,15 +1,17 @@
 package io.github.cloudify4j.examples;
 
 import io.github.cloudify4j.client.CloudifyClient;
-import io.github.cloudify4j.examples.console.Human;
 import io.github.cloudify4j.examples.console.Terminal;
+import io.github.cloudify4j.snapshots.backup.BackupJob;
+import io.github.cloudify4j.snapshots.backup.BackupReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 
 /**
- * The daily backup, for cron or any scheduler: create a snapshot, wait, download it verified (zip + SHA-256, with
- * a {@code .sha256} file beside it), keep the newest few on the manager and on disk.
+ * The daily backup, for cron or any scheduler: one snapshot per day ({@code daily-20261125}), downloaded and
+ * verified (zip, metadata, SHA-256 in a {@code .sha256} file beside it), the newest few kept on the manager and on
+ * disk. Running it twice the same day does nothing the second time, so a scheduler may retry freely.
  *
  * <pre>
  * # crontab: 03:00 every day
@@ -21,22 +23,20 @@ import java.nio.file.Paths;
 public final class DailyBackupExample {
   private DailyBackupExample() {}
 
-  public static DailyBackup.Result run(CloudifyClient client, Terminal term, Path backupDir, int keepOnManager,
+  public static BackupReport run(CloudifyClient client, Terminal term, Path backupDir, int keepOnManager,
       int keepLocally) {
-    DailyBackup.Result r = DailyBackup.builder(client)
-        .directory(backupDir)
-        .prefix("daily-")
-        .keepOnManager(keepOnManager)
-        .keepLocally(keepLocally)
-        .listener(new BackupProgress(term))
-        .build()
-        .run();
-    term.out().println("Backup " + r.snapshotId + " done in " + Human.duration(r.total));
-    term.out().println("  archive:   " + r.archive + " (" + Human.bytes(r.bytes) + ")");
-    term.out().println("  sha256:    " + r.sha256 + "  (" + r.checksumFile.getFileName() + ")");
-    term.out().println("  retention: deleted on the manager " + r.deletedOnManager + ", locally "
-        + r.deletedLocally.size() + " archive(s)");
-    return r;
+    try (BackupProgress progress = new BackupProgress(term)) {
+      BackupReport report = BackupJob.builder(client)
+          .directory(backupDir)
+          .prefix("daily-")
+          .keepOnManager(keepOnManager)
+          .keepLocally(keepLocally)
+          .listener(progress)
+          .build()
+          .run(); // BackupFailedException names the failed step; no file of the run is left behind
+      BackupPrinter.report(report, term.out());
+      return report;
+    }
   }
 
   public static void main(String[] args) throws Exception {

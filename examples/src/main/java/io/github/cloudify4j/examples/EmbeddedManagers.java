@@ -9,8 +9,11 @@ import java.util.function.Function;
 
 /**
  * The demo's two embedded managers ({@link FakeCloudifyManager}, real HTTP on loopback, real time): the "old" one
- * with data to back up, and the fresh "new" one that replaces it after the disaster. Both imitate Cloudify 6.4,
- * whose restore restarts the manager's services: its REST API refuses connections for a few seconds.
+ * with data to back up, and the fresh "new" one that replaces it after the disaster. By default both imitate
+ * Cloudify 5.0.5, the version of the backup and restore guide: its restore restarts the manager's services (the
+ * REST API refuses connections for a few seconds), marks overdue scheduled executions failed and keeps future ones.
+ * 6.4 behaves alike but also turns future scheduled executions into execution schedules; 7.0.4 restores through
+ * the REST API without a restart.
  */
 public final class EmbeddedManagers {
   /** How long the embedded managers take for each thing; stated in the output. */
@@ -50,10 +53,11 @@ public final class EmbeddedManagers {
       return poll;
     }
 
-    @Override
-    public String toString() {
-      return "snapshot " + human(createSnapshot) + ", restore " + human(restore) + " of which the REST API is down "
-          + human(restartLength) + " (connection refused) while the services restart";
+    /** The timings as a person reads them. */
+    public String describe(ServerProfile profile) {
+      return "a snapshot takes " + human(createSnapshot) + ", a restore " + human(restore)
+          + (profile == ServerProfile.V7_0_4 ? "" : ", of which the REST API is down " + human(restartLength)
+              + " (connection refused) while the services restart");
     }
 
     private static String human(Duration d) {
@@ -66,24 +70,29 @@ public final class EmbeddedManagers {
 
   private EmbeddedManagers() {}
 
-  /** The old manager, seeded; {@code olderBackupIds} names a few earlier daily snapshots (for retention). */
-  public static FakeCloudifyManager oldManager(Timing t, Function<Instant, String> olderBackupIds) {
-    FakeCloudifyManager m = builder(t).build().start();
+  /** The old manager, with blueprints, deployments, secrets, plugins and two scheduled executions. */
+  public static FakeCloudifyManager oldManager(ServerProfile profile, Timing t) {
+    FakeCloudifyManager m = builder(profile, t).build().start();
     Instant now = m.now();
     m.seed().blueprints(4).deployments(3).secrets(5).plugins(2);
-    // The guide's "special case": one scheduled run falls between the backup and the restore (overdue then),
+    // The guide's "special case": one scheduled run falls between the backup and the restore (overdue by then),
     // the other one later.
     m.seed().scheduledExecution("dep-1", "heal", now.plus(Duration.ofHours(1)));
     m.seed().scheduledExecution("dep-2", "scale", now.plus(Duration.ofDays(2)));
-    for (int days = 3; days >= 1; days--) {
-      m.seed().snapshot(olderBackupIds.apply(now.minus(Duration.ofDays(days))), "created");
-    }
     return m;
   }
 
+  /** Earlier daily snapshots on the manager (1..n days old), named by {@code idOf}: retention deletes some. */
+  public static void earlierBackups(FakeCloudifyManager m, int n, Function<Instant, String> idOf) {
+    Instant now = m.now();
+    for (int days = n; days >= 1; days--) {
+      m.seed().snapshot(idOf.apply(now.minus(Duration.ofDays(days))), "created");
+    }
+  }
+
   /** The new, empty manager; its clock is {@link #DISASTER_AFTER} ahead of the old one's. */
-  public static FakeCloudifyManager newManager(Timing t) {
-    FakeCloudifyManager m = builder(t)
+  public static FakeCloudifyManager newManager(ServerProfile profile, Timing t) {
+    FakeCloudifyManager m = builder(profile, t)
         .restoreDuration(t.restore)
         .restartWindow(t.restartOffset, t.restartLength)
         .restartMode(RestartMode.CONNECTION_REFUSED)
@@ -93,9 +102,9 @@ public final class EmbeddedManagers {
     return m;
   }
 
-  private static FakeCloudifyManager.Builder builder(Timing t) {
+  private static FakeCloudifyManager.Builder builder(ServerProfile profile, Timing t) {
     return FakeCloudifyManager.builder()
-        .profile(ServerProfile.V6_4)
+        .profile(profile)
         .realTime()
         .workflowStartDelay(t.workflowStart)
         .createSnapshotDuration(t.createSnapshot);

@@ -46,7 +46,8 @@ public final class RestoreProgress implements RestoreListener {
   }
 
   @Override
-  public synchronized void onProgress(RestoreStep step, String message) {
+  public synchronized void onProgress(RestoreStep step, String message0) {
+    String message = shorten(message0);
     if (term.interactive()) {
       live.show(prefix(step) + Human.duration(elapsed()) + "  " + message);
     } else {
@@ -81,6 +82,24 @@ public final class RestoreProgress implements RestoreListener {
       live.clear();
       term.out().println(line);
     }
+  }
+
+  /** "manager unreachable for 2 s (No answer from … : Failed to connect to …)" keeps only the last cause. */
+  static String shorten(String message) {
+    int open = message.indexOf(" (");
+    if (!message.startsWith("manager unreachable") || open < 0 || !message.endsWith(")")) {
+      return message;
+    }
+    String cause = message.substring(open + 2, message.length() - 1);
+    int colon = cause.lastIndexOf(": ");
+    if (colon >= 0 && colon + 2 < cause.length()) {
+      cause = cause.substring(colon + 2);
+    }
+    cause = cause.replaceAll("\\)+$", "");
+    if (cause.length() > 60) {
+      cause = cause.substring(0, 59) + "…";
+    }
+    return message.substring(0, open) + " while its services restart (" + cause + ")";
   }
 
   private String prefix(RestoreStep step) {

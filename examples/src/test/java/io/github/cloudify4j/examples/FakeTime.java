@@ -1,0 +1,37 @@
+package io.github.cloudify4j.examples;
+
+import io.github.cloudify4j.client.CloudifyClient;
+import io.github.cloudify4j.testkit.FakeCloudifyManager;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/** A client of a fake manager whose waits advance the fake's virtual clock: nothing sleeps. */
+final class FakeTime {
+  private FakeTime() {}
+
+  static CloudifyClient.Builder client(FakeCloudifyManager m) {
+    return CloudifyClient.builder()
+        .manager(m.baseUrl())
+        .basicAuth(m.adminUsername(), m.adminPassword())
+        .tenant(m.defaultTenant())
+        .clock(new Clock() {
+          @Override
+          public ZoneId getZone() {
+            return ZoneOffset.UTC;
+          }
+
+          @Override
+          public Clock withZone(ZoneId zone) {
+            return this;
+          }
+
+          @Override
+          public Instant instant() {
+            return m.now();
+          }
+        })
+        .sleeper(m::advance);
+  }
+}
