@@ -86,6 +86,7 @@ public abstract class Execution {
 
   /** The workflow parameters as sent by the server (may hold secrets: see the class comment). */
   @JsonProperty("parameters")
+  @AllowNulls
   public abstract Map<String, Object> parameters();
 
   /** Whether the execution has ended ({@code terminated}, {@code failed} or {@code cancelled}). */

@@ -26,6 +26,7 @@ public abstract class ServiceStatus {
   public abstract Optional<Boolean> isRemote();
 
   @JsonProperty("extra_info")
+  @AllowNulls
   public abstract Map<String, Object> extraInfo();
 
   public final boolean isActive() {
