@@ -274,13 +274,13 @@ class RetryTest {
   @Test
   void perCallPolicyOverridesTheClients() {
     server.enqueue(status(502));
-    server.enqueue(json(Samples.json("execution_terminated")));
 
     assertThatThrownBy(() -> client.executions().get(ID, RequestOptions.builder().retryPolicy(RetryPolicy.none())
         .build())).isInstanceOf(ServerUnavailableException.class);
     assertThat(server.getRequestCount()).isEqualTo(1);
 
     server.enqueue(status(502));
+    server.enqueue(json(Samples.json("execution_terminated")));
     RetryPolicy custom = RetryPolicy.builder().jitter(0).initialBackoff(Duration.ofMillis(50)).build();
     assertThat(client.executions().get(ID, RequestOptions.builder().retryPolicy(custom).build()).id()).isEqualTo(ID);
     assertThat(time.sleepMillis()).containsExactly(50L);
