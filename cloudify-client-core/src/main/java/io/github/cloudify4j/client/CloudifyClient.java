@@ -161,7 +161,12 @@ public final class CloudifyClient implements AutoCloseable {
 
   /** A view whose every call goes to {@code node} (one of {@link #managers()}) without failover. */
   public CloudifyClient pinnedTo(URI node) {
-    return withOptions(o -> o.node(node));
+    URI checked = validManagerUri(node, "node");
+    if (!config.nodes().contains(checked)) {
+      throw new IllegalArgumentException("node is not one of the client's managers " + settings.managers + ": "
+          + checked);
+    }
+    return withOptions(o -> o.node(checked));
   }
 
   /**

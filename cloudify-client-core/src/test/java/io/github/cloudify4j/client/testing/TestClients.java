@@ -2,6 +2,8 @@ package io.github.cloudify4j.client.testing;
 
 import io.github.cloudify4j.client.CloudifyClient;
 import io.github.cloudify4j.client.RetryPolicy;
+import io.github.cloudify4j.client.Timeouts;
+import java.time.Duration;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +35,7 @@ public final class TestClients {
         .tenant("default_tenant")
         .userAgent(USER_AGENT)
         .retryPolicy(RetryPolicy.builder().jitter(0).build())
+        .timeouts(Timeouts.of(Duration.ofSeconds(5), Duration.ofSeconds(10))) // a broken test fails, not hangs
         .clock(time.clock())
         .sleeper(time);
   }
