@@ -161,7 +161,12 @@ public final class CloudifyClient implements AutoCloseable {
 
   /** A view whose every call goes to {@code node} (one of {@link #managers()}) without failover. */
   public CloudifyClient pinnedTo(URI node) {
-    return withOptions(o -> o.node(node));
+    URI checked = validManagerUri(node, "node");
+    if (!config.nodes().contains(checked)) {
+      throw new IllegalArgumentException("node is not one of the client's managers " + settings.managers + ": "
+          + checked);
+    }
+    return withOptions(o -> o.node(checked));
   }
 
   /**
@@ -235,8 +240,20 @@ public final class CloudifyClient implements AutoCloseable {
     }
   }
 
+  /** A tenant name goes into the {@code Tenant} header: visible ASCII only (the manager's names are), 1..256. */
   static String validTenant(String tenant, String name) {
-    return Arguments.requireText(tenant, name);
+    Arguments.requireText(tenant, name);
+    if (tenant.length() > 256) {
+      throw new IllegalArgumentException(name + " is longer than 256 characters (" + tenant.length() + ")");
+    }
+    for (int i = 0; i < tenant.length(); i++) {
+      char c = tenant.charAt(i);
+      if (c < 0x20 || c > 0x7e) {
+        throw new IllegalArgumentException(name + " may only contain printable ASCII characters, found U+"
+            + String.format("%04X", (int) c) + " at index " + i);
+      }
+    }
+    return tenant;
   }
 
   static URI validManagerUri(URI uri, String name) {

@@ -50,6 +50,10 @@ public final class Credentials {
     if (token.trim().isEmpty() || hasControl(token) || token.indexOf(' ') >= 0) {
       throw new IllegalArgumentException("token is blank or contains whitespace or control characters");
     }
+    if (!token.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+      // it is sent as a header value, which must be visible ASCII
+      throw new IllegalArgumentException("token contains a non-ASCII character");
+    }
     return new Credentials(Kind.TOKEN, null, token);
   }
 

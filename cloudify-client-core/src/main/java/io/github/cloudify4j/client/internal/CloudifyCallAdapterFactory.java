@@ -137,7 +137,7 @@ final class CloudifyCallAdapterFactory extends CallAdapter.Factory {
         throw e;
       } catch (IOException | RuntimeException e) {
         throw new CloudifyInvalidResponseException("The manager's answer could not be read as "
-            + simpleName(bodyType) + ": " + firstLine(e.getMessage()), code, method, url, e);
+            + simpleName(bodyType) + ": " + describeReadFailure(e), code, method, url, null);
       }
     }
 
@@ -162,13 +162,55 @@ final class CloudifyCallAdapterFactory extends CallAdapter.Factory {
     return name.replaceAll("[a-zA-Z0-9_]+\\.", "");
   }
 
+  /**
+   * What was wrong with a body, without quoting it: Jackson's own messages repeat the offending value, which may
+   * be a secret (the body is not even kept as the cause, since the cause's message would carry it too).
+   */
+  static String describeReadFailure(Throwable e) {
+    if (e instanceof com.fasterxml.jackson.core.io.JsonEOFException) {
+      return "truncated JSON" + location((com.fasterxml.jackson.core.JsonProcessingException) e);
+    }
+    if (e instanceof com.fasterxml.jackson.databind.JsonMappingException) {
+      com.fasterxml.jackson.databind.JsonMappingException m = (com.fasterxml.jackson.databind.JsonMappingException) e;
+      StringBuilder path = new StringBuilder();
+      for (com.fasterxml.jackson.databind.JsonMappingException.Reference r : m.getPath()) {
+        if (r.getFieldName() != null) {
+          path.append(path.length() == 0 ? "" : ".").append(r.getFieldName());
+        } else if (r.getIndex() >= 0) {
+          path.append('[').append(r.getIndex()).append(']');
+        }
+      }
+      String where = path.length() == 0 ? "at the top level" : "at `" + path + "`";
+      if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException
+          && ((com.fasterxml.jackson.databind.exc.MismatchedInputException) e).getTargetType() != null) {
+        return "unexpected value " + where + " (expected " + simpleName(
+            ((com.fasterxml.jackson.databind.exc.MismatchedInputException) e).getTargetType()) + ")";
+      }
+      Throwable cause = e.getCause();
+      if (cause != null && cause.getMessage() != null && !(cause instanceof IOException)) {
+        // a model's own check (Immutables: "some of required attributes are not set [id]")
+        return "invalid value " + where + ": " + firstLine(cause.getMessage());
+      }
+      return "invalid value " + where;
+    }
+    if (e instanceof com.fasterxml.jackson.core.JsonProcessingException) {
+      return "malformed JSON" + location((com.fasterxml.jackson.core.JsonProcessingException) e);
+    }
+    return e.getClass().getSimpleName();
+  }
+
+  private static String location(com.fasterxml.jackson.core.JsonProcessingException e) {
+    com.fasterxml.jackson.core.JsonLocation l = e.getLocation();
+    return l == null || l.getLineNr() < 0 ? "" : " at line " + l.getLineNr() + ", column " + l.getColumnNr();
+  }
+
   private static String firstLine(String message) {
     if (message == null) {
       return "malformed";
     }
     int nl = message.indexOf('\n');
     String line = nl < 0 ? message : message.substring(0, nl);
-    return Redaction.redactJsonText(line.length() > 300 ? line.substring(0, 300) + "…" : line);
+    return Redaction.redactText(line.length() > 300 ? line.substring(0, 300) + "…" : line);
   }
 
   private static void closeQuietly(ResponseBody body) {

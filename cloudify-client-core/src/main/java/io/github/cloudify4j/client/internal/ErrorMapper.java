@@ -43,6 +43,9 @@ public final class ErrorMapper {
     if (message == null) {
       message = excerpt(body);
     }
+    // what the server echoes back may hold a secret (a workflow's config in a KeyError, a token in a page)
+    message = Redaction.redactText(message);
+    traceback = Redaction.redactText(traceback);
     if (status == 304) {
       return new NotModifiedException(304, code != null ? code : "not_modified",
           message.isEmpty() ? "Nothing to modify" : message, traceback, method, url);
@@ -130,7 +133,7 @@ public final class ErrorMapper {
     } else {
       text = text.replaceAll("(?s)<[^>]*>", " ");
     }
-    text = Redaction.redactJsonText(text.replaceAll("\\s+", " ").trim());
+    text = text.replaceAll("\\s+", " ").trim();
     return text.length() > MAX_MESSAGE ? text.substring(0, MAX_MESSAGE) + "…" : text;
   }
 }

@@ -56,7 +56,8 @@ final class FailoverInterceptor implements Interceptor {
       try {
         response = chain.proceed(attempt);
       } catch (IOException e) {
-        if (e instanceof InterruptedIOException && !(e instanceof SocketTimeoutException)) {
+        if ((e instanceof InterruptedIOException && !(e instanceof SocketTimeoutException))
+            || chain.call().isCanceled()) {
           throw e; // the call was cancelled or timed out as a whole: no other node will help
         }
         failures.put(nodes.label(node), describe(e));
@@ -69,15 +70,18 @@ final class FailoverInterceptor implements Interceptor {
         throw new AllNodesFailedException(failures, e);
       }
       int code = response.code();
-      if (!lastNode && repeatable && (code == 502 || code == 503 || code == 504)
-          && !ErrorMapper.isMaintenanceError(peek(response))) {
+      boolean gatewayError = (code == 502 || code == 503 || code == 504)
+          && !ErrorMapper.isMaintenanceError(peek(response));
+      if (!lastNode && repeatable && gatewayError) {
         failures.put(nodes.label(node), "HTTP " + code);
         LOG.debug("{} {} answered {} on {}; trying the next manager node", request.method(),
             Redaction.url(attempt.url()), code, nodes.label(node));
         response.close();
         continue;
       }
-      nodes.prefer(node);
+      if (!gatewayError) {
+        nodes.prefer(node); // only a node whose REST service answered is tried first next time
+      }
       return response;
     }
     throw new AllNodesFailedException(failures, last);

@@ -59,6 +59,12 @@ public final class ManagerNodes {
     return bases.get(preferred.get());
   }
 
+  /** Whether {@code node} is one of these nodes (a trailing slash does not matter). */
+  public boolean contains(URI node) {
+    HttpUrl wanted = base(node);
+    return bases.contains(wanted);
+  }
+
   HttpUrl baseOf(URI node) {
     HttpUrl wanted = base(node);
     for (HttpUrl b : bases) {

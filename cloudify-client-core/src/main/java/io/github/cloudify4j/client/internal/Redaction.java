@@ -19,6 +19,21 @@ public final class Redaction {
           + "(\"(?:[^\"\\\\]|\\\\.)*\"|[^,}\\]\\s]+)",
       Pattern.CASE_INSENSITIVE);
 
+  private static final String SECRET_WORD =
+      "[A-Za-z0-9_.-]*(?:password|passwd|secret|token|api_key|apikey|credential|private_key)[A-Za-z0-9_.-]*";
+
+  /** {@code 'postgresql_password': 'x'} as Python prints a dict (server error messages and tracebacks). */
+  private static final Pattern SECRET_PYTHON_VALUE = Pattern.compile(
+      "('" + SECRET_WORD + "'\\s*:\\s*)('(?:[^'\\\\]|\\\\.)*'|\"(?:[^\"\\\\]|\\\\.)*\"|[^,}\\]\\s]+)",
+      Pattern.CASE_INSENSITIVE);
+
+  /** {@code password=x}, {@code token: x} in free text (HTML pages, log-like messages). */
+  private static final Pattern SECRET_FREE_VALUE = Pattern.compile(
+      "(\\b" + SECRET_WORD + "\\s*[=:]\\s*)(?![\"'\\s*])([^\\s,;&<>\"'}\\]]+)", Pattern.CASE_INSENSITIVE);
+
+  /** Cloudify API tokens ({@code ctok-<id>-<secret>}) wherever they appear. */
+  private static final Pattern CTOK = Pattern.compile("\\bctok-([A-Za-z0-9]+)-[A-Za-z0-9]+");
+
   private Redaction() {}
 
   /** Whether a header carries a secret: its value is never logged. */
@@ -79,6 +94,31 @@ public final class Redaction {
     StringBuffer sb = new StringBuffer();
     while (m.find()) {
       m.appendReplacement(sb, Matcher.quoteReplacement(m.group(1) + "\"" + MASK + "\""));
+    }
+    m.appendTail(sb);
+    return sb.toString();
+  }
+
+  /**
+   * Masks secrets in any text a server sent back (error messages, tracebacks, HTML pages): secret-named values
+   * in JSON, in Python dict syntax and as {@code key=value}/{@code key: value}, and {@code ctok-} API tokens.
+   */
+  public static String redactText(String text) {
+    if (text == null) {
+      return null;
+    }
+    String out = redactJsonText(text);
+    out = replaceValue(SECRET_PYTHON_VALUE, out, "'" + MASK + "'");
+    out = replaceValue(SECRET_FREE_VALUE, out, MASK);
+    out = CTOK.matcher(out).replaceAll("ctok-$1-" + MASK);
+    return out;
+  }
+
+  private static String replaceValue(Pattern pattern, String text, String mask) {
+    Matcher m = pattern.matcher(text);
+    StringBuffer sb = new StringBuffer();
+    while (m.find()) {
+      m.appendReplacement(sb, Matcher.quoteReplacement(m.group(1) + mask));
     }
     m.appendTail(sb);
     return sb.toString();

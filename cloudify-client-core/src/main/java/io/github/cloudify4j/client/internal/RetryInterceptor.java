@@ -46,8 +46,8 @@ final class RetryInterceptor implements Interceptor {
       try {
         response = chain.proceed(request);
       } catch (IOException e) {
-        if (!mayRetry || !isRetryable(e)) {
-          throw e;
+        if (!mayRetry || !isRetryable(e) || chain.call().isCanceled()) {
+          throw e; // a cancelled call (or one past its whole-call timeout) is over: never wait to repeat it
         }
         Duration delay = jittered(policy.backoff(attempt), policy.jitter());
         if (!withinBudget(start, delay, policy)) {
@@ -58,7 +58,7 @@ final class RetryInterceptor implements Interceptor {
         sleep(delay);
         continue;
       }
-      if (!mayRetry || !policy.retryStatuses().contains(response.code())
+      if (!mayRetry || !policy.retryStatuses().contains(response.code()) || chain.call().isCanceled()
           || (response.code() == 503 && ErrorMapper.isMaintenanceError(FailoverInterceptor.peek(response)))) {
         return response;
       }

@@ -36,8 +36,8 @@ public abstract class ClusterStatus {
   /** One clustered service: external, or a set of nodes. */
   @Value.Immutable
   @JsonIgnoreProperties(ignoreUnknown = true)
-  @JsonSerialize(as = ImmutableClusterStatus.Service.class)
-  @JsonDeserialize(as = ImmutableClusterStatus.Service.class)
+  @JsonSerialize(as = ImmutableService.class)
+  @JsonDeserialize(as = ImmutableService.class)
   public abstract static class Service {
     @JsonProperty("status")
     public abstract String status();
@@ -52,8 +52,8 @@ public abstract class ClusterStatus {
   /** One node of a clustered service. */
   @Value.Immutable
   @JsonIgnoreProperties(ignoreUnknown = true)
-  @JsonSerialize(as = ImmutableClusterStatus.Node.class)
-  @JsonDeserialize(as = ImmutableClusterStatus.Node.class)
+  @JsonSerialize(as = ImmutableNode.class)
+  @JsonDeserialize(as = ImmutableNode.class)
   public abstract static class Node {
     @JsonProperty("status")
     public abstract String status();
@@ -69,7 +69,7 @@ public abstract class ClusterStatus {
 
     @JsonProperty("failures")
     @AllowNulls
-  public abstract List<Object> failures();
+    public abstract List<Object> failures();
 
     @JsonProperty("services")
     public abstract Map<String, ServiceStatus> services();

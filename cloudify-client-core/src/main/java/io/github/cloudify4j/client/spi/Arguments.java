@@ -97,16 +97,16 @@ public final class Arguments {
     }
     String scheme = value.getScheme();
     if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
-      throw new IllegalArgumentException(name + " must be an http or https URL: " + value);
+      throw new IllegalArgumentException(name + " must be an http or https URL: " + safe(value.toString()));
     }
     if (value.getHost() == null || value.getHost().isEmpty()) {
-      throw new IllegalArgumentException(name + " has no host: " + value);
+      throw new IllegalArgumentException(name + " has no host: " + safe(value.toString()));
     }
     if (value.getRawUserInfo() != null) {
       throw new IllegalArgumentException(name + " must not contain credentials; use Credentials");
     }
     if (value.getRawQuery() != null || value.getRawFragment() != null) {
-      throw new IllegalArgumentException(name + " must not have a query or fragment: " + value);
+      throw new IllegalArgumentException(name + " must not have a query or fragment: " + safe(value.toString()));
     }
     return value;
   }
@@ -120,7 +120,7 @@ public final class Arguments {
     try {
       uri = new URI(value.trim());
     } catch (java.net.URISyntaxException e) {
-      throw new IllegalArgumentException(name + " is not a URL: " + printable(value), e);
+      throw new IllegalArgumentException(name + " is not a URL: " + safe(value), null);
     }
     return requireManagerUrl(uri, name);
   }
@@ -137,6 +137,17 @@ public final class Arguments {
       throw new IllegalArgumentException(name + " must be an absolute http or https URL: " + value);
     }
     return value;
+  }
+
+  /** A URL for an error message: anything before an {@code @} may be a password, so it is not shown. */
+  private static String safe(String url) {
+    int at = url.lastIndexOf('@');
+    if (at < 0) {
+      return printable(url);
+    }
+    int scheme = url.indexOf("://");
+    String prefix = scheme >= 0 && scheme < at ? url.substring(0, scheme + 3) : "";
+    return printable(prefix + "****" + url.substring(at));
   }
 
   private static String printable(String value) {
