@@ -24,9 +24,13 @@ class BackupAndRestoreDemoTest {
   final ByteArrayOutputStream errBuf = new ByteArrayOutputStream();
 
   int demo(String... args) {
+    return demoWithEnv(Map.of(), args);
+  }
+
+  int demoWithEnv(Map<String, String> env, String... args) {
     BackupAndRestoreDemo demo = new BackupAndRestoreDemo(
         Terminal.plain(new PrintStream(outBuf, true, StandardCharsets.UTF_8)),
-        new PrintStream(errBuf, true, StandardCharsets.UTF_8), Map.of(), EmbeddedManagers.Timing.quick());
+        new PrintStream(errBuf, true, StandardCharsets.UTF_8), env, EmbeddedManagers.Timing.quick());
     return demo.run(args);
   }
 
@@ -101,6 +105,21 @@ class BackupAndRestoreDemoTest {
       assertThat(code).as(out() + err()).isZero();
       assertThat(out()).containsPattern("Restore of daily-\\d{8} COMPLETE");
       assertThat(target.count("blueprints")).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void backsUpTheManagerOfTheCfyEnvironmentVariablesOnlyWhenAskedTo() {
+    try (FakeCloudifyManager source = realTimeManager()) {
+      source.seed().blueprints(1);
+      Map<String, String> env = Map.of("CLOUDIFY_MANAGER_URL", source.baseUrl(),
+          "CLOUDIFY_USERNAME", source.adminUsername(), "CLOUDIFY_PASSWORD", source.adminPassword());
+
+      assertThat(demoWithEnv(env, "--env", "--backup-dir", dir.toString())).as(out() + err()).isZero();
+
+      assertThat(out()).contains("Daily backup of [" + source.baseUrl() + "]").containsPattern("Backup daily-\\d{8} done")
+          .doesNotContain("Restore plan");
+      assertThat(source.journal().all()).isNotEmpty();
     }
   }
 
