@@ -9,6 +9,7 @@ import io.github.cloudify4j.client.RequestOptions;
 import io.github.cloudify4j.client.RetryPolicy;
 import io.github.cloudify4j.client.errors.CloudifyException;
 import io.github.cloudify4j.client.errors.CloudifyInterruptedException;
+import io.github.cloudify4j.client.errors.CloudifyInvalidResponseException;
 import io.github.cloudify4j.client.errors.CloudifyServiceException;
 import io.github.cloudify4j.client.errors.CloudifyTransportException;
 import io.github.cloudify4j.client.errors.ForbiddenException;
@@ -39,6 +40,8 @@ import io.github.cloudify4j.snapshots.archive.RestoreChecks;
 import io.github.cloudify4j.snapshots.archive.SnapshotArchive;
 import io.github.cloudify4j.snapshots.internal.ManagerInventory;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -289,13 +292,13 @@ public final class RestoreOrchestrator {
 
     if (settings.client.managers().size() > 1) {
       try {
-        String cluster = api.manager().clusterStatus(SYS_ADMIN).status();
+        String cluster = new ManagerInventory(api).clusterStatus();
         facts.add("cluster " + cluster);
         if (!"OK".equalsIgnoreCase(cluster)) {
           report.warnings.add("Cluster status before the restore: " + cluster
               + " (expected while the other nodes are stopped)");
         }
-      } catch (CloudifyServiceException e) {
+      } catch (CloudifyServiceException | CloudifyInvalidResponseException e) {
         report.warnings.add("Cluster status unreadable before the restore: " + e.getMessage());
       }
     }
@@ -381,8 +384,16 @@ public final class RestoreOrchestrator {
   }
 
   private Snapshot doUpload() {
+    // Sent as a one-shot stream so that nothing retries it transparently: a PUT replayed after a lost answer
+    // gets 409 (6.x) or silently uploads the archive a second time (7.0.4+). upload() looks whether the archive
+    // landed before it sends it again.
     if (settings.uploadFile != null) {
-      return snapshots.upload(snapshotId, settings.uploadFile, (done, total) -> listener().onTransfer(done, total));
+      try (InputStream in = Files.newInputStream(settings.uploadFile)) {
+        return snapshots.upload(snapshotId, in, Files.size(settings.uploadFile),
+            (done, total) -> listener().onTransfer(done, total));
+      } catch (IOException e) {
+        throw new UncheckedIOException("The archive " + settings.uploadFile + " could not be read", e);
+      }
     }
     return snapshots.uploadFromUrl(snapshotId, settings.uploadUrl);
   }
@@ -500,13 +511,13 @@ public final class RestoreOrchestrator {
     String detail = "status " + status.status();
     if (settings.client.managers().size() > 1) {
       try {
-        String cluster = api.manager().clusterStatus(SYS_ADMIN).status();
+        String cluster = new ManagerInventory(api).clusterStatus();
         detail += ", cluster " + cluster;
         if (!"OK".equalsIgnoreCase(cluster)) {
           report.followUps.add("Start the other manager nodes again (cfy_manager start) and check that the"
               + " cluster status returns to OK (now " + cluster + ")");
         }
-      } catch (CloudifyServiceException e) {
+      } catch (CloudifyServiceException | CloudifyInvalidResponseException e) {
         report.warnings.add("Cluster status unreadable after the restore: " + e.getMessage());
       }
     }
