@@ -7,8 +7,11 @@ import retrofit2.http.GET;
 import retrofit2.http.Tag;
 import retrofit2.http.Url;
 
-/** Generic reads of list endpoints (counts per kind, events), for restore verification. */
+/** Generic reads of list endpoints (counts per kind, events) and of the cluster status, for restores. */
 public interface InventoryApi {
   @GET
   Page<JsonNode> list(@Url String relativeUrl, @Tag RequestOptions options);
+
+  @GET
+  JsonNode get(@Url String relativeUrl, @Tag RequestOptions options);
 }

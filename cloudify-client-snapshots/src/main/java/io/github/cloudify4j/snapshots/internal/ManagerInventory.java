@@ -77,6 +77,15 @@ public final class ManagerInventory {
     return out;
   }
 
+  /**
+   * The overall status of {@code GET /cluster-status} ({@code OK}, {@code Degraded}, {@code Fail}), read as raw
+   * JSON: only the summary word is needed, and the per-service details vary by version.
+   */
+  public String clusterStatus() {
+    JsonNode body = api.get("cluster-status", sysAdmin);
+    return body == null ? "unknown" : body.path("status").asText("unknown");
+  }
+
   /** Messages of the execution's events and logs that report a per-entity restore error. */
   public List<String> restoreErrors(String executionId) {
     List<String> errors = new ArrayList<>();

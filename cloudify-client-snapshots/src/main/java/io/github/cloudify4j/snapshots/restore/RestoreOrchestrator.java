@@ -9,6 +9,7 @@ import io.github.cloudify4j.client.RequestOptions;
 import io.github.cloudify4j.client.RetryPolicy;
 import io.github.cloudify4j.client.errors.CloudifyException;
 import io.github.cloudify4j.client.errors.CloudifyInterruptedException;
+import io.github.cloudify4j.client.errors.CloudifyInvalidResponseException;
 import io.github.cloudify4j.client.errors.CloudifyServiceException;
 import io.github.cloudify4j.client.errors.CloudifyTransportException;
 import io.github.cloudify4j.client.errors.ForbiddenException;
@@ -16,6 +17,7 @@ import io.github.cloudify4j.client.errors.MaintenanceModeException;
 import io.github.cloudify4j.client.errors.NotFoundException;
 import io.github.cloudify4j.client.errors.ServerUnavailableException;
 import io.github.cloudify4j.client.errors.UnauthorizedException;
+import io.github.cloudify4j.client.errors.WaitTimeoutException;
 import io.github.cloudify4j.client.model.Execution;
 import io.github.cloudify4j.client.model.ExecutionStatus;
 import io.github.cloudify4j.client.model.MaintenanceStatus;
@@ -38,6 +40,8 @@ import io.github.cloudify4j.snapshots.archive.RestoreChecks;
 import io.github.cloudify4j.snapshots.archive.SnapshotArchive;
 import io.github.cloudify4j.snapshots.internal.ManagerInventory;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -278,13 +282,6 @@ public final class RestoreOrchestrator {
         resumeRunningRestore();
         facts.add("resuming the running restore");
       }
-      if (!resumed && settings.client.managers().size() > 1) {
-        for (URI other : settings.client.managers()) {
-          if (!other.equals(node()) && runningOn(other)) {
-            throw new IllegalStateException("A restore is running on " + other + "; wait for it to end");
-          }
-        }
-      }
     } else {
       report.warnings.add("Manager " + serverVersion.versionText() + " has no /snapshot-status (5.0.5+):"
           + " the restore is followed through its execution only");
@@ -295,13 +292,13 @@ public final class RestoreOrchestrator {
 
     if (settings.client.managers().size() > 1) {
       try {
-        String cluster = api.manager().clusterStatus(SYS_ADMIN).status();
+        String cluster = new ManagerInventory(api).clusterStatus();
         facts.add("cluster " + cluster);
         if (!"OK".equalsIgnoreCase(cluster)) {
           report.warnings.add("Cluster status before the restore: " + cluster
               + " (expected while the other nodes are stopped)");
         }
-      } catch (CloudifyServiceException e) {
+      } catch (CloudifyServiceException | CloudifyInvalidResponseException e) {
         report.warnings.add("Cluster status unreadable before the restore: " + e.getMessage());
       }
     }
@@ -387,8 +384,16 @@ public final class RestoreOrchestrator {
   }
 
   private Snapshot doUpload() {
+    // Sent as a one-shot stream so that nothing retries it transparently: a PUT replayed after a lost answer
+    // gets 409 (6.x) or silently uploads the archive a second time (7.0.4+). upload() looks whether the archive
+    // landed before it sends it again.
     if (settings.uploadFile != null) {
-      return snapshots.upload(snapshotId, settings.uploadFile, (done, total) -> listener().onTransfer(done, total));
+      try (InputStream in = Files.newInputStream(settings.uploadFile)) {
+        return snapshots.upload(snapshotId, in, Files.size(settings.uploadFile),
+            (done, total) -> listener().onTransfer(done, total));
+      } catch (IOException e) {
+        throw new UncheckedIOException("The archive " + settings.uploadFile + " could not be read", e);
+      }
     }
     return snapshots.uploadFromUrl(snapshotId, settings.uploadUrl);
   }
@@ -409,13 +414,34 @@ public final class RestoreOrchestrator {
   }
 
   private String awaitMaintenance() {
-    MaintenanceStatus status = api.maintenance().waitUntilActivated(pollOptions(settings.timeouts.maintenance()),
-        event -> event.value().filter(MaintenanceStatus::isActivating).ifPresent(s ->
-            listener().onProgress(RestoreStep.AWAIT_MAINTENANCE, "activating; waiting for "
-                + s.remainingExecutions().size() + " execution(s): " + s.remainingExecutions().stream()
-                    .map(e -> e.id() + " " + e.workflowId().orElse("?") + " " + e.status())
-                    .collect(Collectors.joining(", ")))));
+    // Polled here rather than with MaintenanceMode.waitUntilActivated, which cannot be cancelled.
+    MaintenanceStatus status;
+    try {
+      status = api.poller().until("maintenance mode to be activated", () -> api.maintenance().status(SYS_ADMIN))
+          .succeedWhen(MaintenanceStatus::isActivated, "activated")
+          .failWhen(MaintenanceStatus::isDeactivated, s -> "maintenance mode is deactivated (someone turned it off)")
+          .retryWhen(MaintenanceStatus::isActivating, "activating")
+          .options(pollOptions(settings.timeouts.maintenance()))
+          .cancelWhen(cancelled::get)
+          .listener(event -> event.value().filter(MaintenanceStatus::isActivating).ifPresent(s ->
+              listener().onProgress(RestoreStep.AWAIT_MAINTENANCE, "activating; waiting for "
+                  + s.remainingExecutions().size() + " execution(s): " + remaining(s))))
+          .await();
+    } catch (WaitTimeoutException e) {
+      MaintenanceStatus last = (MaintenanceStatus) e.lastObserved().orElse(null);
+      throw new IllegalStateException("Maintenance mode is still " + (last == null ? "unknown" : last.status())
+          + " after " + human(e.elapsed()) + "; executions still running: "
+          + (last == null || last.remainingExecutions().isEmpty() ? "none reported" : remaining(last))
+          + ". Cancel them or wait for them, then run again.", e);
+    }
     return "activated" + status.activatedAt().map(t -> " at " + t).orElse("");
+  }
+
+  private static String remaining(MaintenanceStatus s) {
+    return s.remainingExecutions().stream()
+        .map(e -> e.id() + " (" + e.workflowId().orElse("?") + e.deploymentId().map(d -> " on " + d).orElse("")
+            + ", " + e.status() + ")")
+        .collect(Collectors.joining(", "));
   }
 
   private String startRestore() {
@@ -430,10 +456,11 @@ public final class RestoreOrchestrator {
     boolean statusEndpoint = serverVersion.version().isAtLeast(FIRST_WITH_STATUS);
     Follow follow = new Follow(statusEndpoint);
     Follow.State last = api.poller().until("the restore of " + snapshotId + " to finish", follow::probe)
-        .succeedWhen(follow::isOver, "over")
+        // failure first: the waiter takes the first matching rule, and isOver also holds for a failed execution
         .failWhen(s -> s.execution != null && s.execution.isTerminal() && !s.execution.status().isSuccess(),
             s -> "the restore execution " + s.execution.id() + " ended " + s.execution.status()
                 + (s.execution.error().isEmpty() ? "" : ": " + s.execution.error()))
+        .succeedWhen(follow::isOver, "over")
         .options(pollOptions(settings.timeouts.restore()))
         .cancelWhen(cancelled::get)
         .listener(e -> e.value().ifPresent(s -> listener().onProgress(RestoreStep.FOLLOW_RESTORE, s.describe())))
@@ -484,13 +511,13 @@ public final class RestoreOrchestrator {
     String detail = "status " + status.status();
     if (settings.client.managers().size() > 1) {
       try {
-        String cluster = api.manager().clusterStatus(SYS_ADMIN).status();
+        String cluster = new ManagerInventory(api).clusterStatus();
         detail += ", cluster " + cluster;
         if (!"OK".equalsIgnoreCase(cluster)) {
           report.followUps.add("Start the other manager nodes again (cfy_manager start) and check that the"
               + " cluster status returns to OK (now " + cluster + ")");
         }
-      } catch (CloudifyServiceException e) {
+      } catch (CloudifyServiceException | CloudifyInvalidResponseException e) {
         report.warnings.add("Cluster status unreadable after the restore: " + e.getMessage());
       }
     }
@@ -705,16 +732,6 @@ public final class RestoreOrchestrator {
           + " /snapshot-status only");
     }
     restoreRequestedAt = clock();
-  }
-
-  private boolean runningOn(URI other) {
-    try {
-      CloudifyClient view = settings.client.pinnedTo(other)
-          .withOptions(o -> o.retryPolicy(RetryPolicy.none()).readTimeout(settings.timeouts.pollReadTimeout()));
-      return Snapshots.of(view).restoreStatus().isRunning();
-    } catch (CloudifyException unreachable) {
-      return false; // stopped, as the operator confirmed
-    }
   }
 
   private String latestRestorable() {

@@ -176,10 +176,9 @@ final class Api {
                             c.fault.status == 503 ? "maintenance_mode_active" : "internal_server_error", null));
                     return;
                 case DELAY: {
-                    Instant until;
-                    synchronized (st) {
-                        until = st.now().plus(c.fault.delay);
-                    }
+                    // from the arrival time (recorded in the journal), not from now: a test that sees the request
+                    // in the journal and advances the clock must release it, however late this thread runs
+                    Instant until = c.rec.time().plus(c.fault.delay);
                     waitWhile(() -> st.now().isBefore(until));
                     if (st.isClosed()) {
                         throw new Abort();

@@ -19,6 +19,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** The HTTP side: one listener per node over one shared State. */
 public final class Server implements Faults.NodeControl {
+    static {
+        // The JDK server writes headers and body separately; with Nagle's algorithm on, every answer waits for the
+        // client's delayed ACK (~40 ms per request on Linux). Read once, when the first HttpServer is created.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     /** One manager node. */
     public static final class Node {
         public final int index;

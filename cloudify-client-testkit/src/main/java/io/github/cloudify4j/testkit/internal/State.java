@@ -657,13 +657,20 @@ public final class State {
             failRestore(e, err);
             return;
         }
-        // scheduled executions (§4.6 / guide "Special case")
-        for (ObjectNode x : kinds.get("executions").values()) {
+        // scheduled executions (§4.6 / guide "Special case"): overdue ones are marked failed in every version;
+        // since 6.0 future ones are first turned into execution schedules <workflow>_restored_<hex>, then marked
+        // failed too (before: left scheduled / re-queued).
+        for (ObjectNode x : new ArrayList<>(kinds.get("executions").values())) {
             if ("scheduled".equals(x.path("status").asText())) {
                 Instant when = Json.parseTs(x.path("scheduled_for").asText(null));
                 if (when != null && when.isBefore(now())) {
                     log(e, "info", "Execution " + x.path("id").asText() + " scheduled for "
                             + x.path("scheduled_for").asText() + " is overdue. Marking as FAILED.");
+                    setExecStatus(x, "failed");
+                    x.put("error", "");
+                } else if (when != null && profile != ServerProfile.V5_0_5) {
+                    restoreAsSchedule(x, when);
+                    log(e, "info", "Marking original execution " + x.path("id").asText() + " as FAILED.");
                     setExecStatus(x, "failed");
                     x.put("error", "");
                 }
@@ -690,6 +697,38 @@ public final class State {
             }
             restoreFlag = false;
         });
+    }
+
+    /** 6.0+ legacy restore: a future scheduled execution becomes a one-shot execution schedule. */
+    private void restoreAsSchedule(ObjectNode x, Instant since) {
+        String wf = x.path("workflow_id").asText();
+        String id = wf + "_restored_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        ObjectNode s = Json.obj();
+        s.put("id", id);
+        s.set("deployment_id", x.get("deployment_id"));
+        s.put("workflow_id", wf);
+        s.put("created_at", Json.ts(now()));
+        s.put("since", Json.ts(since));
+        s.putNull("until");
+        ObjectNode rule = s.putObject("rule");
+        rule.putNull("recurrence");
+        rule.put("count", 1);
+        rule.putNull("weekdays");
+        s.put("slip", 0);
+        s.put("stop_on_fail", false);
+        s.put("enabled", true);
+        s.set("parameters", x.has("parameters") ? x.get("parameters").deepCopy() : Json.obj());
+        ObjectNode ea = s.putObject("execution_arguments");
+        ea.put("allow_custom_parameters", true);
+        ea.put("force", false);
+        ea.put("is_dry_run", x.path("is_dry_run").asBoolean(false));
+        ea.put("wait_after_fail", 600);
+        s.put("next_occurrence", Json.ts(since));
+        s.putNull("latest_execution_status");
+        s.putArray("all_next_occurrences").add(Json.tsSpace(since));
+        String tenant = x.path("tenant_name").asText(cfg.defaultTenant);
+        resourceFields(s, "tenant", tenant, x.path("created_by").asText(adminUser));
+        kinds.get("execution_schedules").put(id, s);
     }
 
     private void completeNewRestore(ObjectNode e, ArchiveIO.Content content) {
