@@ -6,8 +6,11 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Interceptor;
+import okhttp3.MediaType;
+import okhttp3.RequestBody;
 import okhttp3.Request;
 import okhttp3.Response;
+import okio.BufferedSink;
 
 /**
  * Adds what every request carries: user agent, credentials, tenant, the maintenance bypass, the caller's headers;
@@ -57,6 +60,41 @@ final class HeadersInterceptor implements Interceptor {
       c = c.withWriteTimeout((int) Math.min(Integer.MAX_VALUE, options.writeTimeout().get().toMillis()),
           TimeUnit.MILLISECONDS);
     }
+    if (request.body() != null && !EffectiveOptions.isSafe(request) && !request.body().isOneShot()
+        && !EffectiveOptions.retryPolicy(options, config.retryPolicy()).retryNonIdempotent()) {
+      // OkHttp itself resends a request whose connection failed after it was sent, unless its body is one-shot.
+      // Creating a snapshot or starting a restore twice is not harmless: only the caller may allow it.
+      b.method(request.method(), new OneShotBody(request.body()));
+    }
     return c.proceed(b.build());
+  }
+
+  /** A body that OkHttp must not send twice on its own. */
+  private static final class OneShotBody extends RequestBody {
+    private final RequestBody delegate;
+
+    OneShotBody(RequestBody delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public MediaType contentType() {
+      return delegate.contentType();
+    }
+
+    @Override
+    public long contentLength() throws IOException {
+      return delegate.contentLength();
+    }
+
+    @Override
+    public boolean isOneShot() {
+      return true;
+    }
+
+    @Override
+    public void writeTo(BufferedSink sink) throws IOException {
+      delegate.writeTo(sink);
+    }
   }
 }

@@ -108,7 +108,7 @@ public final class Waiter<T> {
     return this;
   }
 
-  /** Checked before each poll and after each sleep: when true the wait stops with a cancellation. */
+  /** Checked before each poll: when true the wait stops with a cancellation. */
   public Waiter<T> cancelWhen(BooleanSupplier cancelled) {
     this.cancelled = requireNonNull(cancelled, "cancelled == null");
     return this;
