@@ -66,8 +66,8 @@ class RestartWindowTest {
       manager = FakeCloudifyManager.builder().profile(ServerProfile.V6_4).restartWindow(OFFSET, length)
           .restartMode(mode).build().start();
       manager.seed().snapshot("snap", "created");
-      // Poll often enough to land inside the window (a quarter of it, at most 30 s).
-      Duration quarter = length.dividedBy(4);
+      // Poll often enough to land inside the window (half of it, at most 30 s).
+      Duration quarter = length.dividedBy(2);
       pollEvery = quarter.compareTo(Duration.ofSeconds(30)) < 0 ? quarter : Duration.ofSeconds(30);
       boolean[] armed = {false, false};
       client = VirtualTime.client(manager).sleeper(d -> {
