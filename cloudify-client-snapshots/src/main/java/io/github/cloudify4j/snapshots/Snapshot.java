@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import io.github.cloudify4j.client.spi.Secrets;
 import java.time.Instant;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -46,5 +47,12 @@ public abstract class Snapshot {
 
   public final boolean isRestorable() {
     return status().isRestorable();
+  }
+
+  @Override
+  public String toString() {
+    return "Snapshot{id=" + id() + ", status=" + status() + ", createdAt=" + createdAt().orElse(null)
+        + (error().isEmpty() ? "" : ", error=" + Secrets.mask(error()))
+        + ", tenantName=" + tenantName().orElse(null) + ", createdBy=" + createdBy().orElse(null) + "}";
   }
 }

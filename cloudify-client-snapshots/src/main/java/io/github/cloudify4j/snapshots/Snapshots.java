@@ -18,6 +18,7 @@ import io.github.cloudify4j.client.poll.PollOptions;
 import io.github.cloudify4j.client.spi.Arguments;
 import io.github.cloudify4j.client.spi.AutoPager;
 import io.github.cloudify4j.client.spi.ClientContext;
+import io.github.cloudify4j.client.spi.Secrets;
 import io.github.cloudify4j.snapshots.internal.ArchiveBodies;
 import io.github.cloudify4j.snapshots.internal.ArchiveDownloader;
 import io.github.cloudify4j.snapshots.internal.SnapshotsApi;
@@ -271,7 +272,11 @@ public final class Snapshots {
   public RestoreStatus restoreStatus() {
     Map<String, Object> body = api.status(RequestOptions.builder().authenticate(false).build());
     Object status = body == null ? null : body.get("status");
-    return RestoreStatus.parse(status == null ? null : String.valueOf(status));
+    if (!(status instanceof String)) {
+      throw new CloudifyInvalidResponseException("The snapshot-status answer has no text \"status\"", 200, "GET",
+          context.currentManager() + "/api/v3.1/snapshot-status", null);
+    }
+    return RestoreStatus.parse((String) status);
   }
 
   /**
@@ -288,7 +293,7 @@ public final class Snapshots {
     return context.poller().until("snapshot " + snapshotId + " to be created", () -> get(snapshotId))
         .succeedWhen(s -> s.status().isRestorable(), "created")
         .failWhen(s -> SnapshotStatus.FAILED.equals(s.status()),
-            s -> "snapshot " + snapshotId + " failed: " + (s.error().isEmpty() ? "(no error text)" : s.error()))
+            s -> "snapshot " + snapshotId + " failed: " + (s.error().isEmpty() ? "(no error text)" : Secrets.mask(s.error())))
         .retryOn(ServerUnavailableException.class, CloudifyTransportException.class)
         .options(options)
         .listener(listener)
@@ -311,7 +316,8 @@ public final class Snapshots {
     requireNonNull(listener, "listener == null");
     return context.poller().until("the snapshot restore to finish", this::restoreStatus)
         .succeedWhen(RestoreStatus::isNotRunning, "not running")
-        .retryOn(ServerUnavailableException.class, CloudifyTransportException.class)
+        .retryOn(ServerUnavailableException.class, CloudifyTransportException.class,
+            CloudifyInvalidResponseException.class)
         .options(options)
         .listener(listener)
         .await();

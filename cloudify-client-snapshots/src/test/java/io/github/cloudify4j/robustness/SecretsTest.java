@@ -181,8 +181,6 @@ class SecretsTest {
   }
 
   @Test
-  @org.junit.jupiter.api.Disabled("bug: ErrorMapper puts the JSON error 'message' into CloudifyServiceException's"
-      + " message without Redaction (and Redaction misses Python-dict 'key': 'value' text); see the report")
   void knownBugServerErrorMessagesAreRedacted() throws Exception {
     assertThat(sweep(true)).isEmpty();
   }
@@ -249,8 +247,6 @@ class SecretsTest {
   }
 
   @Test
-  @org.junit.jupiter.api.Disabled("bug: Execution.toString() (and so RestoreReport.toString()) prints the execution's"
-      + " error text unredacted: a restore error quoting postgresql_password leaks it; see the report")
   void aFailedRestoreNamesNoSecret() throws Exception {
     List<String> leaks = new ArrayList<>();
     PrintStream originalErr = System.err;
@@ -298,8 +294,6 @@ class SecretsTest {
   }
 
   @Test
-  @org.junit.jupiter.api.Disabled("bug: a restore whose execution ends 'failed' is reported PARTIAL (FOLLOW_RESTORE"
-      + " SUCCEEDED, maintenance mode deactivated) instead of throwing RestoreFailedException at FOLLOW_RESTORE")
   void restoreWhoseExecutionFailedIsFailed() {
     try (FakeCloudifyManager m = FakeCloudifyManager.builder().profile(ServerProfile.V6_4).build().start();
         CloudifyClient client = VirtualTime.client(m).build()) {

@@ -142,10 +142,11 @@ class SnapshotsRestoreTest extends MockManager {
   }
 
   @Test
-  void aMissingOrNullStatusIsUnknown() {
-    enqueueJson(200, "{}");
-    assertThat(snapshots.restoreStatus().state()).isEqualTo(RestoreStatus.State.UNKNOWN);
-    enqueueJson(200, "{\"status\": null}");
-    assertThat(snapshots.restoreStatus().state()).isEqualTo(RestoreStatus.State.UNKNOWN);
+  void aMissingOrMistypedStatusIsAnInvalidResponseNeverAVerdict() {
+    for (String body : new String[] {"{}", "{\"status\": null}", "{\"status\": [\"x\"]}", "{\"status\": 1}"}) {
+      enqueueJson(200, body);
+      assertThatThrownBy(() -> snapshots.restoreStatus())
+          .as(body).isInstanceOf(io.github.cloudify4j.client.errors.CloudifyInvalidResponseException.class);
+    }
   }
 }

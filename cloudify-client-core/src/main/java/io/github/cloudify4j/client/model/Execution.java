@@ -97,7 +97,7 @@ public abstract class Execution {
   @Override
   public String toString() {
     return "Execution{id=" + id() + ", workflowId=" + workflowId().orElse(null) + ", status=" + status()
-        + (error().isEmpty() ? "" : ", error=" + error())
+        + (error().isEmpty() ? "" : ", error=" + Redaction.redactText(error()))
         + ", createdAt=" + createdAt().orElse(null) + ", endedAt=" + endedAt().orElse(null)
         + ", deploymentId=" + deploymentId().orElse(null) + ", tenantName=" + tenantName().orElse(null)
         + ", parameters=" + Redaction.redactMap(parameters()) + "}";

@@ -2,6 +2,7 @@ package io.github.cloudify4j.snapshots.backup;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.cloudify4j.client.spi.Secrets;
 import io.github.cloudify4j.client.CloudifyClient;
 import io.github.cloudify4j.client.ListParams;
 import io.github.cloudify4j.client.errors.CloudifyException;
@@ -584,7 +585,7 @@ public final class BackupJob {
   // ------------------------------------------------------------------ helpers
 
   private static String errorText(Snapshot s) {
-    return s.error().isEmpty() ? "no error text" : firstLine(s.error());
+    return s.error().isEmpty() ? "no error text" : firstLine(Secrets.mask(s.error()));
   }
 
   private static String firstLine(String text) {

@@ -10,6 +10,7 @@ import io.github.cloudify4j.client.RetryPolicy;
 import io.github.cloudify4j.client.errors.CloudifyException;
 import io.github.cloudify4j.client.errors.CloudifyInterruptedException;
 import io.github.cloudify4j.client.errors.CloudifyInvalidResponseException;
+import io.github.cloudify4j.client.errors.CloudifyInvalidResponseException;
 import io.github.cloudify4j.client.errors.CloudifyServiceException;
 import io.github.cloudify4j.client.errors.CloudifyTransportException;
 import io.github.cloudify4j.client.errors.ForbiddenException;
@@ -26,6 +27,7 @@ import io.github.cloudify4j.client.model.ServerVersion;
 import io.github.cloudify4j.client.model.Version;
 import io.github.cloudify4j.client.poll.PollOptions;
 import io.github.cloudify4j.client.spi.Arguments;
+import io.github.cloudify4j.client.spi.Secrets;
 import io.github.cloudify4j.snapshots.RestoreOptions;
 import io.github.cloudify4j.snapshots.RestoreStart;
 import io.github.cloudify4j.snapshots.RestoreStatus;
@@ -459,7 +461,7 @@ public final class RestoreOrchestrator {
         // failure first: the waiter takes the first matching rule, and isOver also holds for a failed execution
         .failWhen(s -> s.execution != null && s.execution.isTerminal() && !s.execution.status().isSuccess(),
             s -> "the restore execution " + s.execution.id() + " ended " + s.execution.status()
-                + (s.execution.error().isEmpty() ? "" : ": " + s.execution.error()))
+                + (s.execution.error().isEmpty() ? "" : ": " + Secrets.mask(s.execution.error())))
         .succeedWhen(follow::isOver, "over")
         .options(pollOptions(settings.timeouts.restore()))
         .cancelWhen(cancelled::get)
@@ -640,6 +642,8 @@ public final class RestoreOrchestrator {
           reachable = true;
         } catch (CloudifyTransportException | ServerUnavailableException e) {
           failure = e.getMessage();
+        } catch (CloudifyInvalidResponseException e) {
+          reachable = true; // something answered, but not the status: this poll proves nothing either way
         }
       }
       if (report.restoreExecutionId != null) {
@@ -748,7 +752,7 @@ public final class RestoreOrchestrator {
     if (!snapshot.status().isRestorable()) {
       throw new IllegalStateException("Snapshot " + snapshot.id() + " is " + snapshot.status()
           + (SnapshotStatus.FAILED.equals(snapshot.status()) && !snapshot.error().isEmpty()
-              ? " (" + snapshot.error() + ")" : "")
+              ? " (" + Secrets.mask(snapshot.error()) + ")" : "")
           + " and cannot be restored; only created or uploaded snapshots can");
     }
   }
