@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cloudify4j.client.executions.Executions;
+import io.github.cloudify4j.client.internal.BufferedSocketFactory;
 import io.github.cloudify4j.client.internal.ClientConfig;
 import io.github.cloudify4j.client.internal.CoreApi;
 import io.github.cloudify4j.client.internal.Json;
@@ -467,6 +468,10 @@ public final class CloudifyClient implements AutoCloseable {
           .callTimeout(timeouts.call().map(java.time.Duration::toMillis).orElse(0L), TimeUnit.MILLISECONDS);
       if (proxy != null) {
         ok.proxy(proxy);
+      }
+      if (okHttpClient == null) {
+        // 64 KiB socket reads and writes instead of Okio's 8 KiB: archives move about twice as fast.
+        ok.socketFactory(new BufferedSocketFactory());
       }
       applyTls(ok);
       ManagerNodes nodes = new ManagerNodes(managers);

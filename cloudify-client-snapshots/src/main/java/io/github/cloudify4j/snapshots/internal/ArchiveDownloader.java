@@ -155,36 +155,50 @@ public final class ArchiveDownloader {
         total = body.contentLength();
       }
       BufferedSource source = body.source();
-      ByteBuffer buffer = ByteBuffer.allocate(ArchiveBodies.CHUNK);
-      while (true) {
-        int n;
+      // Direct, and filled before each write: Okio hands out at most one 8 KiB segment per read, and a heap buffer
+      // would be copied once more into a direct one by the file channel.
+      ByteBuffer buffer = ByteBuffer.allocateDirect(ArchiveBodies.CHUNK);
+      boolean end = false;
+      while (!end) {
         try {
-          n = source.read(buffer);
+          while (buffer.hasRemaining()) {
+            if (source.read(buffer) < 0) {
+              end = true;
+              break;
+            }
+          }
         } catch (IOException e) {
           if (Thread.currentThread().isInterrupted()) {
             throw new CloudifyInterruptedException("interrupted while downloading snapshot " + snapshotId, e);
           }
+          written += flush(buffer, out, digest);
           throw new TransferBrokenException(written, total, describe(e));
         }
-        if (n < 0) {
-          break;
+        int n = flush(buffer, out, digest);
+        if (n > 0) {
+          written += n;
+          listener.onProgress(written, total);
         }
-        buffer.flip();
-        if (digest != null) {
-          digest.update(buffer.array(), 0, buffer.limit());
-        }
-        while (buffer.hasRemaining()) {
-          out.write(buffer);
-        }
-        buffer.clear();
-        written += n;
-        listener.onProgress(written, total);
       }
       if (total >= 0 && written != total) {
         throw new TransferBrokenException(written, total, "the body ended early");
       }
       return written;
     }
+  }
+
+  /** Writes what the buffer holds to the file (and the digest) and empties it; returns the byte count. */
+  private static int flush(ByteBuffer buffer, FileChannel out, MessageDigest digest) throws IOException {
+    buffer.flip();
+    int n = buffer.remaining();
+    if (digest != null) {
+      digest.update(buffer.duplicate());
+    }
+    while (buffer.hasRemaining()) {
+      out.write(buffer);
+    }
+    buffer.clear();
+    return n;
   }
 
   private void pause(int attempt) {

@@ -1,0 +1,84 @@
+package io.github.cloudify4j.client.internal;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import javax.net.SocketFactory;
+
+/**
+ * Plain sockets whose streams are buffered. Okio reads and writes a socket one 8 KiB segment at a time; for
+ * multi-gigabyte archives that is one system call per 8 KiB, which kept a download at about 70 % and an upload at
+ * about 65 % of curl's throughput on loopback (benchmarks/README.md). Reads are buffered by 256 KiB, writes by
+ * 64 KiB (the size of Okio's segment pool; larger measured slower). TLS sockets are layered on these and benefit
+ * too; OkHttp flushes after each request, and the JDK's TLS engine after each record.
+ */
+public final class BufferedSocketFactory extends SocketFactory {
+  static final int INPUT_BUFFER = 256 * 1024;
+  static final int OUTPUT_BUFFER = 64 * 1024;
+
+  @Override
+  public Socket createSocket() {
+    return new BufferedSocket();
+  }
+
+  @Override
+  public Socket createSocket(String host, int port) throws IOException {
+    return connected(new InetSocketAddress(host, port), null);
+  }
+
+  @Override
+  public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+    return connected(new InetSocketAddress(host, port), new InetSocketAddress(localHost, localPort));
+  }
+
+  @Override
+  public Socket createSocket(InetAddress host, int port) throws IOException {
+    return connected(new InetSocketAddress(host, port), null);
+  }
+
+  @Override
+  public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
+      throws IOException {
+    return connected(new InetSocketAddress(address, port), new InetSocketAddress(localAddress, localPort));
+  }
+
+  private static Socket connected(InetSocketAddress remote, InetSocketAddress local) throws IOException {
+    Socket s = new BufferedSocket();
+    try {
+      if (local != null) {
+        s.bind(local);
+      }
+      s.connect(remote);
+      return s;
+    } catch (IOException | RuntimeException e) {
+      s.close();
+      throw e;
+    }
+  }
+
+  private static final class BufferedSocket extends Socket {
+    private InputStream in;
+    private OutputStream out;
+
+    @Override
+    public synchronized InputStream getInputStream() throws IOException {
+      if (in == null) {
+        in = new BufferedInputStream(super.getInputStream(), INPUT_BUFFER);
+      }
+      return in;
+    }
+
+    @Override
+    public synchronized OutputStream getOutputStream() throws IOException {
+      if (out == null) {
+        out = new BufferedOutputStream(super.getOutputStream(), OUTPUT_BUFFER);
+      }
+      return out;
+    }
+  }
+}
