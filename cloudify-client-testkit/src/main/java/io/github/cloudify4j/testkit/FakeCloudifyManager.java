@@ -190,6 +190,29 @@ public final class FakeCloudifyManager implements AutoCloseable {
     }
 
     /**
+     * The fake's time as a {@link java.time.Clock}, for a client under test: together with {@code m::advance} as
+     * its sleeper, every wait of the client moves the fake's time, and the client measures the same time.
+     */
+    public java.time.Clock clock() {
+        return new java.time.Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public java.time.Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now();
+            }
+        };
+    }
+
+    /**
      * Moves the clock forward and runs every transition that falls due, synchronously and in order. Cheap and
      * thread-safe: use it as the client's "sleeper". In real-time mode it shifts the clock by d.
      */

@@ -13,6 +13,8 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -50,7 +52,7 @@ public final class Server implements Faults.NodeControl {
     public final List<Node> nodes = new ArrayList<>();
     private final ExecutorService executor;
     private final Api api;
-    private Thread ticker;
+    private ScheduledExecutorService ticker;
     private volatile boolean running;
 
     public Server(State state) {
@@ -72,21 +74,17 @@ public final class Server implements Faults.NodeControl {
         running = true;
         syncListeners();
         if (state.cfg.realTime) {
-            ticker = new Thread(() -> {
-                while (running) {
-                    synchronized (state) {
-                        state.tick();
-                    }
-                    syncListeners();
-                    try {
-                        Thread.sleep(20);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
+            ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "fake-cloudify-ticker");
+                t.setDaemon(true);
+                return t;
+            });
+            ticker.scheduleWithFixedDelay(() -> {
+                synchronized (state) {
+                    state.tick();
                 }
-            }, "fake-cloudify-ticker");
-            ticker.setDaemon(true);
-            ticker.start();
+                syncListeners();
+            }, 0, 20, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -97,7 +95,7 @@ public final class Server implements Faults.NodeControl {
         }
         faults.clearAll();
         if (ticker != null) {
-            ticker.interrupt();
+            ticker.shutdownNow();
         }
         synchronized (nodes) {
             for (Node n : nodes) {
@@ -157,10 +155,9 @@ public final class Server implements Faults.NodeControl {
                 return;
             } catch (IOException e) {
                 last = e;
-                try {
-                    Thread.sleep(20);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
+                // The operating system frees a just-closed port in real time: give it 20 ms, not the fake clock.
+                java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+                if (Thread.currentThread().isInterrupted()) {
                     break;
                 }
             }
