@@ -79,8 +79,10 @@ final class FailoverInterceptor implements Interceptor {
         response.close();
         continue;
       }
-      if (!gatewayError) {
-        nodes.prefer(node); // only a node whose REST service answered is tried first next time
+      if (!gatewayError && !options.node().isPresent()) {
+        // Only a node whose REST service answered is tried first next time; a pinned call (a cluster restore
+        // talking to one node) does not move the rest of the client's traffic.
+        nodes.prefer(node);
       }
       return response;
     }

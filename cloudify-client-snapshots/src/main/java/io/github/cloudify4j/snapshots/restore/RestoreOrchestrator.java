@@ -95,6 +95,7 @@ public final class RestoreOrchestrator {
   private static final Logger LOG = LoggerFactory.getLogger(RestoreOrchestrator.class);
   private static final Version FIRST_WITH_STATUS = Version.of(5, 0, 5);
   private static final Duration START_GRACE = Duration.ofMinutes(2);
+  private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
   private static final RequestOptions SYS_ADMIN = RequestOptions.builder().bypassMaintenance(true).build();
 
   private final Builder settings;
@@ -568,8 +569,12 @@ public final class RestoreOrchestrator {
   private void collectAffectedExecutions() {
     try {
       ListParams failed = ListParams.builder().filter("status", "failed").allTenants(true).build();
+      // Executions that had failed before the restore are in the snapshot too: keep those that ended around or
+      // after the restore started (with a margin for clock skew between manager and client).
+      Instant since = resumed || restoreRequestedAt == null ? null : restoreRequestedAt.minus(CLOCK_SKEW);
       api.executions().listAll(failed, SYS_ADMIN)
           .filter(e -> e.scheduledFor().isPresent())
+          .filter(e -> since == null || !e.endedAt().isPresent() || !e.endedAt().get().isBefore(since))
           .forEach(report.scheduledExecutionsFailed::add);
       ListParams cancelledByRestore = ListParams.builder().filter("status", "cancelled").allTenants(true).build();
       api.executions().listAll(cancelledByRestore, SYS_ADMIN)
