@@ -162,6 +162,18 @@ class FailoverTest {
   }
 
   @Test
+  void aPinnedCallDoesNotMoveTheRestOfTheTraffic() throws Exception {
+    node2.enqueue(json(Samples.json("maintenance_activated")));
+    node1.enqueue(json(Samples.json("maintenance_activated")));
+
+    client.pinnedTo(TestClients.uri(node2)).maintenance().status();
+    client.maintenance().status();
+
+    assertThat(node2.getRequestCount()).isEqualTo(1);
+    assertThat(node1.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
   void pinningToAnUnknownNodeFailsAtOnce() {
     assertThatThrownBy(() -> client.pinnedTo(URI.create("https://elsewhere.example.com")))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("node");
