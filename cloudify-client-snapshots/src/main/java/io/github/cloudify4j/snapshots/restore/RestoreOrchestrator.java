@@ -42,8 +42,6 @@ import io.github.cloudify4j.snapshots.archive.RestoreChecks;
 import io.github.cloudify4j.snapshots.archive.SnapshotArchive;
 import io.github.cloudify4j.snapshots.internal.ManagerInventory;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -387,16 +385,11 @@ public final class RestoreOrchestrator {
   }
 
   private Snapshot doUpload() {
-    // Sent as a one-shot stream so that nothing retries it transparently: a PUT replayed after a lost answer
-    // gets 409 (6.x) or silently uploads the archive a second time (7.0.4+). upload() looks whether the archive
-    // landed before it sends it again.
+    // Nothing resends this PUT behind our back (the client sends non-idempotent bodies as one-shot): a replay after
+    // a lost answer would get 409 (6.x) or silently upload the archive twice (7.0.4+). upload() looks whether the
+    // archive landed before it sends it again.
     if (settings.uploadFile != null) {
-      try (InputStream in = Files.newInputStream(settings.uploadFile)) {
-        return snapshots.upload(snapshotId, in, Files.size(settings.uploadFile),
-            (done, total) -> listener().onTransfer(done, total));
-      } catch (IOException e) {
-        throw new UncheckedIOException("The archive " + settings.uploadFile + " could not be read", e);
-      }
+      return snapshots.upload(snapshotId, settings.uploadFile, (done, total) -> listener().onTransfer(done, total));
     }
     return snapshots.uploadFromUrl(snapshotId, settings.uploadUrl);
   }
