@@ -3,68 +3,120 @@ package io.github.cloudify4j.client.model;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * A Cloudify version such as {@code 7.0.4}, {@code 6.4.2} or {@code 5.0.5.1}, compared by its numeric components
- * (missing ones count as zero, so {@code 7.0} equals {@code 7.0.0}). A suffix after the numbers ({@code .dev1},
- * {@code -ga}, {@code rc1}) is kept in {@link #toString()} but ignored when comparing: a development build of
- * 7.1.0 is treated as 7.1.0.
+ * A Cloudify version such as {@code 7.0.4}, {@code 6.4.2} or {@code 5.0.5.1}, as the manager reports it
+ * ({@code GET /api/version}) and as a snapshot's {@code metadata.json} records it.
+ *
+ * <p>Versions compare by their numeric components, missing ones counting as zero ({@code 7.0} equals
+ * {@code 7.0.0}). What follows the numbers ({@code .dev1}, {@code -ga}, {@code rc1}, {@code +build5}) is kept as the
+ * {@link #qualifier()} and ignored when comparing, as the manager ignores it: a development build of 7.1.0 counts as
+ * 7.1.0. {@link #compareRelease(Version)} compares only major, minor and patch, which is the manager's own rule when
+ * it checks a snapshot's version ({@code 5.0.5.1} is then the same as {@code 5.0.5}).
  */
 public final class Version implements Comparable<Version> {
+  private static final int MAX_DIGITS = 9;
+
   private final String text;
   private final List<Integer> components;
+  private final String qualifier;
 
-  private Version(String text, List<Integer> components) {
+  private Version(String text, List<Integer> components, String qualifier) {
     this.text = text;
     this.components = components;
+    this.qualifier = qualifier;
   }
 
-  /** Parses a version; throws {@link IllegalArgumentException} when it does not start with a number. */
-  public static Version parse(String text) {
-    requireNonNull(text, "text == null");
-    String trimmed = text.trim();
-    if (trimmed.startsWith("v") || trimmed.startsWith("V")) {
-      trimmed = trimmed.substring(1);
+  /**
+   * Parses a version, leniently: surrounding blanks and a leading {@code v} are dropped.
+   *
+   * @throws IllegalArgumentException when the text does not start with a number, or a component has more than nine
+   *     digits
+   */
+  public static Version parse(String version) {
+    requireNonNull(version, "version == null");
+    String text = version.trim();
+    if (text.isEmpty()) {
+      throw new IllegalArgumentException("version is blank");
     }
-    List<Integer> parts = new ArrayList<>();
-    int i = 0;
-    while (i < trimmed.length()) {
-      int start = i;
-      while (i < trimmed.length() && Character.isDigit(trimmed.charAt(i)) && trimmed.charAt(i) < 128) {
-        i++;
-      }
-      if (start == i || i - start > 9) {
+    String body = text;
+    if (body.length() > 1 && (body.charAt(0) == 'v' || body.charAt(0) == 'V') && isDigit(body.charAt(1))) {
+      body = body.substring(1);
+    }
+    String qualifier = "";
+    int cut = indexOfAny(body, '-', '+');
+    if (cut >= 0) {
+      qualifier = body.substring(cut + 1);
+      body = body.substring(0, cut);
+    }
+    List<Integer> numbers = new ArrayList<>();
+    String[] parts = body.split("\\.", -1);
+    for (int i = 0; i < parts.length; i++) {
+      String part = parts[i];
+      int digits = leadingDigits(part);
+      if (digits == 0) {
+        qualifier = join(String.join(".", Arrays.copyOfRange(parts, i, parts.length)), qualifier);
         break;
       }
-      parts.add(Integer.parseInt(trimmed.substring(start, i)));
-      if (i < trimmed.length() && trimmed.charAt(i) == '.' && i + 1 < trimmed.length()
-          && Character.isDigit(trimmed.charAt(i + 1))) {
-        i++;
-      } else {
+      if (digits > MAX_DIGITS) {
+        throw new IllegalArgumentException("version component too large in \"" + version + "\"");
+      }
+      numbers.add(Integer.parseInt(part.substring(0, digits)));
+      if (digits < part.length()) {
+        String rest = part.substring(digits);
+        if (i + 1 < parts.length) {
+          rest = rest + "." + String.join(".", Arrays.copyOfRange(parts, i + 1, parts.length));
+        }
+        qualifier = join(rest, qualifier);
         break;
       }
     }
-    if (parts.isEmpty()) {
-      throw new IllegalArgumentException("text is not a version: " + text);
+    if (numbers.isEmpty()) {
+      throw new IllegalArgumentException("not a version (no leading number): \"" + version + "\"");
     }
-    while (parts.size() > 1 && parts.get(parts.size() - 1) == 0) {
-      parts.remove(parts.size() - 1);
+    return new Version(text, Collections.unmodifiableList(numbers), qualifier);
+  }
+
+  /** The parsed version, or empty when the text is null or not a version. */
+  public static Optional<Version> tryParse(String version) {
+    if (version == null) {
+      return Optional.empty();
     }
-    return new Version(text.trim(), Collections.unmodifiableList(parts));
+    try {
+      return Optional.of(parse(version));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
   }
 
   /** A version from numbers, e.g. {@code Version.of(5, 0, 5)}. */
   public static Version of(int... numbers) {
+    requireNonNull(numbers, "numbers == null");
+    if (numbers.length == 0) {
+      throw new IllegalArgumentException("numbers is empty");
+    }
     StringBuilder sb = new StringBuilder();
     for (int n : numbers) {
       if (n < 0) {
-        throw new IllegalArgumentException("numbers must not be negative");
+        throw new IllegalArgumentException("numbers must not be negative: " + n);
       }
       sb.append(sb.length() == 0 ? "" : ".").append(n);
     }
     return parse(sb.toString());
+  }
+
+  /** The numeric components, as written ({@code 5.0.5.1} has four). */
+  public List<Integer> components() {
+    return components;
+  }
+
+  /** What follows the numbers ({@code dev1}, {@code ga}, {@code rc1}), or {@code ""}. */
+  public String qualifier() {
+    return qualifier;
   }
 
   public int major() {
@@ -79,7 +131,7 @@ public final class Version implements Comparable<Version> {
     return component(2);
   }
 
-  /** The n-th numeric component, 0 when absent. */
+  /** The n-th numeric component (from 0), 0 when absent. */
   public int component(int n) {
     return n < components.size() ? components.get(n) : 0;
   }
@@ -96,10 +148,21 @@ public final class Version implements Comparable<Version> {
     return compareTo(other) < 0;
   }
 
+  /** Compares every numeric component. */
   @Override
   public int compareTo(Version other) {
-    int n = Math.max(components.size(), other.components.size());
-    for (int i = 0; i < n; i++) {
+    requireNonNull(other, "other == null");
+    return compareFirst(other, Math.max(components.size(), other.components.size()));
+  }
+
+  /** Compares major, minor and patch only: the manager's rule for a snapshot's version. */
+  public int compareRelease(Version other) {
+    requireNonNull(other, "other == null");
+    return compareFirst(other, 3);
+  }
+
+  private int compareFirst(Version other, int count) {
+    for (int i = 0; i < count; i++) {
       int c = Integer.compare(component(i), other.component(i));
       if (c != 0) {
         return c;
@@ -108,18 +171,56 @@ public final class Version implements Comparable<Version> {
     return 0;
   }
 
+  /** Equal when every numeric component is equal (the qualifier does not count). */
   @Override
   public boolean equals(Object o) {
-    return o instanceof Version && ((Version) o).components.equals(components);
+    return this == o || (o instanceof Version && compareTo((Version) o) == 0);
   }
 
   @Override
   public int hashCode() {
-    return components.hashCode();
+    int last = components.size();
+    while (last > 1 && components.get(last - 1) == 0) {
+      last--;
+    }
+    return components.subList(0, last).hashCode();
   }
 
+  /** The text as given (trimmed). */
   @Override
   public String toString() {
     return text;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  private static int indexOfAny(String s, char a, char b) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == a || c == b) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static int leadingDigits(String s) {
+    int i = 0;
+    while (i < s.length() && isDigit(s.charAt(i))) {
+      i++;
+    }
+    return i;
+  }
+
+  private static String join(String first, String second) {
+    if (first.isEmpty()) {
+      return second;
+    }
+    if (second.isEmpty()) {
+      return first;
+    }
+    return first + "-" + second;
   }
 }

@@ -1,5 +1,6 @@
 package io.github.cloudify4j.snapshots.archive;
 
+import io.github.cloudify4j.client.model.Version;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -31,7 +32,7 @@ public final class ArchiveInfo {
     private final Path archive;
     private final ArchiveFormat format;
     private final String rawSnapshotVersion;
-    private final ArchiveVersion snapshotVersion;
+    private final Version snapshotVersion;
     private final Map<String, Object> metadata;
     private final String executionId;
     private final boolean metadataMarksLegacy;
@@ -51,7 +52,7 @@ public final class ArchiveInfo {
         this.format = Objects.requireNonNull(b.format, "format == null");
         this.rawSnapshotVersion = b.rawSnapshotVersion;
         this.snapshotVersion = b.rawSnapshotVersion == null
-                ? null : ArchiveVersion.tryParse(b.rawSnapshotVersion).orElse(null);
+                ? null : Version.tryParse(b.rawSnapshotVersion).orElse(null);
         this.metadata = deepUnmodifiableMap(b.metadata);
         this.executionId = b.executionId;
         this.metadataMarksLegacy = b.metadataMarksLegacy;
@@ -90,7 +91,7 @@ public final class ArchiveInfo {
      * Returns {@code snapshot_version} from {@code metadata.json}, the version of the manager that
      * created the snapshot; empty if the key is missing or not a version.
      */
-    public Optional<ArchiveVersion> snapshotVersion() {
+    public Optional<Version> snapshotVersion() {
         return Optional.ofNullable(snapshotVersion);
     }
 

@@ -1,5 +1,6 @@
 package io.github.cloudify4j.snapshots.archive;
 
+import io.github.cloudify4j.client.model.Version;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -21,8 +22,8 @@ import java.util.Optional;
  */
 public final class RestoreChecks {
 
-    private static final ArchiveVersion V_4_0 = ArchiveVersion.parse("4.0.0");
-    private static final ArchiveVersion V_7_0 = ArchiveVersion.parse("7.0.0");
+    private static final Version V_4_0 = Version.parse("4.0.0");
+    private static final Version V_7_0 = Version.parse("7.0.0");
 
     private RestoreChecks() {
     }
@@ -38,7 +39,7 @@ public final class RestoreChecks {
      * @return the problems, most fundamental first; unmodifiable
      * @throws NullPointerException if {@code archive} or {@code serverVersion} is null
      */
-    public static List<ArchiveProblem> checkRestorable(ArchiveInfo archive, ArchiveVersion serverVersion,
+    public static List<ArchiveProblem> checkRestorable(ArchiveInfo archive, Version serverVersion,
             boolean kubernetesInstall) {
         Objects.requireNonNull(archive, "archive == null");
         Objects.requireNonNull(serverVersion, "serverVersion == null");
@@ -54,7 +55,7 @@ public final class RestoreChecks {
             return Collections.unmodifiableList(problems);
         }
 
-        Optional<ArchiveVersion> snapshot = archive.snapshotVersion();
+        Optional<Version> snapshot = archive.snapshotVersion();
         if (!snapshot.isPresent()) {
             String found = archive.rawSnapshotVersion().map(v -> "\"" + v + "\", which is not a version")
                     .orElse("nothing");
@@ -63,19 +64,19 @@ public final class RestoreChecks {
                             + " manager reads it first and would fail the restore. The archive is damaged or"
                             + " was edited; use an untouched copy."));
         } else {
-            ArchiveVersion v = snapshot.get();
-            if (v.compareLikeServer(serverVersion) > 0) {
+            Version v = snapshot.get();
+            if (v.compareRelease(serverVersion) > 0) {
                 problems.add(ArchiveProblem.of(ArchiveProblem.Code.SNAPSHOT_NEWER_THAN_MANAGER,
                         file + " was created by Cloudify " + v + ", which is newer than this manager ("
                                 + serverVersion + "). Managers cannot restore snapshots from newer versions"
                                 + (archive.format() == ArchiveFormat.JSON_DUMP
-                                        && serverVersion.compareLikeServer(V_7_0) >= 0
+                                        && serverVersion.compareRelease(V_7_0) >= 0
                                         ? " (a 7.x manager would not even refuse it: it would restore what it"
                                         + " understands and silently lose the rest)" : "")
                                 + ". Upgrade the manager to " + v + " or later first, or restore a snapshot"
                                 + " taken on " + serverVersion + " or older."));
             }
-            if (v.compareLikeServer(V_4_0) < 0) {
+            if (v.compareRelease(V_4_0) < 0) {
                 problems.add(ArchiveProblem.of(ArchiveProblem.Code.SNAPSHOT_TOO_OLD,
                         file + " was created by Cloudify " + v + "; managers restore snapshots from 4.0"
                                 + " onwards only. Restore it on a 4.x manager, then snapshot that manager"
@@ -92,7 +93,7 @@ public final class RestoreChecks {
                                 + serverVersion + " first, create a new-format snapshot there (legacy=false),"
                                 + " and restore that one here."));
             }
-            if (!archive.metadataMarksLegacy() && serverVersion.compareLikeServer(V_7_0) >= 0) {
+            if (!archive.metadataMarksLegacy() && serverVersion.compareRelease(V_7_0) >= 0) {
                 problems.add(ArchiveProblem.of(ArchiveProblem.Code.LEGACY_METADATA_INCOMPLETE,
                         file + " holds a database dump, but its metadata.json lacks "
                                 + missingRevisions(archive) + ". A 7.x manager treats a snapshot as legacy"
@@ -115,14 +116,14 @@ public final class RestoreChecks {
     }
 
     /**
-     * Same as {@link #checkRestorable(ArchiveInfo, ArchiveVersion, boolean)} with the version as text.
+     * Same as {@link #checkRestorable(ArchiveInfo, Version, boolean)} with the version as text.
      *
      * @throws IllegalArgumentException if {@code serverVersion} is blank or not a version
      */
     public static List<ArchiveProblem> checkRestorable(ArchiveInfo archive, String serverVersion,
             boolean kubernetesInstall) {
         Objects.requireNonNull(serverVersion, "serverVersion == null");
-        return checkRestorable(archive, ArchiveVersion.parse(serverVersion), kubernetesInstall);
+        return checkRestorable(archive, Version.parse(serverVersion), kubernetesInstall);
     }
 
     private static String missingRevisions(ArchiveInfo archive) {

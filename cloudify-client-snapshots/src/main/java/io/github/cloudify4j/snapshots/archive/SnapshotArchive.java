@@ -1,5 +1,6 @@
 package io.github.cloudify4j.snapshots.archive;
 
+import io.github.cloudify4j.client.model.Version;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -387,9 +388,9 @@ public final class SnapshotArchive {
                 return "";
             }
             Object rawVersion = metadata.get(M_VERSION);
-            ArchiveVersion version = rawVersion == null ? null
-                    : ArchiveVersion.tryParse(String.valueOf(rawVersion)).orElse(null);
-            if (version == null || version.compareLikeServer(ArchiveVersion.parse("4.1")) < 0) {
+            Version version = rawVersion == null ? null
+                    : Version.tryParse(String.valueOf(rawVersion)).orElse(null);
+            if (version == null || version.compareRelease(Version.parse("4.1")) < 0) {
                 return "; agents.json was not counted (its layout before 4.1 has no tenant level)";
             }
             Map<String, Long> perTenant = new LinkedHashMap<>();

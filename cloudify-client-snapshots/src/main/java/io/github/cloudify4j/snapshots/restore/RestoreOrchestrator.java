@@ -37,7 +37,6 @@ import io.github.cloudify4j.snapshots.Snapshots;
 import io.github.cloudify4j.snapshots.archive.ArchiveFormat;
 import io.github.cloudify4j.snapshots.archive.ArchiveInfo;
 import io.github.cloudify4j.snapshots.archive.ArchiveProblem;
-import io.github.cloudify4j.snapshots.archive.ArchiveVersion;
 import io.github.cloudify4j.snapshots.archive.RestoreChecks;
 import io.github.cloudify4j.snapshots.archive.SnapshotArchive;
 import io.github.cloudify4j.snapshots.internal.ManagerInventory;
@@ -323,7 +322,7 @@ public final class RestoreOrchestrator {
       archive = SnapshotArchive.inspect(settings.uploadFile);
       facts.add("archive " + archive.format() + " " + archive.rawSnapshotVersion().orElse("?"));
       List<ArchiveProblem> problems = RestoreChecks.checkRestorable(archive,
-          ArchiveVersion.parse(serverVersion.versionText()), isKubernetes());
+          serverVersion.version(), isKubernetes());
       if (!problems.isEmpty()) {
         throw new IllegalStateException(problems.stream().map(ArchiveProblem::message)
             .collect(Collectors.joining(" ")));

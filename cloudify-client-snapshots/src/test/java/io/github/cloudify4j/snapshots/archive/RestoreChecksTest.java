@@ -1,5 +1,6 @@
 package io.github.cloudify4j.snapshots.archive;
 
+import io.github.cloudify4j.client.model.Version;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -133,7 +134,7 @@ class RestoreChecksTest {
                 .isInstanceOf(NullPointerException.class).hasMessage("archive == null");
         assertThatThrownBy(() -> RestoreChecks.checkRestorable(info, (String) null, false))
                 .isInstanceOf(NullPointerException.class).hasMessage("serverVersion == null");
-        assertThatThrownBy(() -> RestoreChecks.checkRestorable(info, (ArchiveVersion) null, false))
+        assertThatThrownBy(() -> RestoreChecks.checkRestorable(info, (Version) null, false))
                 .isInstanceOf(NullPointerException.class).hasMessage("serverVersion == null");
         assertThatThrownBy(() -> RestoreChecks.checkRestorable(info, " ", false))
                 .isInstanceOf(IllegalArgumentException.class);

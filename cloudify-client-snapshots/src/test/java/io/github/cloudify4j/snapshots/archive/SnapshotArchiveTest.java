@@ -1,5 +1,6 @@
 package io.github.cloudify4j.snapshots.archive;
 
+import io.github.cloudify4j.client.model.Version;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
@@ -21,7 +22,7 @@ class SnapshotArchiveTest {
 
         assertThat(info.archive()).isEqualTo(zip);
         assertThat(info.format()).isEqualTo(ArchiveFormat.JSON_DUMP);
-        assertThat(info.snapshotVersion()).contains(ArchiveVersion.parse("7.0.4"));
+        assertThat(info.snapshotVersion()).contains(Version.parse("7.0.4"));
         assertThat(info.rawSnapshotVersion()).contains("7.0.4");
         assertThat(info.executionId()).contains("exec-42");
         assertThat(info.metadataMarksLegacy()).isFalse();
@@ -68,7 +69,7 @@ class SnapshotArchiveTest {
         ArchiveInfo info = SnapshotArchive.inspect(ArchiveFixtures.legacy(dir.resolve("legacy.zip")));
 
         assertThat(info.format()).isEqualTo(ArchiveFormat.LEGACY);
-        assertThat(info.snapshotVersion()).contains(ArchiveVersion.parse("6.4.2"));
+        assertThat(info.snapshotVersion()).contains(Version.parse("6.4.2"));
         assertThat(info.metadataMarksLegacy()).isTrue();
         assertThat(info.executionId()).isEmpty();
         assertThat(info.countsAvailable()).isFalse();
@@ -132,7 +133,7 @@ class SnapshotArchiveTest {
         }
         ArchiveInfo info = SnapshotArchive.inspect(zip);
 
-        assertThat(info.snapshotVersion()).contains(ArchiveVersion.parse("7.1.0"));
+        assertThat(info.snapshotVersion()).contains(Version.parse("7.1.0"));
         assertThat(info.count("tenants")).isZero();
         assertThat(info.countsByKind()).containsEntry("tenants", 0L);
         assertThat(info.count("t", "agents")).isEqualTo(2);

@@ -1,4 +1,4 @@
-package io.github.cloudify4j.snapshots.archive;
+package io.github.cloudify4j.client.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
-class ArchiveVersionTest {
+class VersionTest {
 
     @ParameterizedTest(name = "{0} vs {1} -> {2} (server: {3})")
     @CsvSource({
@@ -36,12 +36,12 @@ class ArchiveVersionTest {
             "10.0.0,       9.99.99,     1,  1",
     })
     void comparesNumerically(String a, String b, int expected, int expectedLikeServer) {
-        ArchiveVersion va = ArchiveVersion.parse(a);
-        ArchiveVersion vb = ArchiveVersion.parse(b);
+        Version va = Version.parse(a);
+        Version vb = Version.parse(b);
 
         assertThat(Integer.signum(va.compareTo(vb))).isEqualTo(expected);
         assertThat(Integer.signum(vb.compareTo(va))).isEqualTo(-expected);
-        assertThat(Integer.signum(va.compareLikeServer(vb))).isEqualTo(expectedLikeServer);
+        assertThat(Integer.signum(va.compareRelease(vb))).isEqualTo(expectedLikeServer);
         assertThat(va.isNewerThan(vb)).isEqualTo(expected > 0);
         assertThat(va.isOlderThan(vb)).isEqualTo(expected < 0);
         assertThat(va.equals(vb)).isEqualTo(expected == 0);
@@ -52,34 +52,34 @@ class ArchiveVersionTest {
 
     @Test
     void exposesComponentsQualifierAndRaw() {
-        ArchiveVersion v = ArchiveVersion.parse("7.1.0.dev1");
+        Version v = Version.parse("7.1.0.dev1");
         assertThat(v.components()).containsExactly(7, 1, 0);
         assertThat(v.qualifier()).isEqualTo("dev1");
-        assertThat(v.raw()).isEqualTo("7.1.0.dev1");
         assertThat(v.toString()).isEqualTo("7.1.0.dev1");
-        assertThat(List.of(v.major(), v.minor(), v.service())).containsExactly(7, 1, 0);
+        assertThat(v.toString()).isEqualTo("7.1.0.dev1");
+        assertThat(List.of(v.major(), v.minor(), v.patch())).containsExactly(7, 1, 0);
 
-        ArchiveVersion four = ArchiveVersion.parse("5.0.5.1");
+        Version four = Version.parse("5.0.5.1");
         assertThat(four.components()).containsExactly(5, 0, 5, 1);
         assertThat(four.qualifier()).isEmpty();
-        assertThat(ArchiveVersion.parse("7.0.0-ga").qualifier()).isEqualTo("ga");
-        assertThat(ArchiveVersion.parse("7").minor()).isZero();
+        assertThat(Version.parse("7.0.0-ga").qualifier()).isEqualTo("ga");
+        assertThat(Version.parse("7").minor()).isZero();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "   ", "dev", "x.1.2", "-1", "1234567890.0"})
     void rejectsNonVersions(String text) {
-        assertThatThrownBy(() -> ArchiveVersion.parse(text)).isInstanceOf(IllegalArgumentException.class);
-        assertThat(ArchiveVersion.tryParse(text)).isEmpty();
+        assertThatThrownBy(() -> Version.parse(text)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(Version.tryParse(text)).isEmpty();
     }
 
     @ParameterizedTest
     @NullSource
     void nullIsANullPointer(String text) {
-        assertThatThrownBy(() -> ArchiveVersion.parse(text))
+        assertThatThrownBy(() -> Version.parse(text))
                 .isInstanceOf(NullPointerException.class).hasMessage("version == null");
-        assertThat(ArchiveVersion.tryParse(text)).isEmpty();
-        assertThatThrownBy(() -> ArchiveVersion.parse("7.0").compareTo(null))
+        assertThat(Version.tryParse(text)).isEmpty();
+        assertThatThrownBy(() -> Version.parse("7.0").compareTo(null))
                 .isInstanceOf(NullPointerException.class).hasMessage("other == null");
     }
 }
