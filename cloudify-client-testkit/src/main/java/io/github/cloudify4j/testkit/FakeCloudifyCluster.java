@@ -17,99 +17,99 @@ import java.util.List;
  * }</pre>
  */
 public final class FakeCloudifyCluster implements AutoCloseable {
-    private final FakeCloudifyManager manager;
+  private final FakeCloudifyManager manager;
 
-    private FakeCloudifyCluster(FakeCloudifyManager manager) {
-        this.manager = manager;
+  private FakeCloudifyCluster(FakeCloudifyManager manager) {
+    this.manager = manager;
+  }
+
+  /** A cluster builder (3 nodes by default); all {@link FakeCloudifyManager.Builder} options apply. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public FakeCloudifyCluster start() {
+    manager.start();
+    return this;
+  }
+
+  /** The shared manager (state, seed, faults, journal, clock). */
+  public FakeCloudifyManager manager() {
+    return manager;
+  }
+
+  public int size() {
+    return manager.nodeCount();
+  }
+
+  public String baseUrl(int node) {
+    return manager.baseUrl(node);
+  }
+
+  /** Base URLs of all nodes, in order. */
+  public List<String> baseUrls() {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < size(); i++) {
+      out.add(baseUrl(i));
+    }
+    return out;
+  }
+
+  public int port(int node) {
+    return manager.port(node);
+  }
+
+  public String hostname(int node) {
+    return manager.hostname(node);
+  }
+
+  public void takeDown(int node, NodeDownMode mode) {
+    manager.faults().nodeDown(node, mode);
+  }
+
+  public void bringUp(int node) {
+    manager.faults().nodeUp(node);
+  }
+
+  public void advance(Duration d) {
+    manager.advance(d);
+  }
+
+  public RequestJournal journal() {
+    return manager.journal();
+  }
+
+  @Override
+  public void close() {
+    manager.close();
+  }
+
+  /** Builder. */
+  public static final class Builder {
+    private final FakeCloudifyManager.Builder inner = FakeCloudifyManager.builder().nodes(3);
+
+    public Builder nodes(int n) {
+      inner.nodes(n);
+      return this;
     }
 
-    /** A cluster builder (3 nodes by default); all {@link FakeCloudifyManager.Builder} options apply. */
-    public static Builder builder() {
-        return new Builder();
+    public Builder profile(ServerProfile p) {
+      inner.profile(p);
+      return this;
     }
 
-    public FakeCloudifyCluster start() {
-        manager.start();
-        return this;
+    public Builder adminCredentials(String u, String p) {
+      inner.adminCredentials(u, p);
+      return this;
     }
 
-    /** The shared manager (state, seed, faults, journal, clock). */
-    public FakeCloudifyManager manager() {
-        return manager;
+    /** Full access to the single-manager builder options. */
+    public FakeCloudifyManager.Builder options() {
+      return inner;
     }
 
-    public int size() {
-        return manager.nodeCount();
+    public FakeCloudifyCluster build() {
+      return new FakeCloudifyCluster(inner.build());
     }
-
-    public String baseUrl(int node) {
-        return manager.baseUrl(node);
-    }
-
-    /** Base URLs of all nodes, in order. */
-    public List<String> baseUrls() {
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < size(); i++) {
-            out.add(baseUrl(i));
-        }
-        return out;
-    }
-
-    public int port(int node) {
-        return manager.port(node);
-    }
-
-    public String hostname(int node) {
-        return manager.hostname(node);
-    }
-
-    public void takeDown(int node, NodeDownMode mode) {
-        manager.faults().nodeDown(node, mode);
-    }
-
-    public void bringUp(int node) {
-        manager.faults().nodeUp(node);
-    }
-
-    public void advance(Duration d) {
-        manager.advance(d);
-    }
-
-    public RequestJournal journal() {
-        return manager.journal();
-    }
-
-    @Override
-    public void close() {
-        manager.close();
-    }
-
-    /** Builder. */
-    public static final class Builder {
-        private final FakeCloudifyManager.Builder inner = FakeCloudifyManager.builder().nodes(3);
-
-        public Builder nodes(int n) {
-            inner.nodes(n);
-            return this;
-        }
-
-        public Builder profile(ServerProfile p) {
-            inner.profile(p);
-            return this;
-        }
-
-        public Builder adminCredentials(String u, String p) {
-            inner.adminCredentials(u, p);
-            return this;
-        }
-
-        /** Full access to the single-manager builder options. */
-        public FakeCloudifyManager.Builder options() {
-            return inner;
-        }
-
-        public FakeCloudifyCluster build() {
-            return new FakeCloudifyCluster(inner.build());
-        }
-    }
+  }
 }

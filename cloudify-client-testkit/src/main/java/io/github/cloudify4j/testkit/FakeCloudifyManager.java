@@ -33,585 +33,585 @@ import javax.net.ssl.SSLContext;
  * <p>All methods are thread-safe.
  */
 public final class FakeCloudifyManager implements AutoCloseable {
-    private final Config cfg;
-    private final State state;
-    private final Server server;
-    private final boolean ownsStorage;
-    private final Seeder seeder;
-    private volatile boolean started;
+  private final Config cfg;
+  private final State state;
+  private final Server server;
+  private final boolean ownsStorage;
+  private final Seeder seeder;
+  private volatile boolean started;
 
-    FakeCloudifyManager(Config cfg) {
-        this.cfg = cfg;
-        Path dir = cfg.storageDir;
-        boolean owns = false;
-        try {
-            if (dir == null) {
-                dir = Files.createTempDirectory("fake-cloudify-");
-                owns = true;
-            } else {
-                Files.createDirectories(dir);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        this.ownsStorage = owns;
-        this.state = new State(cfg, dir);
-        this.server = new Server(state);
-        this.seeder = new Seeder(this, state);
+  FakeCloudifyManager(Config cfg) {
+    this.cfg = cfg;
+    Path dir = cfg.storageDir;
+    boolean owns = false;
+    try {
+      if (dir == null) {
+        dir = Files.createTempDirectory("fake-cloudify-");
+        owns = true;
+      } else {
+        Files.createDirectories(dir);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
+    this.ownsStorage = owns;
+    this.state = new State(cfg, dir);
+    this.server = new Server(state);
+    this.seeder = new Seeder(this, state);
+  }
 
-    /** A new builder (defaults: profile 7.0.4, admin/admin, default_tenant, ephemeral port, virtual clock). */
-    public static Builder builder() {
-        return new Builder();
+  /** A new builder (defaults: profile 7.0.4, admin/admin, default_tenant, ephemeral port, virtual clock). */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Binds the listener(s). Returns this. */
+  public FakeCloudifyManager start() {
+    if (!started) {
+      server.start();
+      started = true;
     }
+    return this;
+  }
 
-    /** Binds the listener(s). Returns this. */
-    public FakeCloudifyManager start() {
-        if (!started) {
-            server.start();
-            started = true;
-        }
+  /** Stops the listeners, releases hanging requests and deletes the storage dir if it was a temp dir. */
+  @Override
+  public void close() {
+    server.stop();
+    started = false;
+    if (ownsStorage) {
+      try {
+        FileUtil.deleteTree(state.storageDir);
+      } catch (IOException ignored) {
+        // best effort
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ addresses & credentials
+
+  /** {@code http://127.0.0.1:<port>} of node 0 (no trailing slash, no {@code /api}). */
+  public String baseUrl() {
+    return baseUrl(0);
+  }
+
+  /** Base URL of one node. */
+  public String baseUrl(int node) {
+    return server.scheme() + "://" + server.host() + ":" + port(node);
+  }
+
+  /** {@code baseUrl() + "/api/v3.1"}. */
+  public String apiUrl() {
+    return baseUrl() + "/api/v3.1";
+  }
+
+  public int port() {
+    return port(0);
+  }
+
+  public int port(int node) {
+    return server.nodes.get(node).port;
+  }
+
+  /** Number of nodes (1 unless built as a cluster). */
+  public int nodeCount() {
+    return server.nodes.size();
+  }
+
+  /** Hostname of a node as listed in {@code /managers} ({@code cfy-manager-1}, ...). */
+  public String hostname(int node) {
+    return server.nodes.get(node).hostname;
+  }
+
+  public String adminUsername() {
+    synchronized (state) {
+      return state.adminUser;
+    }
+  }
+
+  /** The admin's current password (changes after a restore that replaces credentials). */
+  public String adminPassword() {
+    synchronized (state) {
+      return state.passwords.get(state.adminUser);
+    }
+  }
+
+  public String defaultTenant() {
+    return cfg.defaultTenant;
+  }
+
+  public ServerProfile profile() {
+    return cfg.profile;
+  }
+
+  /** The directory holding archives ({@code snapshots/<id>/<id>.zip}). */
+  public Path storageDir() {
+    return state.storageDir;
+  }
+
+  /** Path of a snapshot's archive on disk (it may not exist). */
+  public Path archivePath(String snapshotId) {
+    return state.archivePath(snapshotId);
+  }
+
+  /** Issues an API token for a user, usable in {@code Authentication-Token}. */
+  public String issueToken(String username) {
+    synchronized (state) {
+      String t = "ctok-" + Long.toHexString(System.nanoTime()) + "-" + java.util.UUID.randomUUID().toString()
+          .replace("-", "");
+      state.tokens.put(t, username);
+      return t;
+    }
+  }
+
+  /** Registers a user at runtime ({@code role}: {@code sys_admin} or {@code default}). */
+  public FakeCloudifyManager addUser(String username, String password, String role) {
+    synchronized (state) {
+      state.addUser(username, password, role);
+    }
+    return this;
+  }
+
+  /** Registers a tenant at runtime. */
+  public FakeCloudifyManager addTenant(String name) {
+    synchronized (state) {
+      state.addTenant(name);
+    }
+    return this;
+  }
+
+  // ------------------------------------------------------------------ clock
+
+  /** The fake's clock. */
+  public Instant now() {
+    synchronized (state) {
+      return state.now();
+    }
+  }
+
+  /**
+   * The fake's time as a {@link java.time.Clock}, for a client under test: together with {@code m::advance} as
+   * its sleeper, every wait of the client moves the fake's time, and the client measures the same time.
+   */
+  public java.time.Clock clock() {
+    return new java.time.Clock() {
+      @Override
+      public java.time.ZoneId getZone() {
+        return java.time.ZoneOffset.UTC;
+      }
+
+      @Override
+      public java.time.Clock withZone(java.time.ZoneId zone) {
         return this;
+      }
+
+      @Override
+      public Instant instant() {
+        return now();
+      }
+    };
+  }
+
+  /**
+   * Moves the clock forward and runs every transition that falls due, synchronously and in order. Cheap and
+   * thread-safe: use it as the client's "sleeper". In real-time mode it shifts the clock by d.
+   */
+  public void advance(Duration d) {
+    synchronized (state) {
+      state.advance(d);
+    }
+    server.syncListeners();
+  }
+
+  /** Advances the clock in steps until the predicate holds or maxTotal has passed; returns whether it holds. */
+  public boolean advanceUntil(java.util.function.BooleanSupplier condition, Duration step, Duration maxTotal) {
+    Duration spent = Duration.ZERO;
+    while (!condition.getAsBoolean()) {
+      if (spent.compareTo(maxTotal) >= 0) {
+        return false;
+      }
+      advance(step);
+      spent = spent.plus(step);
+    }
+    return true;
+  }
+
+  // ------------------------------------------------------------------ behaviour knobs
+
+  /** The next snapshot creation fails with this error (snapshot {@code failed}, execution {@code failed}). */
+  public FakeCloudifyManager failNextSnapshotCreation(String error) {
+    synchronized (state) {
+      state.failNextCreate = error;
+    }
+    return this;
+  }
+
+  /** The next restore execution ends {@code failed} with this error. */
+  public FakeCloudifyManager failNextRestore(String error) {
+    synchronized (state) {
+      state.failNextRestore = error;
+    }
+    return this;
+  }
+
+  /**
+   * New-format (7.x) restores will not restore entities of these kinds ({@code blueprints}, {@code deployments},
+   * {@code secrets}, {@code plugins}, {@code executions}, {@code execution_schedules}, {@code users},
+   * {@code tenants}); an "Error restoring &lt;kind&gt; &lt;id&gt;: ..." error log event is emitted per entity and the
+   * execution still ends {@code terminated}.
+   */
+  public FakeCloudifyManager dropOnRestore(String... kinds) {
+    synchronized (state) {
+      state.dropOnRestore.addAll(Arrays.asList(kinds));
+    }
+    return this;
+  }
+
+  /** After the next legacy restore the admin's password becomes this (as if the snapshot's admin replaced it). */
+  public FakeCloudifyManager restoreReplacesAdminPassword(String newPassword) {
+    synchronized (state) {
+      state.restoreAdminPassword = newPassword;
+    }
+    return this;
+  }
+
+  /** After a legacy restore the admin's password becomes the one stored in the archive (source manager's). */
+  public FakeCloudifyManager restoreTakesAdminPasswordFromArchive() {
+    synchronized (state) {
+      state.restoreAdminFromArchive = true;
+    }
+    return this;
+  }
+
+  /** How the REST API behaves during the legacy restore's service restart. */
+  public FakeCloudifyManager restartMode(RestartMode mode) {
+    synchronized (state) {
+      state.restartMode = mode;
+    }
+    return this;
+  }
+
+  /** Makes {@code /status} report {@code Fail}, {@code /ok} 500, {@code /cluster-status?summary=true} 500. */
+  public FakeCloudifyManager statusFail(boolean fail) {
+    synchronized (state) {
+      state.statusFail = fail;
+    }
+    return this;
+  }
+
+  /** Kubernetes ("split services") install: {@code distribution: "kubernetes"}; legacy restores fail. */
+  public FakeCloudifyManager kubernetes(boolean k8s) {
+    synchronized (state) {
+      state.kubernetes = k8s;
+    }
+    return this;
+  }
+
+  // ------------------------------------------------------------------ inspection
+
+  /** Seeding helpers. */
+  public Seeder seed() {
+    return seeder;
+  }
+
+  /** Fault injection. */
+  public Faults faults() {
+    return server.faults;
+  }
+
+  /** Every request received. */
+  public RequestJournal journal() {
+    return server.journal;
+  }
+
+  /** A copy of a snapshot's JSON as the API would return it. */
+  public Optional<ObjectNode> snapshot(String id) {
+    return copyOf("snapshots", id);
+  }
+
+  /** A copy of an execution's JSON. */
+  public Optional<ObjectNode> execution(String id) {
+    return copyOf("executions", id);
+  }
+
+  /** Status of an execution, or null. */
+  public String executionStatus(String id) {
+    return execution(id).map(e -> e.path("status").asText()).orElse(null);
+  }
+
+  /** Status of a snapshot, or null. */
+  public String snapshotStatus(String id) {
+    return snapshot(id).map(e -> e.path("status").asText()).orElse(null);
+  }
+
+  /** All executions (copies), including system workflows. */
+  public List<ObjectNode> executions() {
+    return copies("executions");
+  }
+
+  /** Entities of a kind (copies): snapshots, executions, blueprints, deployments, secrets, plugins, tenants, users, execution_schedules. */
+  public List<ObjectNode> entities(String kind) {
+    return copies(kind);
+  }
+
+  /** Number of entities of a kind across tenants. */
+  public int count(String kind) {
+    synchronized (state) {
+      return state.kind(kind).size();
+    }
+  }
+
+  /** All events / logs (copies). */
+  public List<ObjectNode> events() {
+    synchronized (state) {
+      List<ObjectNode> out = new ArrayList<>();
+      for (ObjectNode e : state.events) {
+        ObjectNode c = e.deepCopy();
+        c.remove("__tenant");
+        out.add(c);
+      }
+      return out;
+    }
+  }
+
+  /** Maintenance status: {@code deactivated}, {@code activating} or {@code activated} (no lazy flip). */
+  public String maintenanceStatus() {
+    synchronized (state) {
+      return state.mmStatus == null ? "deactivated" : state.mmStatus;
+    }
+  }
+
+  /** True while the restore flag is set ({@code /snapshot-status} running). */
+  public boolean restoreInProgress() {
+    synchronized (state) {
+      return state.restoreFlag;
+    }
+  }
+
+  /** True while the REST API is down because of a legacy restore's restart window. */
+  public boolean restApiDown() {
+    synchronized (state) {
+      return state.outage != null;
+    }
+  }
+
+  /** Back to the initial state: entities, executions, events, maintenance, knobs, faults, journal, node state. */
+  public void reset() {
+    synchronized (state) {
+      state.reset();
+    }
+    server.faults.clearAll();
+    for (int i = 0; i < server.nodes.size(); i++) {
+      server.nodes.get(i).down = null;
+    }
+    server.syncListeners();
+    server.journal.clear();
+  }
+
+  private Optional<ObjectNode> copyOf(String kind, String id) {
+    synchronized (state) {
+      ObjectNode n = state.kind(kind).get(id);
+      return n == null ? Optional.empty() : Optional.of(clean(n));
+    }
+  }
+
+  private List<ObjectNode> copies(String kind) {
+    synchronized (state) {
+      List<ObjectNode> out = new ArrayList<>();
+      Map<String, ObjectNode> m = state.kind(kind);
+      if (m == null) {
+        throw new IllegalArgumentException("unknown kind: " + kind);
+      }
+      for (ObjectNode n : m.values()) {
+        out.add(clean(n));
+      }
+      return out;
+    }
+  }
+
+  private static ObjectNode clean(ObjectNode n) {
+    ObjectNode c = n.deepCopy();
+    List<String> drop = new ArrayList<>();
+    c.fieldNames().forEachRemaining(f -> {
+      if (f.startsWith("__")) {
+        drop.add(f);
+      }
+    });
+    c.remove(drop);
+    return c;
+  }
+
+  static String ts(Instant i) {
+    return Json.ts(i);
+  }
+
+  Object lock() {
+    return state;
+  }
+
+  void sync() {
+    server.syncListeners();
+  }
+
+  /** Builder for {@link FakeCloudifyManager} (and, through {@link #nodes(int)}, {@link FakeCloudifyCluster}). */
+  public static final class Builder {
+    final Config cfg = new Config();
+
+    Builder() {
     }
 
-    /** Stops the listeners, releases hanging requests and deletes the storage dir if it was a temp dir. */
-    @Override
-    public void close() {
-        server.stop();
-        started = false;
-        if (ownsStorage) {
-            try {
-                FileUtil.deleteTree(state.storageDir);
-            } catch (IOException ignored) {
-                // best effort
-            }
-        }
+    public Builder profile(ServerProfile p) {
+      cfg.profile = p;
+      return this;
     }
 
-    // ------------------------------------------------------------------ addresses & credentials
-
-    /** {@code http://127.0.0.1:<port>} of node 0 (no trailing slash, no {@code /api}). */
-    public String baseUrl() {
-        return baseUrl(0);
+    public Builder adminCredentials(String username, String password) {
+      cfg.adminUser = username;
+      cfg.adminPassword = password;
+      return this;
     }
 
-    /** Base URL of one node. */
-    public String baseUrl(int node) {
-        return server.scheme() + "://" + server.host() + ":" + port(node);
+    /** The default tenant (created automatically; used when no {@code Tenant} header is sent). */
+    public Builder tenant(String name) {
+      cfg.defaultTenant = name;
+      return this;
     }
 
-    /** {@code baseUrl() + "/api/v3.1"}. */
-    public String apiUrl() {
-        return baseUrl() + "/api/v3.1";
+    /** An additional tenant. */
+    public Builder extraTenant(String name) {
+      cfg.extraTenants.add(name);
+      return this;
     }
 
-    public int port() {
-        return port(0);
+    /** An additional user; role {@code sys_admin} or {@code default} (non-admin: 403 on snapshot calls). */
+    public Builder user(String username, String password, String role) {
+      cfg.extraUsers.put(username, new String[] {password, role});
+      return this;
     }
 
-    public int port(int node) {
-        return server.nodes.get(node).port;
+    /** A pre-existing API token (e.g. {@code ctok-abc-secret}) for a user. */
+    public Builder apiToken(String token, String username) {
+      cfg.apiTokens.put(token, username);
+      return this;
     }
 
-    /** Number of nodes (1 unless built as a cluster). */
-    public int nodeCount() {
-        return server.nodes.size();
+    /** Port of node 0 (0 = ephemeral, the default). */
+    public Builder port(int port) {
+      cfg.port = port;
+      return this;
     }
 
-    /** Hostname of a node as listed in {@code /managers} ({@code cfy-manager-1}, ...). */
-    public String hostname(int node) {
-        return server.nodes.get(node).hostname;
+    /** Address to bind (default 127.0.0.1). */
+    public Builder bindAddress(String address) {
+      cfg.bindAddress = address;
+      return this;
     }
 
-    public String adminUsername() {
-        synchronized (state) {
-            return state.adminUser;
-        }
+    /** Number of manager nodes sharing one state (default 1). */
+    public Builder nodes(int n) {
+      cfg.nodes = n;
+      return this;
     }
 
-    /** The admin's current password (changes after a restore that replaces credentials). */
-    public String adminPassword() {
-        synchronized (state) {
-            return state.passwords.get(state.adminUser);
-        }
+    /** Archive storage directory (default: a temp dir deleted on close). */
+    public Builder storageDir(Path dir) {
+      cfg.storageDir = dir;
+      return this;
     }
 
-    public String defaultTenant() {
-        return cfg.defaultTenant;
+    /** Real-time clock with a background ticker (default: manual virtual clock). */
+    public Builder realTime() {
+      cfg.realTime = true;
+      return this;
     }
 
-    public ServerProfile profile() {
-        return cfg.profile;
+    /** Initial value of the virtual clock (default: now). */
+    public Builder startTime(Instant t) {
+      cfg.startTime = t;
+      return this;
     }
 
-    /** The directory holding archives ({@code snapshots/<id>/<id>.zip}). */
-    public Path storageDir() {
-        return state.storageDir;
+    /** Serve HTTPS with this context. */
+    public Builder https(SSLContext ctx) {
+      cfg.sslContext = ctx;
+      return this;
     }
 
-    /** Path of a snapshot's archive on disk (it may not exist). */
-    public Path archivePath(String snapshotId) {
-        return state.archivePath(snapshotId);
+    /** Tenant-scoped calls without a {@code Tenant} header get 403 (default: the default tenant is used). */
+    public Builder requireTenantHeader(boolean require) {
+      cfg.requireTenantHeader = require;
+      return this;
     }
 
-    /** Issues an API token for a user, usable in {@code Authentication-Token}. */
-    public String issueToken(String username) {
-        synchronized (state) {
-            String t = "ctok-" + Long.toHexString(System.nanoTime()) + "-" + java.util.UUID.randomUUID().toString()
-                    .replace("-", "");
-            state.tokens.put(t, username);
-            return t;
-        }
+    /** Kubernetes ("split services") flavour. */
+    public Builder kubernetes(boolean k8s) {
+      cfg.kubernetes = k8s;
+      return this;
     }
 
-    /** Registers a user at runtime ({@code role}: {@code sys_admin} or {@code default}). */
-    public FakeCloudifyManager addUser(String username, String password, String role) {
-        synchronized (state) {
-            state.addUser(username, password, role);
-        }
-        return this;
+    /** {@code premium} (default) or {@code community}. */
+    public Builder edition(String edition) {
+      cfg.edition = edition;
+      return this;
     }
 
-    /** Registers a tenant at runtime. */
-    public FakeCloudifyManager addTenant(String name) {
-        synchronized (state) {
-            state.addTenant(name);
-        }
-        return this;
+    /** Delay between a workflow's creation (pending) and its start (default 500 ms). */
+    public Builder workflowStartDelay(Duration d) {
+      cfg.workflowStartDelay = d;
+      return this;
     }
 
-    // ------------------------------------------------------------------ clock
-
-    /** The fake's clock. */
-    public Instant now() {
-        synchronized (state) {
-            return state.now();
-        }
+    /** Time from started to terminated for create_snapshot (default 10 s). */
+    public Builder createSnapshotDuration(Duration d) {
+      cfg.createSnapshotDuration = d;
+      return this;
     }
 
-    /**
-     * The fake's time as a {@link java.time.Clock}, for a client under test: together with {@code m::advance} as
-     * its sleeper, every wait of the client moves the fake's time, and the client measures the same time.
-     */
-    public java.time.Clock clock() {
-        return new java.time.Clock() {
-            @Override
-            public java.time.ZoneId getZone() {
-                return java.time.ZoneOffset.UTC;
-            }
-
-            @Override
-            public java.time.Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now();
-            }
-        };
+    /** Time from started to the end of a restore execution (default 60 s; at least the restart window + 1 s). */
+    public Builder restoreDuration(Duration d) {
+      cfg.restoreDuration = d;
+      return this;
     }
 
-    /**
-     * Moves the clock forward and runs every transition that falls due, synchronously and in order. Cheap and
-     * thread-safe: use it as the client's "sleeper". In real-time mode it shifts the clock by d.
-     */
-    public void advance(Duration d) {
-        synchronized (state) {
-            state.advance(d);
-        }
-        server.syncListeners();
+    /** Legacy restore restart window: starts at offset after the restore started and lasts length (10 s / 30 s). */
+    public Builder restartWindow(Duration offset, Duration length) {
+      cfg.restartOffset = offset;
+      cfg.restartLength = length;
+      return this;
     }
 
-    /** Advances the clock in steps until the predicate holds or maxTotal has passed; returns whether it holds. */
-    public boolean advanceUntil(java.util.function.BooleanSupplier condition, Duration step, Duration maxTotal) {
-        Duration spent = Duration.ZERO;
-        while (!condition.getAsBoolean()) {
-            if (spent.compareTo(maxTotal) >= 0) {
-                return false;
-            }
-            advance(step);
-            spent = spent.plus(step);
-        }
-        return true;
+    /** Default outage mode during the restart window (default CONNECTION_REFUSED). */
+    public Builder restartMode(RestartMode mode) {
+      cfg.restartMode = mode;
+      return this;
     }
 
-    // ------------------------------------------------------------------ behaviour knobs
-
-    /** The next snapshot creation fails with this error (snapshot {@code failed}, execution {@code failed}). */
-    public FakeCloudifyManager failNextSnapshotCreation(String error) {
-        synchronized (state) {
-            state.failNextCreate = error;
-        }
-        return this;
+    /** Delay between a legacy restore's terminated execution and the flag clearing (default 5 s). */
+    public Builder postRestoreDelay(Duration d) {
+      cfg.postRestoreDelay = d;
+      return this;
     }
 
-    /** The next restore execution ends {@code failed} with this error. */
-    public FakeCloudifyManager failNextRestore(String error) {
-        synchronized (state) {
-            state.failNextRestore = error;
-        }
-        return this;
+    /** Delay from cancelling to cancelled (default 1 s). */
+    public Builder cancelDelay(Duration d) {
+      cfg.cancelDelay = d;
+      return this;
     }
 
-    /**
-     * New-format (7.x) restores will not restore entities of these kinds ({@code blueprints}, {@code deployments},
-     * {@code secrets}, {@code plugins}, {@code executions}, {@code execution_schedules}, {@code users},
-     * {@code tenants}); an "Error restoring &lt;kind&gt; &lt;id&gt;: ..." error log event is emitted per entity and the
-     * execution still ends {@code terminated}.
-     */
-    public FakeCloudifyManager dropOnRestore(String... kinds) {
-        synchronized (state) {
-            state.dropOnRestore.addAll(Arrays.asList(kinds));
-        }
-        return this;
+    /** Duration of ordinary executions started from the queue or a schedule (default 30 s). */
+    public Builder executionDuration(Duration d) {
+      cfg.executionDuration = d;
+      return this;
     }
 
-    /** After the next legacy restore the admin's password becomes this (as if the snapshot's admin replaced it). */
-    public FakeCloudifyManager restoreReplacesAdminPassword(String newPassword) {
-        synchronized (state) {
-            state.restoreAdminPassword = newPassword;
-        }
-        return this;
+    /** Worker threads hint (unused: the executor is unbounded). */
+    public Builder threads(int n) {
+      cfg.threads = n;
+      return this;
     }
 
-    /** After a legacy restore the admin's password becomes the one stored in the archive (source manager's). */
-    public FakeCloudifyManager restoreTakesAdminPasswordFromArchive() {
-        synchronized (state) {
-            state.restoreAdminFromArchive = true;
-        }
-        return this;
+    public FakeCloudifyManager build() {
+      return new FakeCloudifyManager(cfg);
     }
-
-    /** How the REST API behaves during the legacy restore's service restart. */
-    public FakeCloudifyManager restartMode(RestartMode mode) {
-        synchronized (state) {
-            state.restartMode = mode;
-        }
-        return this;
-    }
-
-    /** Makes {@code /status} report {@code Fail}, {@code /ok} 500, {@code /cluster-status?summary=true} 500. */
-    public FakeCloudifyManager statusFail(boolean fail) {
-        synchronized (state) {
-            state.statusFail = fail;
-        }
-        return this;
-    }
-
-    /** Kubernetes ("split services") install: {@code distribution: "kubernetes"}; legacy restores fail. */
-    public FakeCloudifyManager kubernetes(boolean k8s) {
-        synchronized (state) {
-            state.kubernetes = k8s;
-        }
-        return this;
-    }
-
-    // ------------------------------------------------------------------ inspection
-
-    /** Seeding helpers. */
-    public Seeder seed() {
-        return seeder;
-    }
-
-    /** Fault injection. */
-    public Faults faults() {
-        return server.faults;
-    }
-
-    /** Every request received. */
-    public RequestJournal journal() {
-        return server.journal;
-    }
-
-    /** A copy of a snapshot's JSON as the API would return it. */
-    public Optional<ObjectNode> snapshot(String id) {
-        return copyOf("snapshots", id);
-    }
-
-    /** A copy of an execution's JSON. */
-    public Optional<ObjectNode> execution(String id) {
-        return copyOf("executions", id);
-    }
-
-    /** Status of an execution, or null. */
-    public String executionStatus(String id) {
-        return execution(id).map(e -> e.path("status").asText()).orElse(null);
-    }
-
-    /** Status of a snapshot, or null. */
-    public String snapshotStatus(String id) {
-        return snapshot(id).map(e -> e.path("status").asText()).orElse(null);
-    }
-
-    /** All executions (copies), including system workflows. */
-    public List<ObjectNode> executions() {
-        return copies("executions");
-    }
-
-    /** Entities of a kind (copies): snapshots, executions, blueprints, deployments, secrets, plugins, tenants, users, execution_schedules. */
-    public List<ObjectNode> entities(String kind) {
-        return copies(kind);
-    }
-
-    /** Number of entities of a kind across tenants. */
-    public int count(String kind) {
-        synchronized (state) {
-            return state.kind(kind).size();
-        }
-    }
-
-    /** All events / logs (copies). */
-    public List<ObjectNode> events() {
-        synchronized (state) {
-            List<ObjectNode> out = new ArrayList<>();
-            for (ObjectNode e : state.events) {
-                ObjectNode c = e.deepCopy();
-                c.remove("__tenant");
-                out.add(c);
-            }
-            return out;
-        }
-    }
-
-    /** Maintenance status: {@code deactivated}, {@code activating} or {@code activated} (no lazy flip). */
-    public String maintenanceStatus() {
-        synchronized (state) {
-            return state.mmStatus == null ? "deactivated" : state.mmStatus;
-        }
-    }
-
-    /** True while the restore flag is set ({@code /snapshot-status} running). */
-    public boolean restoreInProgress() {
-        synchronized (state) {
-            return state.restoreFlag;
-        }
-    }
-
-    /** True while the REST API is down because of a legacy restore's restart window. */
-    public boolean restApiDown() {
-        synchronized (state) {
-            return state.outage != null;
-        }
-    }
-
-    /** Back to the initial state: entities, executions, events, maintenance, knobs, faults, journal, node state. */
-    public void reset() {
-        synchronized (state) {
-            state.reset();
-        }
-        server.faults.clearAll();
-        for (int i = 0; i < server.nodes.size(); i++) {
-            server.nodes.get(i).down = null;
-        }
-        server.syncListeners();
-        server.journal.clear();
-    }
-
-    private Optional<ObjectNode> copyOf(String kind, String id) {
-        synchronized (state) {
-            ObjectNode n = state.kind(kind).get(id);
-            return n == null ? Optional.empty() : Optional.of(clean(n));
-        }
-    }
-
-    private List<ObjectNode> copies(String kind) {
-        synchronized (state) {
-            List<ObjectNode> out = new ArrayList<>();
-            Map<String, ObjectNode> m = state.kind(kind);
-            if (m == null) {
-                throw new IllegalArgumentException("unknown kind: " + kind);
-            }
-            for (ObjectNode n : m.values()) {
-                out.add(clean(n));
-            }
-            return out;
-        }
-    }
-
-    private static ObjectNode clean(ObjectNode n) {
-        ObjectNode c = n.deepCopy();
-        List<String> drop = new ArrayList<>();
-        c.fieldNames().forEachRemaining(f -> {
-            if (f.startsWith("__")) {
-                drop.add(f);
-            }
-        });
-        c.remove(drop);
-        return c;
-    }
-
-    static String ts(Instant i) {
-        return Json.ts(i);
-    }
-
-    Object lock() {
-        return state;
-    }
-
-    void sync() {
-        server.syncListeners();
-    }
-
-    /** Builder for {@link FakeCloudifyManager} (and, through {@link #nodes(int)}, {@link FakeCloudifyCluster}). */
-    public static final class Builder {
-        final Config cfg = new Config();
-
-        Builder() {
-        }
-
-        public Builder profile(ServerProfile p) {
-            cfg.profile = p;
-            return this;
-        }
-
-        public Builder adminCredentials(String username, String password) {
-            cfg.adminUser = username;
-            cfg.adminPassword = password;
-            return this;
-        }
-
-        /** The default tenant (created automatically; used when no {@code Tenant} header is sent). */
-        public Builder tenant(String name) {
-            cfg.defaultTenant = name;
-            return this;
-        }
-
-        /** An additional tenant. */
-        public Builder extraTenant(String name) {
-            cfg.extraTenants.add(name);
-            return this;
-        }
-
-        /** An additional user; role {@code sys_admin} or {@code default} (non-admin: 403 on snapshot calls). */
-        public Builder user(String username, String password, String role) {
-            cfg.extraUsers.put(username, new String[] {password, role});
-            return this;
-        }
-
-        /** A pre-existing API token (e.g. {@code ctok-abc-secret}) for a user. */
-        public Builder apiToken(String token, String username) {
-            cfg.apiTokens.put(token, username);
-            return this;
-        }
-
-        /** Port of node 0 (0 = ephemeral, the default). */
-        public Builder port(int port) {
-            cfg.port = port;
-            return this;
-        }
-
-        /** Address to bind (default 127.0.0.1). */
-        public Builder bindAddress(String address) {
-            cfg.bindAddress = address;
-            return this;
-        }
-
-        /** Number of manager nodes sharing one state (default 1). */
-        public Builder nodes(int n) {
-            cfg.nodes = n;
-            return this;
-        }
-
-        /** Archive storage directory (default: a temp dir deleted on close). */
-        public Builder storageDir(Path dir) {
-            cfg.storageDir = dir;
-            return this;
-        }
-
-        /** Real-time clock with a background ticker (default: manual virtual clock). */
-        public Builder realTime() {
-            cfg.realTime = true;
-            return this;
-        }
-
-        /** Initial value of the virtual clock (default: now). */
-        public Builder startTime(Instant t) {
-            cfg.startTime = t;
-            return this;
-        }
-
-        /** Serve HTTPS with this context. */
-        public Builder https(SSLContext ctx) {
-            cfg.sslContext = ctx;
-            return this;
-        }
-
-        /** Tenant-scoped calls without a {@code Tenant} header get 403 (default: the default tenant is used). */
-        public Builder requireTenantHeader(boolean require) {
-            cfg.requireTenantHeader = require;
-            return this;
-        }
-
-        /** Kubernetes ("split services") flavour. */
-        public Builder kubernetes(boolean k8s) {
-            cfg.kubernetes = k8s;
-            return this;
-        }
-
-        /** {@code premium} (default) or {@code community}. */
-        public Builder edition(String edition) {
-            cfg.edition = edition;
-            return this;
-        }
-
-        /** Delay between a workflow's creation (pending) and its start (default 500 ms). */
-        public Builder workflowStartDelay(Duration d) {
-            cfg.workflowStartDelay = d;
-            return this;
-        }
-
-        /** Time from started to terminated for create_snapshot (default 10 s). */
-        public Builder createSnapshotDuration(Duration d) {
-            cfg.createSnapshotDuration = d;
-            return this;
-        }
-
-        /** Time from started to the end of a restore execution (default 60 s; at least the restart window + 1 s). */
-        public Builder restoreDuration(Duration d) {
-            cfg.restoreDuration = d;
-            return this;
-        }
-
-        /** Legacy restore restart window: starts at offset after the restore started and lasts length (10 s / 30 s). */
-        public Builder restartWindow(Duration offset, Duration length) {
-            cfg.restartOffset = offset;
-            cfg.restartLength = length;
-            return this;
-        }
-
-        /** Default outage mode during the restart window (default CONNECTION_REFUSED). */
-        public Builder restartMode(RestartMode mode) {
-            cfg.restartMode = mode;
-            return this;
-        }
-
-        /** Delay between a legacy restore's terminated execution and the flag clearing (default 5 s). */
-        public Builder postRestoreDelay(Duration d) {
-            cfg.postRestoreDelay = d;
-            return this;
-        }
-
-        /** Delay from cancelling to cancelled (default 1 s). */
-        public Builder cancelDelay(Duration d) {
-            cfg.cancelDelay = d;
-            return this;
-        }
-
-        /** Duration of ordinary executions started from the queue or a schedule (default 30 s). */
-        public Builder executionDuration(Duration d) {
-            cfg.executionDuration = d;
-            return this;
-        }
-
-        /** Worker threads hint (unused: the executor is unbounded). */
-        public Builder threads(int n) {
-            cfg.threads = n;
-            return this;
-        }
-
-        public FakeCloudifyManager build() {
-            return new FakeCloudifyManager(cfg);
-        }
-    }
+  }
 }

@@ -25,114 +25,114 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * {@link FakeCloudifyManager} parameter.
  */
 public final class FakeCloudifyManagerExtension
-        implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
-    private final FakeCloudifyManager.Builder builder;
-    private FakeCloudifyManager manager;
-    private boolean classScoped;
+    implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
+  private final FakeCloudifyManager.Builder builder;
+  private FakeCloudifyManager manager;
+  private boolean classScoped;
 
-    private FakeCloudifyManagerExtension(FakeCloudifyManager.Builder builder) {
-        this.builder = builder;
+  private FakeCloudifyManagerExtension(FakeCloudifyManager.Builder builder) {
+    this.builder = builder;
+  }
+
+  /** Builder; every {@link FakeCloudifyManager.Builder} option is available through {@link Builder#configure}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The running manager (null outside tests). */
+  public FakeCloudifyManager manager() {
+    return manager;
+  }
+
+  public String baseUrl() {
+    return manager.baseUrl();
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    classScoped = true;
+    manager = builder.build().start();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    if (manager != null) {
+      manager.close();
+      manager = null;
+    }
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    if (classScoped && manager != null) {
+      manager.reset();
+    } else {
+      manager = builder.build().start();
+    }
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    if (!classScoped && manager != null) {
+      manager.close();
+      manager = null;
+    }
+  }
+
+  @Override
+  public boolean supportsParameter(ParameterContext p, ExtensionContext e) {
+    Class<?> t = p.getParameter().getType();
+    return t == FakeCloudifyManager.class || t == FakeCloudifyManagerExtension.class;
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext p, ExtensionContext e) {
+    if (p.getParameter().getType() == FakeCloudifyManagerExtension.class) {
+      return this;
+    }
+    if (manager == null) {
+      manager = builder.build().start();
+    }
+    return manager;
+  }
+
+  /** Builder. */
+  public static final class Builder {
+    private final FakeCloudifyManager.Builder inner = FakeCloudifyManager.builder();
+
+    public Builder profile(ServerProfile p) {
+      inner.profile(p);
+      return this;
     }
 
-    /** Builder; every {@link FakeCloudifyManager.Builder} option is available through {@link Builder#configure}. */
-    public static Builder builder() {
-        return new Builder();
+    public Builder adminCredentials(String u, String p) {
+      inner.adminCredentials(u, p);
+      return this;
     }
 
-    /** The running manager (null outside tests). */
-    public FakeCloudifyManager manager() {
-        return manager;
+    public Builder tenant(String t) {
+      inner.tenant(t);
+      return this;
     }
 
-    public String baseUrl() {
-        return manager.baseUrl();
+    public Builder nodes(int n) {
+      inner.nodes(n);
+      return this;
     }
 
-    @Override
-    public void beforeAll(ExtensionContext context) {
-        classScoped = true;
-        manager = builder.build().start();
+    public Builder realTime() {
+      inner.realTime();
+      return this;
     }
 
-    @Override
-    public void afterAll(ExtensionContext context) {
-        if (manager != null) {
-            manager.close();
-            manager = null;
-        }
+    /** Any other option of {@link FakeCloudifyManager.Builder}. */
+    public Builder configure(Consumer<FakeCloudifyManager.Builder> c) {
+      c.accept(inner);
+      return this;
     }
 
-    @Override
-    public void beforeEach(ExtensionContext context) {
-        if (classScoped && manager != null) {
-            manager.reset();
-        } else {
-            manager = builder.build().start();
-        }
+    public FakeCloudifyManagerExtension build() {
+      return new FakeCloudifyManagerExtension(inner);
     }
-
-    @Override
-    public void afterEach(ExtensionContext context) {
-        if (!classScoped && manager != null) {
-            manager.close();
-            manager = null;
-        }
-    }
-
-    @Override
-    public boolean supportsParameter(ParameterContext p, ExtensionContext e) {
-        Class<?> t = p.getParameter().getType();
-        return t == FakeCloudifyManager.class || t == FakeCloudifyManagerExtension.class;
-    }
-
-    @Override
-    public Object resolveParameter(ParameterContext p, ExtensionContext e) {
-        if (p.getParameter().getType() == FakeCloudifyManagerExtension.class) {
-            return this;
-        }
-        if (manager == null) {
-            manager = builder.build().start();
-        }
-        return manager;
-    }
-
-    /** Builder. */
-    public static final class Builder {
-        private final FakeCloudifyManager.Builder inner = FakeCloudifyManager.builder();
-
-        public Builder profile(ServerProfile p) {
-            inner.profile(p);
-            return this;
-        }
-
-        public Builder adminCredentials(String u, String p) {
-            inner.adminCredentials(u, p);
-            return this;
-        }
-
-        public Builder tenant(String t) {
-            inner.tenant(t);
-            return this;
-        }
-
-        public Builder nodes(int n) {
-            inner.nodes(n);
-            return this;
-        }
-
-        public Builder realTime() {
-            inner.realTime();
-            return this;
-        }
-
-        /** Any other option of {@link FakeCloudifyManager.Builder}. */
-        public Builder configure(Consumer<FakeCloudifyManager.Builder> c) {
-            c.accept(inner);
-            return this;
-        }
-
-        public FakeCloudifyManagerExtension build() {
-            return new FakeCloudifyManagerExtension(inner);
-        }
-    }
+  }
 }

@@ -13,175 +13,175 @@ import java.util.concurrent.CountDownLatch;
  * </pre>
  */
 public final class FakeCloudifyManagerMain {
-    private FakeCloudifyManagerMain() {
-    }
+  private FakeCloudifyManagerMain() {
+  }
 
-    /** Parsed command line. */
-    public static final class Options {
-        public int port = 8080;
-        public ServerProfile profile = ServerProfile.V7_0_4;
-        public String username = "admin";
-        public String password = "admin";
-        public String tenant = "default_tenant";
-        public String storageDir;
-        public String host = "127.0.0.1";
-        public int nodes = 1;
-        public boolean seedDemo;
-        public boolean help;
-    }
+  /** Parsed command line. */
+  public static final class Options {
+    public int port = 8080;
+    public ServerProfile profile = ServerProfile.V7_0_4;
+    public String username = "admin";
+    public String password = "admin";
+    public String tenant = "default_tenant";
+    public String storageDir;
+    public String host = "127.0.0.1";
+    public int nodes = 1;
+    public boolean seedDemo;
+    public boolean help;
+  }
 
-    static final String USAGE = "Usage: java -jar cloudify-client-testkit-standalone.jar [options]\n"
-            + "  --port N            port to listen on (default 8080; 0 = any free port)\n"
-            + "  --host ADDR         address to bind (default 127.0.0.1)\n"
-            + "  --profile V         5.0.5 | 6.4 | 7.0.4 (default 7.0.4)\n"
-            + "  --username U        admin username (default admin)\n"
-            + "  --password P        admin password (default admin)\n"
-            + "  --tenant T          default tenant (default default_tenant)\n"
-            + "  --storage-dir DIR   where archives are stored (default: temp dir, deleted on exit)\n"
-            + "  --nodes N           cluster nodes on consecutive ports (default 1)\n"
-            + "  --seed-demo         seed blueprints, deployments, secrets and snapshots\n"
-            + "  --help              this text\n";
+  static final String USAGE = "Usage: java -jar cloudify-client-testkit-standalone.jar [options]\n"
+      + "  --port N            port to listen on (default 8080; 0 = any free port)\n"
+      + "  --host ADDR         address to bind (default 127.0.0.1)\n"
+      + "  --profile V         5.0.5 | 6.4 | 7.0.4 (default 7.0.4)\n"
+      + "  --username U        admin username (default admin)\n"
+      + "  --password P        admin password (default admin)\n"
+      + "  --tenant T          default tenant (default default_tenant)\n"
+      + "  --storage-dir DIR   where archives are stored (default: temp dir, deleted on exit)\n"
+      + "  --nodes N           cluster nodes on consecutive ports (default 1)\n"
+      + "  --seed-demo         seed blueprints, deployments, secrets and snapshots\n"
+      + "  --help              this text\n";
 
-    /** Parses arguments ({@code --key value} or {@code --key=value}). */
-    public static Options parse(String... args) {
-        Options o = new Options();
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            String v = null;
-            int eq = a.indexOf('=');
-            if (a.startsWith("--") && eq > 0) {
-                v = a.substring(eq + 1);
-                a = a.substring(0, eq);
+  /** Parses arguments ({@code --key value} or {@code --key=value}). */
+  public static Options parse(String... args) {
+    Options o = new Options();
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      String v = null;
+      int eq = a.indexOf('=');
+      if (a.startsWith("--") && eq > 0) {
+        v = a.substring(eq + 1);
+        a = a.substring(0, eq);
+      }
+      switch (a) {
+        case "--help":
+        case "-h":
+          o.help = true;
+          break;
+        case "--seed-demo":
+          o.seedDemo = true;
+          break;
+        case "--port":
+        case "--profile":
+        case "--username":
+        case "--password":
+        case "--tenant":
+        case "--storage-dir":
+        case "--host":
+        case "--nodes":
+          if (v == null) {
+            if (i + 1 >= args.length) {
+              throw new IllegalArgumentException("Missing value for " + a);
             }
-            switch (a) {
-                case "--help":
-                case "-h":
-                    o.help = true;
-                    break;
-                case "--seed-demo":
-                    o.seedDemo = true;
-                    break;
-                case "--port":
-                case "--profile":
-                case "--username":
-                case "--password":
-                case "--tenant":
-                case "--storage-dir":
-                case "--host":
-                case "--nodes":
-                    if (v == null) {
-                        if (i + 1 >= args.length) {
-                            throw new IllegalArgumentException("Missing value for " + a);
-                        }
-                        v = args[++i];
-                    }
-                    apply(o, a, v);
-                    break;
-                default:
-                    throw new IllegalArgumentException("Unknown option: " + a);
-            }
-        }
-        return o;
+            v = args[++i];
+          }
+          apply(o, a, v);
+          break;
+        default:
+          throw new IllegalArgumentException("Unknown option: " + a);
+      }
     }
+    return o;
+  }
 
-    private static void apply(Options o, String key, String v) {
-        switch (key) {
-            case "--port":
-                o.port = parseInt(key, v, 0, 65535);
-                break;
-            case "--nodes":
-                o.nodes = parseInt(key, v, 1, 16);
-                break;
-            case "--profile":
-                o.profile = ServerProfile.parse(v);
-                break;
-            case "--username":
-                o.username = v;
-                break;
-            case "--password":
-                o.password = v;
-                break;
-            case "--tenant":
-                o.tenant = v;
-                break;
-            case "--storage-dir":
-                o.storageDir = v;
-                break;
-            case "--host":
-                o.host = v;
-                break;
-            default:
-                throw new IllegalArgumentException(key);
-        }
+  private static void apply(Options o, String key, String v) {
+    switch (key) {
+      case "--port":
+        o.port = parseInt(key, v, 0, 65535);
+        break;
+      case "--nodes":
+        o.nodes = parseInt(key, v, 1, 16);
+        break;
+      case "--profile":
+        o.profile = ServerProfile.parse(v);
+        break;
+      case "--username":
+        o.username = v;
+        break;
+      case "--password":
+        o.password = v;
+        break;
+      case "--tenant":
+        o.tenant = v;
+        break;
+      case "--storage-dir":
+        o.storageDir = v;
+        break;
+      case "--host":
+        o.host = v;
+        break;
+      default:
+        throw new IllegalArgumentException(key);
     }
+  }
 
-    private static int parseInt(String key, String v, int min, int max) {
-        try {
-            int n = Integer.parseInt(v);
-            if (n < min || n > max) {
-                throw new IllegalArgumentException(key + " must be between " + min + " and " + max + ": " + v);
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " needs a number: " + v, e);
-        }
+  private static int parseInt(String key, String v, int min, int max) {
+    try {
+      int n = Integer.parseInt(v);
+      if (n < min || n > max) {
+        throw new IllegalArgumentException(key + " must be between " + min + " and " + max + ": " + v);
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(key + " needs a number: " + v, e);
     }
+  }
 
-    /** Builds (but does not start) the manager the options describe. */
-    public static FakeCloudifyManager create(Options o) {
-        FakeCloudifyManager.Builder b = FakeCloudifyManager.builder()
-                .profile(o.profile)
-                .adminCredentials(o.username, o.password)
-                .tenant(o.tenant)
-                .port(o.port)
-                .bindAddress(o.host)
-                .nodes(o.nodes)
-                .realTime();
-        if (o.storageDir != null) {
-            b.storageDir(Paths.get(o.storageDir));
-        }
-        FakeCloudifyManager m = b.build();
-        if (o.seedDemo) {
-            m.seed().blueprints(3).deployments(4).secrets(5).plugins(2)
-                    .snapshot("demo-snapshot-1", "created").snapshot("demo-snapshot-failed", "failed");
-        }
-        return m;
+  /** Builds (but does not start) the manager the options describe. */
+  public static FakeCloudifyManager create(Options o) {
+    FakeCloudifyManager.Builder b = FakeCloudifyManager.builder()
+        .profile(o.profile)
+        .adminCredentials(o.username, o.password)
+        .tenant(o.tenant)
+        .port(o.port)
+        .bindAddress(o.host)
+        .nodes(o.nodes)
+        .realTime();
+    if (o.storageDir != null) {
+      b.storageDir(Paths.get(o.storageDir));
     }
+    FakeCloudifyManager m = b.build();
+    if (o.seedDemo) {
+      m.seed().blueprints(3).deployments(4).secrets(5).plugins(2)
+          .snapshot("demo-snapshot-1", "created").snapshot("demo-snapshot-failed", "failed");
+    }
+    return m;
+  }
 
-    /** Starts the manager and returns it (used by {@link #main} and tests). */
-    public static FakeCloudifyManager run(Options o, PrintStream out) {
-        FakeCloudifyManager m = create(o).start();
-        out.println("Fake Cloudify Manager " + o.profile.version() + " listening on " + m.baseUrl()
-                + " (user " + o.username + ", tenant " + o.tenant + ")");
-        for (int i = 1; i < m.nodeCount(); i++) {
-            out.println("  node " + (i + 1) + ": " + m.baseUrl(i));
-        }
-        out.flush();
-        return m;
+  /** Starts the manager and returns it (used by {@link #main} and tests). */
+  public static FakeCloudifyManager run(Options o, PrintStream out) {
+    FakeCloudifyManager m = create(o).start();
+    out.println("Fake Cloudify Manager " + o.profile.version() + " listening on " + m.baseUrl()
+        + " (user " + o.username + ", tenant " + o.tenant + ")");
+    for (int i = 1; i < m.nodeCount(); i++) {
+      out.println("  node " + (i + 1) + ": " + m.baseUrl(i));
     }
+    out.flush();
+    return m;
+  }
 
-    public static void main(String[] args) throws InterruptedException {
-        Options o;
-        try {
-            o = parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.print(USAGE);
-            System.exit(2);
-            return;
-        }
-        if (o.help) {
-            System.out.print(USAGE);
-            return;
-        }
-        FakeCloudifyManager m = run(o, System.out);
-        CountDownLatch done = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            m.close();
-            done.countDown();
-        }, "fake-cloudify-shutdown"));
-        while (!done.await(1, java.util.concurrent.TimeUnit.HOURS)) {
-            m.advance(Duration.ZERO);
-        }
+  public static void main(String[] args) throws InterruptedException {
+    Options o;
+    try {
+      o = parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.err.print(USAGE);
+      System.exit(2);
+      return;
     }
+    if (o.help) {
+      System.out.print(USAGE);
+      return;
+    }
+    FakeCloudifyManager m = run(o, System.out);
+    CountDownLatch done = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      m.close();
+      done.countDown();
+    }, "fake-cloudify-shutdown"));
+    while (!done.await(1, java.util.concurrent.TimeUnit.HOURS)) {
+      m.advance(Duration.ZERO);
+    }
+  }
 }

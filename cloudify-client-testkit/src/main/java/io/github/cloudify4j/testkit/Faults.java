@@ -20,166 +20,166 @@ import java.util.function.IntConsumer;
  * }</pre>
  */
 public final class Faults {
-    private final List<FaultRule> rules = new ArrayList<>();
-    private final NodeControl nodes;
-    private long hangGeneration;
+  private final List<FaultRule> rules = new ArrayList<>();
+  private final NodeControl nodes;
+  private long hangGeneration;
 
-    /** Internal hook to take nodes down. */
-    public interface NodeControl {
-        void down(int node, NodeDownMode mode);
+  /** Internal hook to take nodes down. */
+  public interface NodeControl {
+    void down(int node, NodeDownMode mode);
 
-        void up(int node);
-    }
+    void up(int node);
+  }
 
-    /** Internal: constructed by the manager. */
-    public Faults(NodeControl nodes) {
-        this.nodes = nodes;
-    }
+  /** Internal: constructed by the manager. */
+  public Faults(NodeControl nodes) {
+    this.nodes = nodes;
+  }
 
-    /**
-     * Starts a rule for requests with this method (null = any) and path prefix. A prefix that does not start with
-     * {@code /api/} is relative to {@code /api/v3.1}: {@code "/snapshots/"} matches {@code /api/v3.1/snapshots/...}.
-     */
-    public Target on(String method, String pathPrefix) {
-        return new Target(method, RequestJournal.normalize(pathPrefix));
-    }
+  /**
+   * Starts a rule for requests with this method (null = any) and path prefix. A prefix that does not start with
+   * {@code /api/} is relative to {@code /api/v3.1}: {@code "/snapshots/"} matches {@code /api/v3.1/snapshots/...}.
+   */
+  public Target on(String method, String pathPrefix) {
+    return new Target(method, RequestJournal.normalize(pathPrefix));
+  }
 
-    /** Takes a node (0-based) down. */
-    public void nodeDown(int node, NodeDownMode mode) {
-        nodes.down(node, mode);
-    }
+  /** Takes a node (0-based) down. */
+  public void nodeDown(int node, NodeDownMode mode) {
+    nodes.down(node, mode);
+  }
 
-    /** Takes the (first) node down. */
-    public void nodeDown(NodeDownMode mode) {
-        nodeDown(0, mode);
-    }
+  /** Takes the (first) node down. */
+  public void nodeDown(NodeDownMode mode) {
+    nodeDown(0, mode);
+  }
 
-    /** Brings a node back (re-binds the same port). */
-    public void nodeUp(int node) {
-        nodes.up(node);
-    }
+  /** Brings a node back (re-binds the same port). */
+  public void nodeUp(int node) {
+    nodes.up(node);
+  }
 
-    public void nodeUp() {
-        nodeUp(0);
-    }
+  public void nodeUp() {
+    nodeUp(0);
+  }
 
-    /** Removes all armed rules and releases every hanging request. */
-    public synchronized void clearAll() {
-        rules.clear();
-        hangGeneration++;
-        notifyAll();
-    }
+  /** Removes all armed rules and releases every hanging request. */
+  public synchronized void clearAll() {
+    rules.clear();
+    hangGeneration++;
+    notifyAll();
+  }
 
-    /** Number of armed rules that can still fire. */
-    public synchronized int armed() {
-        return rules.size();
-    }
+  /** Number of armed rules that can still fire. */
+  public synchronized int armed() {
+    return rules.size();
+  }
 
-    /** Internal: takes the first matching rule (decrementing its count), or null. */
-    public synchronized FaultRule take(String method, String path, int node) {
-        for (Iterator<FaultRule> it = rules.iterator(); it.hasNext(); ) {
-            FaultRule r = it.next();
-            if (r.matches(method, path, node)) {
-                if (r.remaining > 0 && --r.remaining == 0) {
-                    it.remove();
-                }
-                return r;
-            }
+  /** Internal: takes the first matching rule (decrementing its count), or null. */
+  public synchronized FaultRule take(String method, String path, int node) {
+    for (Iterator<FaultRule> it = rules.iterator(); it.hasNext(); ) {
+      FaultRule r = it.next();
+      if (r.matches(method, path, node)) {
+        if (r.remaining > 0 && --r.remaining == 0) {
+          it.remove();
         }
-        return null;
+        return r;
+      }
+    }
+    return null;
+  }
+
+  /** Internal: the current hang generation (a hang ends when it changes). */
+  public synchronized long hangGeneration() {
+    return hangGeneration;
+  }
+
+  /** Internal: waits while the generation is unchanged, up to the timeout. */
+  public synchronized void awaitHangRelease(long generation, long millis) throws InterruptedException {
+    if (hangGeneration == generation) {
+      wait(millis);
+    }
+  }
+
+  synchronized void add(FaultRule r) {
+    rules.add(r);
+  }
+
+  /** A rule being built. */
+  public final class Target {
+    private final String method;
+    private final String prefix;
+    private int times = 1;
+    private int node = -1;
+
+    Target(String method, String prefix) {
+      this.method = method;
+      this.prefix = prefix;
     }
 
-    /** Internal: the current hang generation (a hang ends when it changes). */
-    public synchronized long hangGeneration() {
-        return hangGeneration;
+    /** Fire for the next n matching requests (default 1). */
+    public Target times(int n) {
+      if (n < 1) {
+        throw new IllegalArgumentException("times must be >= 1");
+      }
+      this.times = n;
+      return this;
     }
 
-    /** Internal: waits while the generation is unchanged, up to the timeout. */
-    public synchronized void awaitHangRelease(long generation, long millis) throws InterruptedException {
-        if (hangGeneration == generation) {
-            wait(millis);
-        }
+    /** Fire for every matching request until {@link Faults#clearAll()}. */
+    public Target always() {
+      this.times = -1;
+      return this;
     }
 
-    synchronized void add(FaultRule r) {
-        rules.add(r);
+    /** Only requests that reach this node (0-based). */
+    public Target onNode(int n) {
+      this.node = n;
+      return this;
     }
 
-    /** A rule being built. */
-    public final class Target {
-        private final String method;
-        private final String prefix;
-        private int times = 1;
-        private int node = -1;
-
-        Target(String method, String prefix) {
-            this.method = method;
-            this.prefix = prefix;
-        }
-
-        /** Fire for the next n matching requests (default 1). */
-        public Target times(int n) {
-            if (n < 1) {
-                throw new IllegalArgumentException("times must be >= 1");
-            }
-            this.times = n;
-            return this;
-        }
-
-        /** Fire for every matching request until {@link Faults#clearAll()}. */
-        public Target always() {
-            this.times = -1;
-            return this;
-        }
-
-        /** Only requests that reach this node (0-based). */
-        public Target onNode(int n) {
-            this.node = n;
-            return this;
-        }
-
-        private Faults arm(FaultRule.Type type, long bytes, int status, Duration delay) {
-            add(new FaultRule(method, prefix, node, type, bytes, status, delay, times));
-            return Faults.this;
-        }
-
-        /** Sends the headers (with the full Content-Length) and n body bytes, then closes the connection. */
-        public Faults dropResponseAfterBytes(long n) {
-            return arm(FaultRule.Type.DROP_RESPONSE_AFTER, n, 0, null);
-        }
-
-        /** Reads n request body bytes, then closes the connection without answering. */
-        public Faults dropRequestAfterBytes(long n) {
-            return arm(FaultRule.Type.DROP_REQUEST_AFTER, n, 0, null);
-        }
-
-        /** Processes the request fully (e.g. stores the upload) and then closes the connection without answering. */
-        public Faults processThenDropConnection() {
-            return arm(FaultRule.Type.STORE_THEN_DROP, 0, 0, null);
-        }
-
-        /** Holds the request until the fake's clock has advanced by d, then processes it normally. */
-        public Faults delay(Duration d) {
-            return arm(FaultRule.Type.DELAY, 0, 0, d);
-        }
-
-        /** Accepts the request and never answers (until {@link Faults#clearAll()} or close; then the connection drops). */
-        public Faults hang() {
-            return arm(FaultRule.Type.HANG, 0, 0, null);
-        }
-
-        /** Answers with this status and nginx's HTML page (502, 503, 504, 404...). */
-        public Faults respondWithStatus(int status) {
-            return arm(FaultRule.Type.STATUS_HTML, 0, status, null);
-        }
-
-        /** Answers with this status and a JSON error body (e.g. 503 {@code maintenance_mode_active}-like). */
-        public Faults respondWithJsonError(int status) {
-            return arm(FaultRule.Type.STATUS_JSON, 0, status, null);
-        }
+    private Faults arm(FaultRule.Type type, long bytes, int status, Duration delay) {
+      add(new FaultRule(method, prefix, node, type, bytes, status, delay, times));
+      return Faults.this;
     }
 
-    static IntConsumer noop() {
-        return i -> { };
+    /** Sends the headers (with the full Content-Length) and n body bytes, then closes the connection. */
+    public Faults dropResponseAfterBytes(long n) {
+      return arm(FaultRule.Type.DROP_RESPONSE_AFTER, n, 0, null);
     }
+
+    /** Reads n request body bytes, then closes the connection without answering. */
+    public Faults dropRequestAfterBytes(long n) {
+      return arm(FaultRule.Type.DROP_REQUEST_AFTER, n, 0, null);
+    }
+
+    /** Processes the request fully (e.g. stores the upload) and then closes the connection without answering. */
+    public Faults processThenDropConnection() {
+      return arm(FaultRule.Type.STORE_THEN_DROP, 0, 0, null);
+    }
+
+    /** Holds the request until the fake's clock has advanced by d, then processes it normally. */
+    public Faults delay(Duration d) {
+      return arm(FaultRule.Type.DELAY, 0, 0, d);
+    }
+
+    /** Accepts the request and never answers (until {@link Faults#clearAll()} or close; then the connection drops). */
+    public Faults hang() {
+      return arm(FaultRule.Type.HANG, 0, 0, null);
+    }
+
+    /** Answers with this status and nginx's HTML page (502, 503, 504, 404...). */
+    public Faults respondWithStatus(int status) {
+      return arm(FaultRule.Type.STATUS_HTML, 0, status, null);
+    }
+
+    /** Answers with this status and a JSON error body (e.g. 503 {@code maintenance_mode_active}-like). */
+    public Faults respondWithJsonError(int status) {
+      return arm(FaultRule.Type.STATUS_JSON, 0, status, null);
+    }
+  }
+
+  static IntConsumer noop() {
+    return i -> { };
+  }
 }

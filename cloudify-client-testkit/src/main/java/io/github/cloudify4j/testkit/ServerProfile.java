@@ -7,95 +7,95 @@ package io.github.cloudify4j.testkit;
  * blocking semantics of snapshot create, default archive format).
  */
 public enum ServerProfile {
-    /** Cloudify 5.0.5 (the operator guide's manager). Legacy archives only. */
-    V5_0_5("5.0.5", "centos", "Core"),
-    /** Cloudify 6.4.0. Legacy archives only. */
-    V6_4("6.4.0", "rhel", "Ootpa"),
-    /** Cloudify 7.0.4. New (JSON dump) archive format by default. */
-    V7_0_4("7.0.4", "rhel", "Plow");
+  /** Cloudify 5.0.5 (the operator guide's manager). Legacy archives only. */
+  V5_0_5("5.0.5", "centos", "Core"),
+  /** Cloudify 6.4.0. Legacy archives only. */
+  V6_4("6.4.0", "rhel", "Ootpa"),
+  /** Cloudify 7.0.4. New (JSON dump) archive format by default. */
+  V7_0_4("7.0.4", "rhel", "Plow");
 
-    private final String version;
-    private final String distribution;
-    private final String distroRelease;
+  private final String version;
+  private final String distribution;
+  private final String distroRelease;
 
-    ServerProfile(String version, String distribution, String distroRelease) {
-        this.version = version;
-        this.distribution = distribution;
-        this.distroRelease = distroRelease;
+  ServerProfile(String version, String distribution, String distroRelease) {
+    this.version = version;
+    this.distribution = distribution;
+    this.distroRelease = distroRelease;
+  }
+
+  /** The {@code version} string reported by {@code GET /api/version}. */
+  public String version() {
+    return version;
+  }
+
+  /** The {@code distribution} reported by {@code /api/version} and {@code /managers}. */
+  public String distribution() {
+    return distribution;
+  }
+
+  /** The {@code distro_release} reported by {@code /api/version} and {@code /managers}. */
+  public String distroRelease() {
+    return distroRelease;
+  }
+
+  /** True for 6.x and later: list envelope carries {@code metadata.filtered}. */
+  public boolean hasFilteredMetadata() {
+    return this != V5_0_5;
+  }
+
+  /** True for 6.0+: the activate response nests {@code remaining_executions} in a list. */
+  public boolean nestedActivateRemainingExecutions() {
+    return this != V5_0_5;
+  }
+
+  /** True for ≤5.2: restore requires {@code recreate_deployments_envs}. */
+  public boolean requiresRecreateDeploymentsEnvs() {
+    return this == V5_0_5;
+  }
+
+  /** True when {@code /snapshot-status} answers {@code running}/{@code not-running}. */
+  public boolean shortSnapshotStatus() {
+    return this != V5_0_5;
+  }
+
+  /** True when uploading onto an existing id overwrites and returns 201 with null fields (7.0.4+). */
+  public boolean uploadOverwritesExisting() {
+    return this == V7_0_4;
+  }
+
+  /** True when the manager knows the 7.x JSON-dump archive format. */
+  public boolean supportsNewArchiveFormat() {
+    return this == V7_0_4;
+  }
+
+  /** True when non-legacy snapshot create runs alongside other executions (7.0.4+). */
+  public boolean nonBlockingCreate() {
+    return this == V7_0_4;
+  }
+
+  /** The snapshot-status body value while a restore is running. */
+  public String snapshotStatusRunning() {
+    return shortSnapshotStatus() ? "running"
+        : "Snapshot restore in progress...\nThis may take a while, depending on the snapshot size.";
+  }
+
+  /** The snapshot-status body value when no restore is running. */
+  public String snapshotStatusNotRunning() {
+    return shortSnapshotStatus() ? "not-running" : "No restore_snapshot workflow currently running.";
+  }
+
+  /** Parses {@code 7.0.4}, {@code 7}, {@code V7_0_4}, {@code 6.4}, {@code 5.0.5}. */
+  public static ServerProfile parse(String text) {
+    String t = text.trim().toUpperCase(java.util.Locale.ROOT).replace('.', '_');
+    if (!t.startsWith("V")) {
+      t = "V" + t;
     }
-
-    /** The {@code version} string reported by {@code GET /api/version}. */
-    public String version() {
-        return version;
+    for (ServerProfile p : values()) {
+      if (p.name().equals(t) || p.name().startsWith(t + "_") || (t.equals("V6_4_0") && p == V6_4)) {
+        return p;
+      }
     }
-
-    /** The {@code distribution} reported by {@code /api/version} and {@code /managers}. */
-    public String distribution() {
-        return distribution;
-    }
-
-    /** The {@code distro_release} reported by {@code /api/version} and {@code /managers}. */
-    public String distroRelease() {
-        return distroRelease;
-    }
-
-    /** True for 6.x and later: list envelope carries {@code metadata.filtered}. */
-    public boolean hasFilteredMetadata() {
-        return this != V5_0_5;
-    }
-
-    /** True for 6.0+: the activate response nests {@code remaining_executions} in a list. */
-    public boolean nestedActivateRemainingExecutions() {
-        return this != V5_0_5;
-    }
-
-    /** True for ≤5.2: restore requires {@code recreate_deployments_envs}. */
-    public boolean requiresRecreateDeploymentsEnvs() {
-        return this == V5_0_5;
-    }
-
-    /** True when {@code /snapshot-status} answers {@code running}/{@code not-running}. */
-    public boolean shortSnapshotStatus() {
-        return this != V5_0_5;
-    }
-
-    /** True when uploading onto an existing id overwrites and returns 201 with null fields (7.0.4+). */
-    public boolean uploadOverwritesExisting() {
-        return this == V7_0_4;
-    }
-
-    /** True when the manager knows the 7.x JSON-dump archive format. */
-    public boolean supportsNewArchiveFormat() {
-        return this == V7_0_4;
-    }
-
-    /** True when non-legacy snapshot create runs alongside other executions (7.0.4+). */
-    public boolean nonBlockingCreate() {
-        return this == V7_0_4;
-    }
-
-    /** The snapshot-status body value while a restore is running. */
-    public String snapshotStatusRunning() {
-        return shortSnapshotStatus() ? "running"
-                : "Snapshot restore in progress...\nThis may take a while, depending on the snapshot size.";
-    }
-
-    /** The snapshot-status body value when no restore is running. */
-    public String snapshotStatusNotRunning() {
-        return shortSnapshotStatus() ? "not-running" : "No restore_snapshot workflow currently running.";
-    }
-
-    /** Parses {@code 7.0.4}, {@code 7}, {@code V7_0_4}, {@code 6.4}, {@code 5.0.5}. */
-    public static ServerProfile parse(String text) {
-        String t = text.trim().toUpperCase(java.util.Locale.ROOT).replace('.', '_');
-        if (!t.startsWith("V")) {
-            t = "V" + t;
-        }
-        for (ServerProfile p : values()) {
-            if (p.name().equals(t) || p.name().startsWith(t + "_") || (t.equals("V6_4_0") && p == V6_4)) {
-                return p;
-            }
-        }
-        throw new IllegalArgumentException("Unknown server profile: " + text + " (use 5.0.5, 6.4 or 7.0.4)");
-    }
+    throw new IllegalArgumentException("Unknown server profile: " + text + " (use 5.0.5, 6.4 or 7.0.4)");
+  }
 }

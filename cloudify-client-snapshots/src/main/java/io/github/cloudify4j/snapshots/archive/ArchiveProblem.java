@@ -9,83 +9,83 @@ import java.util.Objects;
  */
 public final class ArchiveProblem {
 
-    /** What kind of problem this is; stable, for programs that react to particular problems. */
-    public enum Code {
-        /** The zip does not look like anything a Cloudify manager writes. */
-        NOT_A_SNAPSHOT,
-        /** {@code metadata.json} has no usable {@code snapshot_version}; every manager needs it. */
-        VERSION_MISSING,
-        /** The snapshot comes from a newer manager than the target. */
-        SNAPSHOT_NEWER_THAN_MANAGER,
-        /** The snapshot comes from a manager older than 4.0, which no current manager restores. */
-        SNAPSHOT_TOO_OLD,
-        /** A legacy (database dump) snapshot on a Kubernetes / split-services manager. */
-        LEGACY_ON_KUBERNETES,
-        /**
-         * A legacy snapshot whose metadata lacks one of the three schema revisions: a 7.x manager
-         * would take it for a new-format snapshot and restore nothing.
-         */
-        LEGACY_METADATA_INCOMPLETE,
-        /**
-         * A new-format tenant folder has files but no directory entry: a 7.x manager finds tenants
-         * only through directory entries and would silently skip that tenant's data.
-         */
-        TENANT_DIRECTORY_ENTRY_MISSING
-    }
-
-    private final Code code;
-    private final String message;
-
-    private ArchiveProblem(Code code, String message) {
-        this.code = code;
-        this.message = message;
-    }
-
+  /** What kind of problem this is; stable, for programs that react to particular problems. */
+  public enum Code {
+    /** The zip does not look like anything a Cloudify manager writes. */
+    NOT_A_SNAPSHOT,
+    /** {@code metadata.json} has no usable {@code snapshot_version}; every manager needs it. */
+    VERSION_MISSING,
+    /** The snapshot comes from a newer manager than the target. */
+    SNAPSHOT_NEWER_THAN_MANAGER,
+    /** The snapshot comes from a manager older than 4.0, which no current manager restores. */
+    SNAPSHOT_TOO_OLD,
+    /** A legacy (database dump) snapshot on a Kubernetes / split-services manager. */
+    LEGACY_ON_KUBERNETES,
     /**
-     * Creates a problem.
-     *
-     * @param code the kind of problem
-     * @param message a self-explaining sentence
-     * @return the problem
+     * A legacy snapshot whose metadata lacks one of the three schema revisions: a 7.x manager
+     * would take it for a new-format snapshot and restore nothing.
      */
-    public static ArchiveProblem of(Code code, String message) {
-        Objects.requireNonNull(code, "code == null");
-        Objects.requireNonNull(message, "message == null");
-        if (message.trim().isEmpty()) {
-            throw new IllegalArgumentException("message is blank");
-        }
-        return new ArchiveProblem(code, message);
-    }
+    LEGACY_METADATA_INCOMPLETE,
+    /**
+     * A new-format tenant folder has files but no directory entry: a 7.x manager finds tenants
+     * only through directory entries and would silently skip that tenant's data.
+     */
+    TENANT_DIRECTORY_ENTRY_MISSING
+  }
 
-    /** Returns the kind of problem. */
-    public Code code() {
-        return code;
-    }
+  private final Code code;
+  private final String message;
 
-    /** Returns the explanation, a complete sentence naming what to do. */
-    public String message() {
-        return message;
-    }
+  private ArchiveProblem(Code code, String message) {
+    this.code = code;
+    this.message = message;
+  }
 
-    @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof ArchiveProblem)) {
-            return false;
-        }
-        ArchiveProblem that = (ArchiveProblem) o;
-        return code == that.code && message.equals(that.message);
+  /**
+   * Creates a problem.
+   *
+   * @param code the kind of problem
+   * @param message a self-explaining sentence
+   * @return the problem
+   */
+  public static ArchiveProblem of(Code code, String message) {
+    Objects.requireNonNull(code, "code == null");
+    Objects.requireNonNull(message, "message == null");
+    if (message.trim().isEmpty()) {
+      throw new IllegalArgumentException("message is blank");
     }
+    return new ArchiveProblem(code, message);
+  }
 
-    @Override
-    public int hashCode() {
-        return Objects.hash(code, message);
-    }
+  /** Returns the kind of problem. */
+  public Code code() {
+    return code;
+  }
 
-    @Override
-    public String toString() {
-        return code + ": " + message;
+  /** Returns the explanation, a complete sentence naming what to do. */
+  public String message() {
+    return message;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
     }
+    if (!(o instanceof ArchiveProblem)) {
+      return false;
+    }
+    ArchiveProblem that = (ArchiveProblem) o;
+    return code == that.code && message.equals(that.message);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(code, message);
+  }
+
+  @Override
+  public String toString() {
+    return code + ": " + message;
+  }
 }

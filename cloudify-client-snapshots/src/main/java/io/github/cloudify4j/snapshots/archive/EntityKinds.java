@@ -15,20 +15,20 @@ import java.util.List;
  */
 public final class EntityKinds {
 
-    /** Management (not tenant-scoped) kinds, stored under {@code mgmt/}. */
-    public static final List<String> MANAGEMENT = Collections.unmodifiableList(Arrays.asList(
-            "tenants", "permissions", "user_groups", "users"));
+  /** Management (not tenant-scoped) kinds, stored under {@code mgmt/}. */
+  public static final List<String> MANAGEMENT = Collections.unmodifiableList(Arrays.asList(
+      "tenants", "permissions", "user_groups", "users"));
 
-    /** All kinds in the order a 7.x manager restores them. */
-    public static final List<String> RESTORE_ORDER = Collections.unmodifiableList(Arrays.asList(
-            "tenants", "permissions", "user_groups", "users", "sites",
-            "plugins", "secrets_providers", "secrets", "blueprints",
-            "deployments", "deployment_groups", "nodes", "node_instances",
-            "agents", "inter_deployment_dependencies", "executions",
-            "execution_groups", "events", "deployment_updates",
-            "plugins_update", "deployments_filters", "blueprints_filters",
-            "tasks_graphs", "execution_schedules"));
+  /** All kinds in the order a 7.x manager restores them. */
+  public static final List<String> RESTORE_ORDER = Collections.unmodifiableList(Arrays.asList(
+      "tenants", "permissions", "user_groups", "users", "sites",
+      "plugins", "secrets_providers", "secrets", "blueprints",
+      "deployments", "deployment_groups", "nodes", "node_instances",
+      "agents", "inter_deployment_dependencies", "executions",
+      "execution_groups", "events", "deployment_updates",
+      "plugins_update", "deployments_filters", "blueprints_filters",
+      "tasks_graphs", "execution_schedules"));
 
-    private EntityKinds() {
-    }
+  private EntityKinds() {
+  }
 }

@@ -18,33 +18,33 @@ import java.util.Objects;
  */
 public class InvalidSnapshotArchiveException extends CloudifyException {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    private final transient Path archive;
-    private final String reason;
+  private final transient Path archive;
+  private final String reason;
 
-    /**
-     * Creates the exception.
-     *
-     * @param archive the archive that was read
-     * @param reason what is wrong with it, as a sentence fragment
-     * @param cause the underlying parser or zip error, may be null
-     */
-    public InvalidSnapshotArchiveException(Path archive, String reason, Throwable cause) {
-        super("Not a valid Cloudify snapshot archive: " + Objects.requireNonNull(archive, "archive == null")
-                + ": " + Objects.requireNonNull(reason, "reason == null")
-                + (cause != null && cause.getMessage() != null ? " (" + cause.getMessage() + ")" : ""), cause);
-        this.archive = archive;
-        this.reason = reason;
-    }
+  /**
+   * Creates the exception.
+   *
+   * @param archive the archive that was read
+   * @param reason what is wrong with it, as a sentence fragment
+   * @param cause the underlying parser or zip error, may be null
+   */
+  public InvalidSnapshotArchiveException(Path archive, String reason, Throwable cause) {
+    super("Not a valid Cloudify snapshot archive: " + Objects.requireNonNull(archive, "archive == null")
+        + ": " + Objects.requireNonNull(reason, "reason == null")
+        + (cause != null && cause.getMessage() != null ? " (" + cause.getMessage() + ")" : ""), cause);
+    this.archive = archive;
+    this.reason = reason;
+  }
 
-    /** Returns the archive that could not be read. */
-    public Path archive() {
-        return archive;
-    }
+  /** Returns the archive that could not be read. */
+  public Path archive() {
+    return archive;
+  }
 
-    /** Returns what is wrong with it, without the file name. */
-    public String reason() {
-        return reason;
-    }
+  /** Returns what is wrong with it, without the file name. */
+  public String reason() {
+    return reason;
+  }
 }

@@ -42,1613 +42,1613 @@ import java.util.regex.Pattern;
 
 /** Routing, gating, auth and the endpoint handlers. */
 final class Api {
-    static final int BUF = 256 * 1024;
-    private static final Set<String> ALLOWED_ACTIVATED = new HashSet<>(Arrays.asList("brokers", "managers",
-            "db-nodes", "cluster", "config", "status", "version", "license", "maintenance", "cluster-status",
-            "file-server-auth", "ok", "snapshots", "snapshot-status"));
-    private static final Set<String> ALLOWED_ACTIVATED_5 = new HashSet<>(Arrays.asList("status", "version",
-            "license", "maintenance", "cluster-status", "file-server-auth", "snapshots", "snapshot-status"));
-    private static final Set<String> ROUTES = new HashSet<>(Arrays.asList("ok", "version", "status", "cluster-status",
-            "managers", "maintenance", "snapshot-status", "snapshots", "executions", "execution-schedules", "events",
-            "blueprints", "deployments", "tenants", "users", "secrets", "plugins", "tokens"));
-    private static final Set<String> TENANT_SCOPED = new HashSet<>(Arrays.asList("snapshots", "executions",
-            "execution-schedules", "events", "blueprints", "deployments", "secrets", "plugins"));
-    private static final Set<String> MODIFYING = new HashSet<>(Arrays.asList("PUT", "POST", "PATCH"));
-    private static final Pattern SORT = Pattern.compile("[+-]?@?\\w+");
+  static final int BUF = 256 * 1024;
+  private static final Set<String> ALLOWED_ACTIVATED = new HashSet<>(Arrays.asList("brokers", "managers",
+      "db-nodes", "cluster", "config", "status", "version", "license", "maintenance", "cluster-status",
+      "file-server-auth", "ok", "snapshots", "snapshot-status"));
+  private static final Set<String> ALLOWED_ACTIVATED_5 = new HashSet<>(Arrays.asList("status", "version",
+      "license", "maintenance", "cluster-status", "file-server-auth", "snapshots", "snapshot-status"));
+  private static final Set<String> ROUTES = new HashSet<>(Arrays.asList("ok", "version", "status", "cluster-status",
+      "managers", "maintenance", "snapshot-status", "snapshots", "executions", "execution-schedules", "events",
+      "blueprints", "deployments", "tenants", "users", "secrets", "plugins", "tokens"));
+  private static final Set<String> TENANT_SCOPED = new HashSet<>(Arrays.asList("snapshots", "executions",
+      "execution-schedules", "events", "blueprints", "deployments", "secrets", "plugins"));
+  private static final Set<String> MODIFYING = new HashSet<>(Arrays.asList("PUT", "POST", "PATCH"));
+  private static final Pattern SORT = Pattern.compile("[+-]?@?\\w+");
 
-    private final Server server;
-    private final State st;
+  private final Server server;
+  private final State st;
 
-    Api(Server server) {
-        this.server = server;
-        this.st = server.state;
+  Api(Server server) {
+    this.server = server;
+    this.st = server.state;
+  }
+
+  /** Thrown to close the connection without a (complete) answer. */
+  static final class Abort extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Abort() {
+      super("connection dropped by fault injection", null, false, false);
+    }
+  }
+
+  /** Per-request context. */
+  static final class Ctx {
+    HttpExchange ex;
+    Server.Node node;
+    RecordedRequest rec;
+    FaultRule fault;
+    String method;
+    String path;
+    List<String> seg; // after /api/v3.1
+    Map<String, List<String>> query = new LinkedHashMap<>();
+    byte[] body;
+    String user;
+    String role;
+    String tenant;
+
+    String q(String k) {
+      List<String> v = query.get(k);
+      return v == null || v.isEmpty() ? null : v.get(0);
     }
 
-    /** Thrown to close the connection without a (complete) answer. */
-    static final class Abort extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        Abort() {
-            super("connection dropped by fault injection", null, false, false);
-        }
+    boolean qTrue(String k) {
+      String v = q(k);
+      return v != null && v.equalsIgnoreCase("true");
     }
+  }
 
-    /** Per-request context. */
-    static final class Ctx {
-        HttpExchange ex;
-        Server.Node node;
-        RecordedRequest rec;
-        FaultRule fault;
-        String method;
-        String path;
-        List<String> seg; // after /api/v3.1
-        Map<String, List<String>> query = new LinkedHashMap<>();
-        byte[] body;
-        String user;
-        String role;
-        String tenant;
+  // ------------------------------------------------------------------ entry point
 
-        String q(String k) {
-            List<String> v = query.get(k);
-            return v == null || v.isEmpty() ? null : v.get(0);
-        }
-
-        boolean qTrue(String k) {
-            String v = q(k);
-            return v != null && v.equalsIgnoreCase("true");
-        }
+  void handle(Server.Node node, HttpExchange ex) throws IOException {
+    Ctx c = new Ctx();
+    c.ex = ex;
+    c.node = node;
+    c.method = ex.getRequestMethod().toUpperCase(Locale.ROOT);
+    c.path = ex.getRequestURI().getRawPath();
+    Map<String, List<String>> hdrs = new LinkedHashMap<>();
+    for (Map.Entry<String, List<String>> h : ex.getRequestHeaders().entrySet()) {
+      hdrs.put(h.getKey().toLowerCase(Locale.ROOT), new ArrayList<>(h.getValue()));
     }
+    Instant now;
+    synchronized (st) {
+      now = st.now();
+    }
+    c.rec = server.journal.record(node.index, c.method, c.path, ex.getRequestURI().getRawQuery(), hdrs, now);
+    try {
+      parseQuery(c, ex.getRequestURI().getRawQuery());
+      handleInner(c);
+    } catch (Abort a) {
+      RequestJournal.status(c.rec, -1);
+      throw a; // the JDK server closes the connection
+    } catch (ApiException e) {
+      sendJson(c, e.status, e.body);
+    } catch (IOException e) {
+      RequestJournal.status(c.rec, -1);
+      throw e;
+    } catch (RuntimeException e) {
+      sendJson(c, 500, Json.error("Internal error occurred in manager REST server - "
+          + e.getClass().getSimpleName() + ": " + e.getMessage(), "internal_server_error", e.toString()));
+    } finally {
+      ex.close();
+    }
+  }
 
-    // ------------------------------------------------------------------ entry point
+  private void handleInner(Ctx c) throws IOException {
+    // node down (hang) / restart window
+    if (c.node.down == NodeDownMode.HANG) {
+      waitWhile(() -> c.node.down == NodeDownMode.HANG);
+      throw new Abort();
+    }
+    if (c.node.down == NodeDownMode.REFUSE_CONNECTIONS) {
+      throw new Abort();
+    }
+    RestartMode outage;
+    synchronized (st) {
+      st.tick();
+      outage = st.outage;
+    }
+    if (outage == RestartMode.CONNECTION_REFUSED) {
+      throw new Abort();
+    }
+    if (outage == RestartMode.BAD_GATEWAY) {
+      sendHtml(c, 502, "502 Bad Gateway");
+      return;
+    }
+    if (outage == RestartMode.HANG) {
+      waitWhile(() -> st.outage == RestartMode.HANG);
+      if (st.isClosed()) {
+        throw new Abort();
+      }
+    }
+    // faults
+    c.fault = server.faults.take(c.method, c.path, c.node.index);
+    if (c.fault != null) {
+      switch (c.fault.type) {
+        case STATUS_HTML:
+          drain(c);
+          sendHtml(c, c.fault.status, c.fault.status + " " + reason(c.fault.status));
+          return;
+        case STATUS_JSON:
+          drain(c);
+          sendJson(c, c.fault.status, Json.error("Injected failure (" + c.fault.status + ")",
+              c.fault.status == 503 ? "maintenance_mode_active" : "internal_server_error", null));
+          return;
+        case DELAY: {
+          // from the arrival time (recorded in the journal), not from now: a test that sees the request
+          // in the journal and advances the clock must release it, however late this thread runs
+          Instant until = c.rec.time().plus(c.fault.delay);
+          waitWhile(() -> st.now().isBefore(until));
+          if (st.isClosed()) {
+            throw new Abort();
+          }
+          break;
+        }
+        case HANG: {
+          long gen = server.faults.hangGeneration();
+          while (server.faults.hangGeneration() == gen && !st.isClosed()) {
+            try {
+              server.faults.awaitHangRelease(gen, 100);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+              break;
+            }
+          }
+          throw new Abort();
+        }
+        default:
+          break;
+      }
+    }
+    route(c);
+    if (c.fault != null && c.fault.type == FaultRule.Type.STORE_THEN_DROP) {
+      throw new Abort();
+    }
+  }
 
-    void handle(Server.Node node, HttpExchange ex) throws IOException {
-        Ctx c = new Ctx();
-        c.ex = ex;
-        c.node = node;
-        c.method = ex.getRequestMethod().toUpperCase(Locale.ROOT);
-        c.path = ex.getRequestURI().getRawPath();
-        Map<String, List<String>> hdrs = new LinkedHashMap<>();
-        for (Map.Entry<String, List<String>> h : ex.getRequestHeaders().entrySet()) {
-            hdrs.put(h.getKey().toLowerCase(Locale.ROOT), new ArrayList<>(h.getValue()));
-        }
-        Instant now;
-        synchronized (st) {
-            now = st.now();
-        }
-        c.rec = server.journal.record(node.index, c.method, c.path, ex.getRequestURI().getRawQuery(), hdrs, now);
+  private interface Cond {
+    boolean holds();
+  }
+
+  private void waitWhile(Cond cond) {
+    synchronized (st) {
+      while (!st.isClosed() && cond.holds()) {
         try {
-            parseQuery(c, ex.getRequestURI().getRawQuery());
-            handleInner(c);
-        } catch (Abort a) {
-            RequestJournal.status(c.rec, -1);
-            throw a; // the JDK server closes the connection
-        } catch (ApiException e) {
-            sendJson(c, e.status, e.body);
-        } catch (IOException e) {
-            RequestJournal.status(c.rec, -1);
-            throw e;
-        } catch (RuntimeException e) {
-            sendJson(c, 500, Json.error("Internal error occurred in manager REST server - "
-                    + e.getClass().getSimpleName() + ": " + e.getMessage(), "internal_server_error", e.toString()));
-        } finally {
-            ex.close();
+          st.wait(50);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
         }
+      }
     }
+  }
 
-    private void handleInner(Ctx c) throws IOException {
-        // node down (hang) / restart window
-        if (c.node.down == NodeDownMode.HANG) {
-            waitWhile(() -> c.node.down == NodeDownMode.HANG);
-            throw new Abort();
-        }
-        if (c.node.down == NodeDownMode.REFUSE_CONNECTIONS) {
-            throw new Abort();
-        }
-        RestartMode outage;
-        synchronized (st) {
-            st.tick();
-            outage = st.outage;
-        }
-        if (outage == RestartMode.CONNECTION_REFUSED) {
-            throw new Abort();
-        }
-        if (outage == RestartMode.BAD_GATEWAY) {
-            sendHtml(c, 502, "502 Bad Gateway");
-            return;
-        }
-        if (outage == RestartMode.HANG) {
-            waitWhile(() -> st.outage == RestartMode.HANG);
-            if (st.isClosed()) {
-                throw new Abort();
-            }
-        }
-        // faults
-        c.fault = server.faults.take(c.method, c.path, c.node.index);
-        if (c.fault != null) {
-            switch (c.fault.type) {
-                case STATUS_HTML:
-                    drain(c);
-                    sendHtml(c, c.fault.status, c.fault.status + " " + reason(c.fault.status));
-                    return;
-                case STATUS_JSON:
-                    drain(c);
-                    sendJson(c, c.fault.status, Json.error("Injected failure (" + c.fault.status + ")",
-                            c.fault.status == 503 ? "maintenance_mode_active" : "internal_server_error", null));
-                    return;
-                case DELAY: {
-                    // from the arrival time (recorded in the journal), not from now: a test that sees the request
-                    // in the journal and advances the clock must release it, however late this thread runs
-                    Instant until = c.rec.time().plus(c.fault.delay);
-                    waitWhile(() -> st.now().isBefore(until));
-                    if (st.isClosed()) {
-                        throw new Abort();
-                    }
-                    break;
-                }
-                case HANG: {
-                    long gen = server.faults.hangGeneration();
-                    while (server.faults.hangGeneration() == gen && !st.isClosed()) {
-                        try {
-                            server.faults.awaitHangRelease(gen, 100);
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                            break;
-                        }
-                    }
-                    throw new Abort();
-                }
-                default:
-                    break;
-            }
-        }
-        route(c);
-        if (c.fault != null && c.fault.type == FaultRule.Type.STORE_THEN_DROP) {
-            throw new Abort();
-        }
+  // ------------------------------------------------------------------ routing
+
+  private void route(Ctx c) throws IOException {
+    String[] raw = c.path.split("/", -1);
+    List<String> parts = new ArrayList<>();
+    for (int i = 1; i < raw.length; i++) {
+      parts.add(URLDecoder.decode(raw[i].replace("+", "%2B"), StandardCharsets.UTF_8));
     }
-
-    private interface Cond {
-        boolean holds();
+    if (!parts.isEmpty() && parts.get(parts.size() - 1).isEmpty() && parts.size() > 1) {
+      parts.remove(parts.size() - 1);
     }
-
-    private void waitWhile(Cond cond) {
-        synchronized (st) {
-            while (!st.isClosed() && cond.holds()) {
-                try {
-                    st.wait(50);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
+    if (parts.size() < 2 || !parts.get(0).equals("api")) {
+      sendHtml(c, 404, "404 Not Found");
+      return;
     }
-
-    // ------------------------------------------------------------------ routing
-
-    private void route(Ctx c) throws IOException {
-        String[] raw = c.path.split("/", -1);
-        List<String> parts = new ArrayList<>();
-        for (int i = 1; i < raw.length; i++) {
-            parts.add(URLDecoder.decode(raw[i].replace("+", "%2B"), StandardCharsets.UTF_8));
-        }
-        if (!parts.isEmpty() && parts.get(parts.size() - 1).isEmpty() && parts.size() > 1) {
-            parts.remove(parts.size() - 1);
-        }
-        if (parts.size() < 2 || !parts.get(0).equals("api")) {
-            sendHtml(c, 404, "404 Not Found");
-            return;
-        }
-        if (parts.size() == 2 && parts.get(1).equals("version")) {
-            c.seg = Arrays.asList("version");
-        } else if (parts.get(1).equals("v3.1") && parts.size() >= 3) {
-            c.seg = parts.subList(2, parts.size());
-        } else {
-            sendHtml(c, 404, "404 Not Found");
-            return;
-        }
-        String root = c.seg.get(0);
-        int n = c.seg.size();
-        boolean routed = ROUTES.contains(root) && (n == 1
-                || (n == 2 && !Arrays.asList("ok", "version", "status", "cluster-status", "snapshot-status", "events",
-                "blueprints", "deployments", "tenants", "users", "secrets", "plugins").contains(root))
-                || (n == 3 && root.equals("snapshots") && (c.seg.get(2).equals("archive")
-                || c.seg.get(2).equals("restore")))
-                || (n == 2 && Arrays.asList("blueprints", "deployments", "secrets", "plugins").contains(root)));
-        if (!routed) {
-            sendHtml(c, 404, "404 Not Found");
-            return;
-        }
-        gate(c, root, n);
-        if (!methodAllowed(c, root, n)) {
-            drain(c);
-            sendWerkzeug405(c);
-            return;
-        }
-        if (!root.equals("ok") && !root.equals("snapshot-status")) {
-            authenticate(c);
-            tenantCheck(c, root);
-        }
-        dispatch(c, root, n);
+    if (parts.size() == 2 && parts.get(1).equals("version")) {
+      c.seg = Arrays.asList("version");
+    } else if (parts.get(1).equals("v3.1") && parts.size() >= 3) {
+      c.seg = parts.subList(2, parts.size());
+    } else {
+      sendHtml(c, 404, "404 Not Found");
+      return;
     }
-
-    private static boolean methodAllowed(Ctx c, String root, int n) {
-        String m = c.method;
-        switch (root) {
-            case "snapshots":
-                if (n == 1) {
-                    return m.equals("GET");
-                }
-                if (n == 2) {
-                    return Arrays.asList("GET", "PUT", "DELETE", "PATCH").contains(m);
-                }
-                return c.seg.get(2).equals("archive") ? (m.equals("GET") || m.equals("PUT")) : m.equals("POST");
-            case "maintenance":
-                return n == 1 ? m.equals("GET") : m.equals("POST");
-            case "executions":
-                return n == 1 ? m.equals("GET") : (m.equals("GET") || m.equals("POST"));
-            case "tokens":
-                return n == 1 ? (m.equals("GET") || m.equals("POST")) : (m.equals("GET") || m.equals("DELETE"));
-            default:
-                return m.equals("GET");
-        }
+    String root = c.seg.get(0);
+    int n = c.seg.size();
+    boolean routed = ROUTES.contains(root) && (n == 1
+        || (n == 2 && !Arrays.asList("ok", "version", "status", "cluster-status", "snapshot-status", "events",
+        "blueprints", "deployments", "tenants", "users", "secrets", "plugins").contains(root))
+        || (n == 3 && root.equals("snapshots") && (c.seg.get(2).equals("archive")
+        || c.seg.get(2).equals("restore")))
+        || (n == 2 && Arrays.asList("blueprints", "deployments", "secrets", "plugins").contains(root)));
+    if (!routed) {
+      sendHtml(c, 404, "404 Not Found");
+      return;
     }
-
-    // ------------------------------------------------------------------ maintenance gating (§3.4)
-
-    private void gate(Ctx c, String root, int n) {
-        synchronized (st) {
-            if (st.mmStatus == null) {
-                return;
-            }
-            String bypass = header(c, "X-BYPASS-MAINTENANCE");
-            if (bypass != null && !bypass.isEmpty()) {
-                String u = tryAuth(c);
-                if (u != null && "sys_admin".equals(st.role(u))) {
-                    return;
-                }
-            }
-            st.maintenanceLazyFlip();
-            if ("activating".equals(st.mmStatus)) {
-                boolean blocked = (root.equals("snapshots") && n == 2 && MODIFYING.contains(c.method))
-                        || (root.equals("snapshots") && n == 3 && c.seg.get(2).equals("restore"))
-                        || (root.equals("executions") && n == 1 && MODIFYING.contains(c.method))
-                        || (root.equals("deployments") && n == 2 && MODIFYING.contains(c.method))
-                        || (root.equals("deployment-modifications") && MODIFYING.contains(c.method));
-                if (blocked) {
-                    throw maintenanceError("entering_maintenance_mode");
-                }
-                return;
-            }
-            Set<String> allowed = st.profile == ServerProfile.V5_0_5 ? ALLOWED_ACTIVATED_5 : ALLOWED_ACTIVATED;
-            if (!allowed.contains(root)) {
-                throw maintenanceError("maintenance_mode_active");
-            }
-        }
+    gate(c, root, n);
+    if (!methodAllowed(c, root, n)) {
+      drain(c);
+      sendWerkzeug405(c);
+      return;
     }
-
-    private static ApiException maintenanceError(String code) {
-        return new ApiException(503, Json.error(
-                "Your request was rejected since Cloudify manager is currently in maintenance mode", code,
-                "NoneType: None\n"));
+    if (!root.equals("ok") && !root.equals("snapshot-status")) {
+      authenticate(c);
+      tenantCheck(c, root);
     }
+    dispatch(c, root, n);
+  }
 
-    // ------------------------------------------------------------------ auth (§6.1)
-
-    /** Returns the username, or null when the credentials are missing or wrong. */
-    private String tryAuth(Ctx c) {
-        try {
-            authenticate(c);
-            return c.user;
-        } catch (ApiException e) {
-            return null;
-        }
-    }
-
-    private void authenticate(Ctx c) {
-        synchronized (st) {
-            String auth = header(c, "Authorization");
-            if (auth != null && auth.regionMatches(true, 0, "Basic ", 0, 6)) {
-                String decoded;
-                try {
-                    decoded = new String(Base64.getDecoder().decode(auth.substring(6).trim()), StandardCharsets.UTF_8);
-                } catch (IllegalArgumentException e) {
-                    decoded = "";
-                }
-                int i = decoded.indexOf(':');
-                String u = i < 0 ? decoded : decoded.substring(0, i);
-                String p = i < 0 ? "" : decoded.substring(i + 1);
-                if (!u.isEmpty() && Character.isLetter(u.charAt(0)) && u.charAt(0) < 128) {
-                    if (p.equals(st.passwords.get(u))) {
-                        c.user = u;
-                        c.role = st.role(u);
-                        return;
-                    }
-                    throw new ApiException(401, "unauthorized_error", "User unauthorized: Authentication failed for "
-                            + "<User username=`" + u + "`>. Wrong credentials or locked account");
-                }
-            }
-            String token = header(c, "Authentication-Token");
-            if (token != null) {
-                String u = st.tokens.get(token);
-                if (u != null && st.passwords.containsKey(u)) {
-                    c.user = u;
-                    c.role = st.role(u);
-                    return;
-                }
-                if (token.startsWith("ctok-") && token.split("-").length != 3) {
-                    throw new ApiException(401, "unauthorized_error", "User unauthorized: Invalid token structure");
-                }
-                throw new ApiException(401, "unauthorized_error", "User unauthorized: Unauthorized");
-            }
-            throw new ApiException(401, "unauthorized_error", "User unauthorized: No authentication info provided");
-        }
-    }
-
-    private void tenantCheck(Ctx c, String root) {
-        synchronized (st) {
-            String t = header(c, "Tenant");
-            if (t != null) {
-                if (!st.kind("tenants").containsKey(t)) {
-                    throw new ApiException(403, "forbidden_error",
-                            "Authorization failed: Tried to authenticate with invalid tenant name: " + t);
-                }
-                c.tenant = t;
-            } else if (TENANT_SCOPED.contains(root) && st.cfg.requireTenantHeader) {
-                throw new ApiException(403, "forbidden_error", "Authorization failed: tenant not provided");
-            } else {
-                c.tenant = st.cfg.defaultTenant;
-            }
-        }
-    }
-
-    private static void requireAdmin(Ctx c, String action) {
-        if (!"sys_admin".equals(c.role)) {
-            throw new ApiException(403, "forbidden_error", "User `" + c.user + "` is not permitted to perform the action "
-                    + action + " in the tenant `" + c.tenant + "`");
-        }
-    }
-
-    // ------------------------------------------------------------------ dispatch
-
-    private void dispatch(Ctx c, String root, int n) throws IOException {
-        switch (root) {
-            case "ok":
-                synchronized (st) {
-                    if (st.statusFail) {
-                        sendRaw(c, 500, "application/json", "\"FAIL\"".getBytes(StandardCharsets.UTF_8));
-                    } else {
-                        sendRaw(c, 200, "application/json", "\"OK\"".getBytes(StandardCharsets.UTF_8));
-                    }
-                }
-                return;
-            case "version":
-                sendJson(c, 200, version());
-                return;
-            case "status":
-                status(c);
-                return;
-            case "cluster-status":
-                clusterStatus(c);
-                return;
-            case "managers":
-                managers(c);
-                return;
-            case "maintenance":
-                maintenance(c, n);
-                return;
-            case "snapshot-status":
-                synchronized (st) {
-                    ObjectNode o = Json.obj();
-                    o.put("status", st.restoreFlag ? st.profile.snapshotStatusRunning()
-                            : st.profile.snapshotStatusNotRunning());
-                    sendJson(c, 200, o);
-                }
-                return;
-            case "snapshots":
-                snapshots(c, n);
-                return;
-            case "executions":
-                executions(c, n);
-                return;
-            case "execution-schedules":
-                simpleList(c, "execution_schedules", true, true);
-                return;
-            case "events":
-                events(c);
-                return;
-            case "blueprints":
-            case "deployments":
-            case "secrets":
-            case "plugins":
-                if (n == 2) {
-                    getOne(c, root, c.seg.get(1));
-                } else {
-                    simpleList(c, root, true, false);
-                }
-                return;
-            case "tenants":
-            case "users":
-                simpleList(c, root, false, false);
-                return;
-            case "tokens":
-                tokens(c, n);
-                return;
-            default:
-                sendHtml(c, 404, "404 Not Found");
-        }
-    }
-
-    private ObjectNode version() {
-        ObjectNode v = Json.obj();
-        v.put("edition", st.cfg.edition);
-        v.put("version", st.profile.version());
-        v.putNull("build");
-        v.putNull("date");
-        v.putNull("commit");
-        synchronized (st) {
-            v.put("distribution", st.kubernetes ? "kubernetes" : st.profile.distribution());
-        }
-        v.put("distro_release", st.profile.distroRelease());
-        return v;
-    }
-
-    private static final String[] SERVICES = {"Manager Rest-Service", "Management Worker", "PostgreSQL",
-        "RabbitMQ", "Webserver", "Cloudify Console", "AMQP-Postgres", "Execution Scheduler"};
-
-    private void status(Ctx c) {
-        boolean fail;
-        synchronized (st) {
-            fail = st.statusFail;
-        }
-        ObjectNode o = Json.obj();
-        o.put("status", fail ? "Fail" : "OK");
-        ObjectNode s = o.putObject("services");
-        if (!c.qTrue("summary")) {
-            for (int i = 0; i < SERVICES.length; i++) {
-                ObjectNode x = s.putObject(SERVICES[i]);
-                x.put("status", fail && i == 0 ? "Inactive" : "Active");
-                x.put("is_remote", false);
-                x.putObject("extra_info");
-            }
-        }
-        sendJson(c, 200, o);
-    }
-
-    private void clusterStatus(Ctx c) {
-        boolean fail;
-        synchronized (st) {
-            if (st.restoreFlag && st.profile == ServerProfile.V6_4) {
-                throw new ApiException(503, "in_snapshot_restore_error",
-                        "Cannot perform this action while a snapshot restore is in progress");
-            }
-            fail = st.statusFail;
-        }
-        String overall = fail ? "Fail" : "OK";
-        boolean summary = c.qTrue("summary");
-        ObjectNode o = Json.obj();
-        o.put("status", overall);
-        ObjectNode services = o.putObject("services");
-        if (!summary) {
-            ObjectNode manager = services.putObject("manager");
-            manager.put("is_external", false);
-            manager.put("status", overall);
-            ObjectNode mnodes = manager.putObject("nodes");
-            ObjectNode broker = services.putObject("broker");
-            broker.put("is_external", false);
-            broker.put("status", "OK");
-            ObjectNode bnodes = broker.putObject("nodes");
-            for (Server.Node n : server.nodes) {
-                boolean up = n.down == null;
-                ObjectNode x = mnodes.putObject(n.hostname);
-                nodeInfo(x, n, up && !fail ? "OK" : "Fail");
-                ObjectNode svc = x.putObject("services");
-                ObjectNode rs = svc.putObject("Manager Rest-Service");
-                rs.put("status", up && !fail ? "Active" : "Inactive");
-                rs.put("is_remote", false);
-                ObjectNode sd = rs.putObject("extra_info").putObject("systemd");
-                sd.put("unit_id", "cloudify-restservice.service");
-                sd.put("display_name", "Manager Rest-Service");
-                ObjectNode inst = sd.putArray("instances").addObject();
-                inst.put("Description", "Cloudify REST service");
-                inst.put("state", up && !fail ? "running" : "dead");
-                inst.put("Id", "cloudify-restservice.service");
-                x.putArray("metrics");
-                ObjectNode b = bnodes.putObject(n.hostname);
-                nodeInfo(b, n, "OK");
-                b.putObject("services");
-                b.putArray("metrics");
-            }
-            ObjectNode db = services.putObject("db");
-            db.put("is_external", true);
-            db.put("status", "OK");
-        }
-        sendJson(c, summary && fail ? 500 : 200, o);
-    }
-
-    private void nodeInfo(ObjectNode x, Server.Node n, String status) {
-        x.put("private_ip", n.privateIp);
-        x.put("public_ip", "203.0.113." + (11 + n.index));
-        x.put("version", st.profile.version());
-        x.put("status", status);
-        x.putArray("failures");
-    }
-
-    private void managers(Ctx c) {
-        List<ObjectNode> rows = new ArrayList<>();
-        Instant now;
-        synchronized (st) {
-            now = st.now();
-        }
-        for (Server.Node n : server.nodes) {
-            ObjectNode m = Json.obj();
-            m.put("id", n.index + 1);
-            m.put("hostname", n.hostname);
-            m.put("private_ip", n.privateIp);
-            m.put("public_ip", "203.0.113." + (11 + n.index));
-            m.put("version", st.profile.version());
-            m.put("edition", st.cfg.edition);
-            m.put("distribution", st.kubernetes ? "kubernetes" : st.profile.distribution());
-            m.put("distro_release", st.profile.distroRelease());
-            m.put("fs_sync_node_id", "FAKE" + (n.index + 1) + "-MZJNU2Y-IQGDREY-DM2MGTI-MGL3BXN-PQ6W5BM-TBBZ4TJ");
-            m.putObject("networks").put("default", n.privateIp);
-            m.put("last_seen", Json.ts(now));
-            m.putNull("status_report_frequency");
-            m.put("ca_cert_content", "-----BEGIN CERTIFICATE-----\nMIIBfake\n-----END CERTIFICATE-----\n");
-            m.put("__port", n.port);
-            rows.add(m);
-        }
-        sendJson(c, 200, listEnvelope(c, rows, fieldsOf(rows, null), false));
-    }
-
-    // ------------------------------------------------------------------ maintenance endpoints (§3)
-
-    private void maintenance(Ctx c, int n) {
+  private static boolean methodAllowed(Ctx c, String root, int n) {
+    String m = c.method;
+    switch (root) {
+      case "snapshots":
         if (n == 1) {
-            synchronized (st) {
-                sendJson(c, 200, mmBody(false));
-            }
-            return;
+          return m.equals("GET");
         }
-        requireAdmin(c, "maintenance_mode_set");
-        String action = c.seg.get(1);
-        drain(c);
-        synchronized (st) {
-            if (action.equals("activate")) {
-                if (st.mmStatus != null) {
-                    send304(c);
-                    return;
-                }
-                List<ObjectNode> remaining = st.remainingExecutions();
-                st.mmRequestedAt = st.now();
-                st.mmRequestedBy = c.user;
-                if (remaining.isEmpty()) {
-                    st.mmStatus = "activated";
-                    st.mmActivatedAt = st.mmRequestedAt;
-                } else {
-                    st.mmStatus = "activating";
-                    st.mmActivatedAt = null;
-                }
-                ObjectNode body = mmBody(true);
-                ArrayNode list = st.remainingExecutionsJson();
-                if (st.profile.nestedActivateRemainingExecutions()) {
-                    ArrayNode outer = Json.arr();
-                    outer.add(list);
-                    body.set("remaining_executions", outer);
-                } else {
-                    body.set("remaining_executions", list);
-                }
-                sendJson(c, 200, body);
-            } else if (action.equals("deactivate")) {
-                if (st.mmStatus == null) {
-                    send304(c);
-                    return;
-                }
-                ObjectNode body = Json.obj();
-                body.put("status", "deactivated");
-                if (st.profile == ServerProfile.V5_0_5) {
-                    body.put("activated_at", "");
-                    body.put("activation_requested_at", "");
-                    body.putNull("remaining_executions");
-                    body.put("requested_by", "");
-                } else {
-                    body.put("activated_at", Json.ts(st.mmActivatedAt));
-                    body.put("activation_requested_at", Json.ts(st.mmRequestedAt));
-                    body.putNull("remaining_executions");
-                    body.put("requested_by", st.mmRequestedBy);
-                }
-                st.mmStatus = null;
-                st.mmActivatedAt = null;
-                st.mmRequestedAt = null;
-                st.mmRequestedBy = null;
-                st.tick(); // dequeues queued executions
-                sendJson(c, 200, body);
-            } else {
-                throw ApiException.badParams("Invalid action: " + action
-                        + ", Valid action values are: ['activate', 'deactivate']");
-            }
-        }
-    }
-
-    private ObjectNode mmBody(boolean activateResponse) {
-        ObjectNode o = Json.obj();
-        if (st.mmStatus == null) {
-            o.put("status", "deactivated");
-            o.put("activated_at", "");
-            o.put("activation_requested_at", "");
-            o.putNull("remaining_executions");
-            o.put("requested_by", "");
-            return o;
-        }
-        o.put("status", st.mmStatus);
-        if (st.mmActivatedAt == null) {
-            o.putNull("activated_at");
-        } else {
-            o.put("activated_at", Json.ts(st.mmActivatedAt));
-        }
-        o.put("activation_requested_at", Json.ts(st.mmRequestedAt));
-        if ("activating".equals(st.mmStatus) && !activateResponse) {
-            o.set("remaining_executions", st.remainingExecutionsJson());
-        } else {
-            o.putNull("remaining_executions");
-        }
-        o.put("requested_by", st.mmRequestedBy);
-        return o;
-    }
-
-    // ------------------------------------------------------------------ snapshots (§2)
-
-    private void snapshots(Ctx c, int n) throws IOException {
-        if (n == 1) {
-            requireAdmin(c, "snapshot_list");
-            synchronized (st) {
-                List<ObjectNode> rows = st.entities("snapshots", c.qTrue("_all_tenants") ? null : c.tenant);
-                sendJson(c, 200, listEnvelope(c, rows, SNAPSHOT_FIELDS, true));
-            }
-            return;
-        }
-        String id = c.seg.get(1);
         if (n == 2) {
-            switch (c.method) {
-                case "GET":
-                    requireAdmin(c, "snapshot_get");
-                    synchronized (st) {
-                        sendJson(c, 200, include(c, snapshot(id), SNAPSHOT_FIELDS));
-                    }
-                    return;
-                case "PUT":
-                    requireAdmin(c, "snapshot_create");
-                    createSnapshot(c, id);
-                    return;
-                case "DELETE":
-                    requireAdmin(c, "snapshot_delete");
-                    deleteSnapshot(c, id);
-                    return;
-                case "PATCH":
-                    requireAdmin(c, "snapshot_status_update");
-                    JsonNode b = jsonBody(c);
-                    synchronized (st) {
-                        ObjectNode s = snapshot(id);
-                        if (!b.has("status")) {
-                            throw ApiException.badParams("Missing status in json request body");
-                        }
-                        s.put("status", b.path("status").asText());
-                        s.put("error", b.path("error").asText(""));
-                    }
-                    sendRaw(c, 200, "application/json", "null".getBytes(StandardCharsets.UTF_8));
-                    return;
-                default:
-                    throw new IllegalStateException();
-            }
+          return Arrays.asList("GET", "PUT", "DELETE", "PATCH").contains(m);
         }
-        if (c.seg.get(2).equals("archive")) {
-            if (c.method.equals("GET")) {
-                requireAdmin(c, "snapshot_download");
-                download(c, id);
-            } else {
-                requireAdmin(c, "snapshot_upload");
-                upload(c, id);
-            }
+        return c.seg.get(2).equals("archive") ? (m.equals("GET") || m.equals("PUT")) : m.equals("POST");
+      case "maintenance":
+        return n == 1 ? m.equals("GET") : m.equals("POST");
+      case "executions":
+        return n == 1 ? m.equals("GET") : (m.equals("GET") || m.equals("POST"));
+      case "tokens":
+        return n == 1 ? (m.equals("GET") || m.equals("POST")) : (m.equals("GET") || m.equals("DELETE"));
+      default:
+        return m.equals("GET");
+    }
+  }
+
+  // ------------------------------------------------------------------ maintenance gating (§3.4)
+
+  private void gate(Ctx c, String root, int n) {
+    synchronized (st) {
+      if (st.mmStatus == null) {
+        return;
+      }
+      String bypass = header(c, "X-BYPASS-MAINTENANCE");
+      if (bypass != null && !bypass.isEmpty()) {
+        String u = tryAuth(c);
+        if (u != null && "sys_admin".equals(st.role(u))) {
+          return;
+        }
+      }
+      st.maintenanceLazyFlip();
+      if ("activating".equals(st.mmStatus)) {
+        boolean blocked = (root.equals("snapshots") && n == 2 && MODIFYING.contains(c.method))
+            || (root.equals("snapshots") && n == 3 && c.seg.get(2).equals("restore"))
+            || (root.equals("executions") && n == 1 && MODIFYING.contains(c.method))
+            || (root.equals("deployments") && n == 2 && MODIFYING.contains(c.method))
+            || (root.equals("deployment-modifications") && MODIFYING.contains(c.method));
+        if (blocked) {
+          throw maintenanceError("entering_maintenance_mode");
+        }
+        return;
+      }
+      Set<String> allowed = st.profile == ServerProfile.V5_0_5 ? ALLOWED_ACTIVATED_5 : ALLOWED_ACTIVATED;
+      if (!allowed.contains(root)) {
+        throw maintenanceError("maintenance_mode_active");
+      }
+    }
+  }
+
+  private static ApiException maintenanceError(String code) {
+    return new ApiException(503, Json.error(
+        "Your request was rejected since Cloudify manager is currently in maintenance mode", code,
+        "NoneType: None\n"));
+  }
+
+  // ------------------------------------------------------------------ auth (§6.1)
+
+  /** Returns the username, or null when the credentials are missing or wrong. */
+  private String tryAuth(Ctx c) {
+    try {
+      authenticate(c);
+      return c.user;
+    } catch (ApiException e) {
+      return null;
+    }
+  }
+
+  private void authenticate(Ctx c) {
+    synchronized (st) {
+      String auth = header(c, "Authorization");
+      if (auth != null && auth.regionMatches(true, 0, "Basic ", 0, 6)) {
+        String decoded;
+        try {
+          decoded = new String(Base64.getDecoder().decode(auth.substring(6).trim()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+          decoded = "";
+        }
+        int i = decoded.indexOf(':');
+        String u = i < 0 ? decoded : decoded.substring(0, i);
+        String p = i < 0 ? "" : decoded.substring(i + 1);
+        if (!u.isEmpty() && Character.isLetter(u.charAt(0)) && u.charAt(0) < 128) {
+          if (p.equals(st.passwords.get(u))) {
+            c.user = u;
+            c.role = st.role(u);
             return;
+          }
+          throw new ApiException(401, "unauthorized_error", "User unauthorized: Authentication failed for "
+              + "<User username=`" + u + "`>. Wrong credentials or locked account");
         }
-        requireAdmin(c, "snapshot_restore");
-        restore(c, id);
+      }
+      String token = header(c, "Authentication-Token");
+      if (token != null) {
+        String u = st.tokens.get(token);
+        if (u != null && st.passwords.containsKey(u)) {
+          c.user = u;
+          c.role = st.role(u);
+          return;
+        }
+        if (token.startsWith("ctok-") && token.split("-").length != 3) {
+          throw new ApiException(401, "unauthorized_error", "User unauthorized: Invalid token structure");
+        }
+        throw new ApiException(401, "unauthorized_error", "User unauthorized: Unauthorized");
+      }
+      throw new ApiException(401, "unauthorized_error", "User unauthorized: No authentication info provided");
     }
+  }
 
-    private static final List<String> SNAPSHOT_FIELDS = Arrays.asList("id", "created_at", "status", "error",
-            "visibility", "tenant_name", "created_by", "resource_availability", "private_resource");
-
-    private ObjectNode snapshot(String id) {
-        ObjectNode s = st.kind("snapshots").get(id);
-        if (s == null) {
-            throw ApiException.notFound("Snapshot", id);
+  private void tenantCheck(Ctx c, String root) {
+    synchronized (st) {
+      String t = header(c, "Tenant");
+      if (t != null) {
+        if (!st.kind("tenants").containsKey(t)) {
+          throw new ApiException(403, "forbidden_error",
+              "Authorization failed: Tried to authenticate with invalid tenant name: " + t);
         }
-        return s;
+        c.tenant = t;
+      } else if (TENANT_SCOPED.contains(root) && st.cfg.requireTenantHeader) {
+        throw new ApiException(403, "forbidden_error", "Authorization failed: tenant not provided");
+      } else {
+        c.tenant = st.cfg.defaultTenant;
+      }
     }
+  }
 
-    private static void validateId(String id) {
-        if (id.isEmpty()) {
-            throw ApiException.badParams("The `snapshot_id` argument is empty");
-        }
-        if (id.length() > 256) {
-            throw ApiException.badParams("The `snapshot_id` argument is too long (max 256 characters)");
-        }
-        for (char ch : id.toCharArray()) {
-            boolean ok = (ch < 128 && Character.isLetterOrDigit(ch)) || ch == '-' || ch == '.' || ch == '_' || ch == '~';
-            if (!ok) {
-                throw ApiException.badParams("The `snapshot_id` argument contains illegal characters. Only letters, "
-                        + "digits and the characters \"-\", \".\" and \"_\" are allowed");
-            }
-        }
-        char first = id.charAt(0);
-        if (!((first >= 'a' && first <= 'z') || (first >= 'A' && first <= 'Z'))) {
-            throw ApiException.badParams("The `snapshot_id` argument must begin with a letter");
-        }
+  private static void requireAdmin(Ctx c, String action) {
+    if (!"sys_admin".equals(c.role)) {
+      throw new ApiException(403, "forbidden_error", "User `" + c.user + "` is not permitted to perform the action "
+          + action + " in the tenant `" + c.tenant + "`");
     }
+  }
 
-    private static Boolean bool(JsonNode b, String key, Boolean dflt) {
-        JsonNode v = b.get(key);
-        if (v == null || v.isNull()) {
-            return dflt;
-        }
-        if (v.isBoolean()) {
-            return v.asBoolean();
-        }
-        if (v.isTextual() && (v.asText().equalsIgnoreCase("true") || v.asText().equalsIgnoreCase("false"))) {
-            return Boolean.valueOf(v.asText().toLowerCase(Locale.ROOT));
-        }
-        throw ApiException.badParams("Invalid boolean value `" + v.asText() + "` for `" + key + "`");
-    }
+  // ------------------------------------------------------------------ dispatch
 
-    private void createSnapshot(Ctx c, String id) {
-        validateId(id);
-        JsonNode b = jsonBody(c);
-        boolean includeCredentials = bool(b, "include_credentials", true);
-        boolean includeLogs = bool(b, "include_logs", true);
-        boolean includeEvents = bool(b, "include_events", true);
-        boolean queue = bool(b, "queue", false);
-        Boolean legacyReq = bool(b, "legacy", null);
-        JsonNode lt = b.get("listener_timeout");
-        if (lt != null && !lt.isNull() && !lt.isNumber()) {
-            try {
-                Double.parseDouble(lt.asText());
-            } catch (NumberFormatException e) {
-                throw ApiException.badParams("listener_timeout must a valid floating point number");
-            }
-        }
+  private void dispatch(Ctx c, String root, int n) throws IOException {
+    switch (root) {
+      case "ok":
         synchronized (st) {
-            ObjectNode existing = st.kind("snapshots").get(id);
-            if (existing != null) {
-                throw conflict(id, existing.path("tenant_name").asText());
-            }
-            boolean legacy = !st.profile.supportsNewArchiveFormat() || Boolean.TRUE.equals(legacyReq);
-            if (st.kubernetes) {
-                legacy = false;
-            }
-            boolean blocking = !(st.profile.nonBlockingCreate() && !legacy);
-            List<ObjectNode> active = st.activeExecutions();
-            String status = "pending";
-            if (!active.isEmpty()) {
-                if (queue) {
-                    status = "queued";
-                } else if (blocking) {
-                    throw new ApiException(400, "existing_running_execution_error",
-                            "Cannot start execution because there are other executions running e.g.: "
-                                    + active.get(0).path("id").asText());
-                }
-            }
-            ObjectNode params = Json.obj();
-            params.put("snapshot_id", id);
-            params.put("include_credentials", includeCredentials);
-            params.put("include_logs", includeLogs);
-            params.put("include_events", includeEvents);
-            if (st.profile != ServerProfile.V5_0_5) {
-                params.set("tempdir_path", b.hasNonNull("tempdir_path") ? b.get("tempdir_path") : null);
-                if (params.get("tempdir_path") == null) {
-                    params.putNull("tempdir_path");
-                }
-            }
-            if (st.profile == ServerProfile.V7_0_4) {
-                params.put("legacy", legacy);
-                if (lt == null || lt.isNull()) {
-                    params.putNull("listener_timeout");
-                } else {
-                    params.set("listener_timeout", lt);
-                }
-            }
-            params.set("config", st.configParams());
-            st.newSnapshot(id, "creating", c.tenant, c.user, "");
-            ObjectNode e = st.newExecution("create_snapshot", c.tenant, c.user, params, true, null, null);
-            if (status.equals("queued")) {
-                st.setExecStatus(e, "queued");
-            } else {
-                st.startExecution(e);
-            }
-            sendJson(c, 201, e);
+          if (st.statusFail) {
+            sendRaw(c, 500, "application/json", "\"FAIL\"".getBytes(StandardCharsets.UTF_8));
+          } else {
+            sendRaw(c, 200, "application/json", "\"OK\"".getBytes(StandardCharsets.UTF_8));
+          }
         }
-    }
-
-    private static ApiException conflict(String id, String tenant) {
-        return new ApiException(409, "conflict_error", "<Snapshot id=`" + id + "` tenant=`" + tenant
-                + "`> already exists on <Tenant name=`" + tenant + "`> or with global visibility");
-    }
-
-    private void deleteSnapshot(Ctx c, String id) throws IOException {
-        ObjectNode s;
+        return;
+      case "version":
+        sendJson(c, 200, version());
+        return;
+      case "status":
+        status(c);
+        return;
+      case "cluster-status":
+        clusterStatus(c);
+        return;
+      case "managers":
+        managers(c);
+        return;
+      case "maintenance":
+        maintenance(c, n);
+        return;
+      case "snapshot-status":
         synchronized (st) {
-            s = snapshot(id);
-            if (st.profile != ServerProfile.V5_0_5) {
-                for (ObjectNode e : st.activeExecutions()) {
-                    String wf = e.path("workflow_id").asText();
-                    if ((wf.equals("create_snapshot") || wf.equals("restore_snapshot"))
-                            && id.equals(e.path("parameters").path("snapshot_id").asText())) {
-                        throw new ApiException(400, "snapshot_action_error", "Cannot delete snapshot `" + id
-                                + "` which has an active `" + wf + "` execution");
-                    }
-                }
-            }
-            st.kind("snapshots").remove(id);
-            try {
-                FileUtil.deleteTree(st.archivePath(id).getParent());
-            } catch (IOException ignored) {
-                // like the server
-            }
+          ObjectNode o = Json.obj();
+          o.put("status", st.restoreFlag ? st.profile.snapshotStatusRunning()
+              : st.profile.snapshotStatusNotRunning());
+          sendJson(c, 200, o);
         }
-        sendJson(c, 200, s);
+        return;
+      case "snapshots":
+        snapshots(c, n);
+        return;
+      case "executions":
+        executions(c, n);
+        return;
+      case "execution-schedules":
+        simpleList(c, "execution_schedules", true, true);
+        return;
+      case "events":
+        events(c);
+        return;
+      case "blueprints":
+      case "deployments":
+      case "secrets":
+      case "plugins":
+        if (n == 2) {
+          getOne(c, root, c.seg.get(1));
+        } else {
+          simpleList(c, root, true, false);
+        }
+        return;
+      case "tenants":
+      case "users":
+        simpleList(c, root, false, false);
+        return;
+      case "tokens":
+        tokens(c, n);
+        return;
+      default:
+        sendHtml(c, 404, "404 Not Found");
     }
+  }
 
-    private void restore(Ctx c, String id) {
-        JsonNode b = jsonBody(c);
-        synchronized (st) {
+  private ObjectNode version() {
+    ObjectNode v = Json.obj();
+    v.put("edition", st.cfg.edition);
+    v.put("version", st.profile.version());
+    v.putNull("build");
+    v.putNull("date");
+    v.putNull("commit");
+    synchronized (st) {
+      v.put("distribution", st.kubernetes ? "kubernetes" : st.profile.distribution());
+    }
+    v.put("distro_release", st.profile.distroRelease());
+    return v;
+  }
+
+  private static final String[] SERVICES = {"Manager Rest-Service", "Management Worker", "PostgreSQL",
+    "RabbitMQ", "Webserver", "Cloudify Console", "AMQP-Postgres", "Execution Scheduler"};
+
+  private void status(Ctx c) {
+    boolean fail;
+    synchronized (st) {
+      fail = st.statusFail;
+    }
+    ObjectNode o = Json.obj();
+    o.put("status", fail ? "Fail" : "OK");
+    ObjectNode s = o.putObject("services");
+    if (!c.qTrue("summary")) {
+      for (int i = 0; i < SERVICES.length; i++) {
+        ObjectNode x = s.putObject(SERVICES[i]);
+        x.put("status", fail && i == 0 ? "Inactive" : "Active");
+        x.put("is_remote", false);
+        x.putObject("extra_info");
+      }
+    }
+    sendJson(c, 200, o);
+  }
+
+  private void clusterStatus(Ctx c) {
+    boolean fail;
+    synchronized (st) {
+      if (st.restoreFlag && st.profile == ServerProfile.V6_4) {
+        throw new ApiException(503, "in_snapshot_restore_error",
+            "Cannot perform this action while a snapshot restore is in progress");
+      }
+      fail = st.statusFail;
+    }
+    String overall = fail ? "Fail" : "OK";
+    boolean summary = c.qTrue("summary");
+    ObjectNode o = Json.obj();
+    o.put("status", overall);
+    ObjectNode services = o.putObject("services");
+    if (!summary) {
+      ObjectNode manager = services.putObject("manager");
+      manager.put("is_external", false);
+      manager.put("status", overall);
+      ObjectNode mnodes = manager.putObject("nodes");
+      ObjectNode broker = services.putObject("broker");
+      broker.put("is_external", false);
+      broker.put("status", "OK");
+      ObjectNode bnodes = broker.putObject("nodes");
+      for (Server.Node n : server.nodes) {
+        boolean up = n.down == null;
+        ObjectNode x = mnodes.putObject(n.hostname);
+        nodeInfo(x, n, up && !fail ? "OK" : "Fail");
+        ObjectNode svc = x.putObject("services");
+        ObjectNode rs = svc.putObject("Manager Rest-Service");
+        rs.put("status", up && !fail ? "Active" : "Inactive");
+        rs.put("is_remote", false);
+        ObjectNode sd = rs.putObject("extra_info").putObject("systemd");
+        sd.put("unit_id", "cloudify-restservice.service");
+        sd.put("display_name", "Manager Rest-Service");
+        ObjectNode inst = sd.putArray("instances").addObject();
+        inst.put("Description", "Cloudify REST service");
+        inst.put("state", up && !fail ? "running" : "dead");
+        inst.put("Id", "cloudify-restservice.service");
+        x.putArray("metrics");
+        ObjectNode b = bnodes.putObject(n.hostname);
+        nodeInfo(b, n, "OK");
+        b.putObject("services");
+        b.putArray("metrics");
+      }
+      ObjectNode db = services.putObject("db");
+      db.put("is_external", true);
+      db.put("status", "OK");
+    }
+    sendJson(c, summary && fail ? 500 : 200, o);
+  }
+
+  private void nodeInfo(ObjectNode x, Server.Node n, String status) {
+    x.put("private_ip", n.privateIp);
+    x.put("public_ip", "203.0.113." + (11 + n.index));
+    x.put("version", st.profile.version());
+    x.put("status", status);
+    x.putArray("failures");
+  }
+
+  private void managers(Ctx c) {
+    List<ObjectNode> rows = new ArrayList<>();
+    Instant now;
+    synchronized (st) {
+      now = st.now();
+    }
+    for (Server.Node n : server.nodes) {
+      ObjectNode m = Json.obj();
+      m.put("id", n.index + 1);
+      m.put("hostname", n.hostname);
+      m.put("private_ip", n.privateIp);
+      m.put("public_ip", "203.0.113." + (11 + n.index));
+      m.put("version", st.profile.version());
+      m.put("edition", st.cfg.edition);
+      m.put("distribution", st.kubernetes ? "kubernetes" : st.profile.distribution());
+      m.put("distro_release", st.profile.distroRelease());
+      m.put("fs_sync_node_id", "FAKE" + (n.index + 1) + "-MZJNU2Y-IQGDREY-DM2MGTI-MGL3BXN-PQ6W5BM-TBBZ4TJ");
+      m.putObject("networks").put("default", n.privateIp);
+      m.put("last_seen", Json.ts(now));
+      m.putNull("status_report_frequency");
+      m.put("ca_cert_content", "-----BEGIN CERTIFICATE-----\nMIIBfake\n-----END CERTIFICATE-----\n");
+      m.put("__port", n.port);
+      rows.add(m);
+    }
+    sendJson(c, 200, listEnvelope(c, rows, fieldsOf(rows, null), false));
+  }
+
+  // ------------------------------------------------------------------ maintenance endpoints (§3)
+
+  private void maintenance(Ctx c, int n) {
+    if (n == 1) {
+      synchronized (st) {
+        sendJson(c, 200, mmBody(false));
+      }
+      return;
+    }
+    requireAdmin(c, "maintenance_mode_set");
+    String action = c.seg.get(1);
+    drain(c);
+    synchronized (st) {
+      if (action.equals("activate")) {
+        if (st.mmStatus != null) {
+          send304(c);
+          return;
+        }
+        List<ObjectNode> remaining = st.remainingExecutions();
+        st.mmRequestedAt = st.now();
+        st.mmRequestedBy = c.user;
+        if (remaining.isEmpty()) {
+          st.mmStatus = "activated";
+          st.mmActivatedAt = st.mmRequestedAt;
+        } else {
+          st.mmStatus = "activating";
+          st.mmActivatedAt = null;
+        }
+        ObjectNode body = mmBody(true);
+        ArrayNode list = st.remainingExecutionsJson();
+        if (st.profile.nestedActivateRemainingExecutions()) {
+          ArrayNode outer = Json.arr();
+          outer.add(list);
+          body.set("remaining_executions", outer);
+        } else {
+          body.set("remaining_executions", list);
+        }
+        sendJson(c, 200, body);
+      } else if (action.equals("deactivate")) {
+        if (st.mmStatus == null) {
+          send304(c);
+          return;
+        }
+        ObjectNode body = Json.obj();
+        body.put("status", "deactivated");
+        if (st.profile == ServerProfile.V5_0_5) {
+          body.put("activated_at", "");
+          body.put("activation_requested_at", "");
+          body.putNull("remaining_executions");
+          body.put("requested_by", "");
+        } else {
+          body.put("activated_at", Json.ts(st.mmActivatedAt));
+          body.put("activation_requested_at", Json.ts(st.mmRequestedAt));
+          body.putNull("remaining_executions");
+          body.put("requested_by", st.mmRequestedBy);
+        }
+        st.mmStatus = null;
+        st.mmActivatedAt = null;
+        st.mmRequestedAt = null;
+        st.mmRequestedBy = null;
+        st.tick(); // dequeues queued executions
+        sendJson(c, 200, body);
+      } else {
+        throw ApiException.badParams("Invalid action: " + action
+            + ", Valid action values are: ['activate', 'deactivate']");
+      }
+    }
+  }
+
+  private ObjectNode mmBody(boolean activateResponse) {
+    ObjectNode o = Json.obj();
+    if (st.mmStatus == null) {
+      o.put("status", "deactivated");
+      o.put("activated_at", "");
+      o.put("activation_requested_at", "");
+      o.putNull("remaining_executions");
+      o.put("requested_by", "");
+      return o;
+    }
+    o.put("status", st.mmStatus);
+    if (st.mmActivatedAt == null) {
+      o.putNull("activated_at");
+    } else {
+      o.put("activated_at", Json.ts(st.mmActivatedAt));
+    }
+    o.put("activation_requested_at", Json.ts(st.mmRequestedAt));
+    if ("activating".equals(st.mmStatus) && !activateResponse) {
+      o.set("remaining_executions", st.remainingExecutionsJson());
+    } else {
+      o.putNull("remaining_executions");
+    }
+    o.put("requested_by", st.mmRequestedBy);
+    return o;
+  }
+
+  // ------------------------------------------------------------------ snapshots (§2)
+
+  private void snapshots(Ctx c, int n) throws IOException {
+    if (n == 1) {
+      requireAdmin(c, "snapshot_list");
+      synchronized (st) {
+        List<ObjectNode> rows = st.entities("snapshots", c.qTrue("_all_tenants") ? null : c.tenant);
+        sendJson(c, 200, listEnvelope(c, rows, SNAPSHOT_FIELDS, true));
+      }
+      return;
+    }
+    String id = c.seg.get(1);
+    if (n == 2) {
+      switch (c.method) {
+        case "GET":
+          requireAdmin(c, "snapshot_get");
+          synchronized (st) {
+            sendJson(c, 200, include(c, snapshot(id), SNAPSHOT_FIELDS));
+          }
+          return;
+        case "PUT":
+          requireAdmin(c, "snapshot_create");
+          createSnapshot(c, id);
+          return;
+        case "DELETE":
+          requireAdmin(c, "snapshot_delete");
+          deleteSnapshot(c, id);
+          return;
+        case "PATCH":
+          requireAdmin(c, "snapshot_status_update");
+          JsonNode b = jsonBody(c);
+          synchronized (st) {
             ObjectNode s = snapshot(id);
-            if (st.profile.requiresRecreateDeploymentsEnvs() && !b.has("recreate_deployments_envs")) {
-                throw ApiException.badParams("Missing recreate_deployments_envs in json request body");
+            if (!b.has("status")) {
+              throw ApiException.badParams("Missing status in json request body");
             }
-            if (!b.has("force")) {
-                throw ApiException.internal("KeyError", "'force'");
-            }
-            boolean force = bool(b, "force", false);
-            boolean restoreCerts = bool(b, "restore_certificates", false);
-            boolean noReboot = bool(b, "no_reboot", false);
-            if (noReboot && !restoreCerts) {
-                throw ApiException.badParams("`no_reboot` is only relevant when `restore_certificates` is activated");
-            }
-            int timeout = 300;
-            JsonNode t = b.get("timeout");
-            if (t != null && !t.isNull()) {
-                try {
-                    timeout = t.isInt() ? t.asInt() : Integer.parseInt(t.asText());
-                } catch (NumberFormatException e) {
-                    throw ApiException.badParams("invalid parameter, should be int, got: " + t.asText());
-                }
-            }
-            if ("failed".equals(s.path("status").asText())) {
-                throw new ApiException(400, "snapshot_action_error", "Failed snapshot cannot be restored");
-            }
-            List<ObjectNode> active = st.activeExecutions();
-            if (!active.isEmpty()) {
-                throw new ApiException(400, "existing_running_execution_error",
-                        "Cannot start execution because there are other executions running e.g.: "
-                                + active.get(0).path("id").asText());
-            }
-            ObjectNode params = Json.obj();
-            params.put("snapshot_id", id);
-            params.put("force", force);
-            params.put("timeout", timeout);
-            params.put("restore_certificates", restoreCerts);
-            params.put("no_reboot", noReboot);
-            if (st.profile.requiresRecreateDeploymentsEnvs()) {
-                params.put("recreate_deployments_envs", bool(b, "recreate_deployments_envs", true));
-            }
-            params.put("premium_enabled", "premium".equals(st.cfg.edition));
-            params.put("user_is_bootstrap_admin", c.user.equals(st.adminUser));
-            params.set("config", st.configParams());
-            ObjectNode e = st.newExecution("restore_snapshot", c.tenant, c.user, params, true, null, null);
-            st.startExecution(e);
-            ObjectNode out = Json.obj();
-            for (String f : SNAPSHOT_FIELDS) {
-                out.set(f, e.get(f));
-            }
-            sendJson(c, 200, out);
-        }
+            s.put("status", b.path("status").asText());
+            s.put("error", b.path("error").asText(""));
+          }
+          sendRaw(c, 200, "application/json", "null".getBytes(StandardCharsets.UTF_8));
+          return;
+        default:
+          throw new IllegalStateException();
+      }
     }
-
-    private void download(Ctx c, String id) throws IOException {
-        Path file;
-        synchronized (st) {
-            ObjectNode s = snapshot(id);
-            if ("failed".equals(s.path("status").asText())) {
-                throw new ApiException(400, "snapshot_action_error", "Failed snapshot cannot be downloaded");
-            }
-            file = st.archivePath(id);
-        }
-        drain(c);
-        if (!Files.isRegularFile(file)) {
-            sendHtml(c, 404, "404 Not Found");
-            return;
-        }
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            long size = ch.size();
-            long start = 0;
-            long end = size - 1;
-            int status = 200;
-            Headers h = c.ex.getResponseHeaders();
-            String range = header(c, "Range");
-            if (range != null && range.startsWith("bytes=") && !range.contains(",")) {
-                String[] p = range.substring(6).split("-", -1);
-                try {
-                    if (p[0].isEmpty()) {
-                        start = Math.max(0, size - Long.parseLong(p[1]));
-                    } else {
-                        start = Long.parseLong(p[0]);
-                        if (!p[1].isEmpty()) {
-                            end = Math.min(end, Long.parseLong(p[1]));
-                        }
-                    }
-                    if (start >= size || start > end) {
-                        h.set("Content-Range", "bytes */" + size);
-                        sendHtml(c, 416, "416 Requested Range Not Satisfiable");
-                        return;
-                    }
-                    status = 206;
-                    h.set("Content-Range", "bytes " + start + "-" + end + "/" + size);
-                } catch (NumberFormatException ignored) {
-                    start = 0;
-                    end = size - 1;
-                }
-            }
-            long length = end - start + 1;
-            h.set("Server", "nginx");
-            h.set("Content-Type", "application/octet-stream");
-            String fname = FileUtil.safeName(id) + ".zip";
-            h.set("Content-Disposition", st.profile == ServerProfile.V7_0_4
-                    ? "attachment; filename=\"" + fname + "\"" : "attachment; filename=" + fname);
-            h.set("Cache-Control", "no-cache");
-            h.set("Content-Description", "File Transfer");
-            h.set("Accept-Ranges", "bytes");
-            RequestJournal.status(c.rec, status);
-            c.ex.sendResponseHeaders(status, length == 0 ? -1 : length);
-            long limit = c.fault != null && c.fault.type == FaultRule.Type.DROP_RESPONSE_AFTER
-                    ? Math.min(c.fault.bytes, length) : length;
-            OutputStream out = c.ex.getResponseBody();
-            ByteBuffer buf = ByteBuffer.allocate(BUF);
-            long pos = start;
-            long sent = 0;
-            while (sent < limit) {
-                buf.clear();
-                buf.limit((int) Math.min(BUF, limit - sent));
-                int r = ch.read(buf, pos);
-                if (r <= 0) {
-                    break;
-                }
-                out.write(buf.array(), 0, r);
-                pos += r;
-                sent += r;
-            }
-            out.flush();
-            if (limit < length) {
-                RequestJournal.status(c.rec, -1);
-                throw new Abort();
-            }
-        }
+    if (c.seg.get(2).equals("archive")) {
+      if (c.method.equals("GET")) {
+        requireAdmin(c, "snapshot_download");
+        download(c, id);
+      } else {
+        requireAdmin(c, "snapshot_upload");
+        upload(c, id);
+      }
+      return;
     }
+    requireAdmin(c, "snapshot_restore");
+    restore(c, id);
+  }
 
-    private void upload(Ctx c, String id) throws IOException {
-        String url = c.q("snapshot_archive_url");
-        Path tmp = Files.createTempFile(st.storageDir.resolve("tmp"), "upload-", ".zip");
+  private static final List<String> SNAPSHOT_FIELDS = Arrays.asList("id", "created_at", "status", "error",
+      "visibility", "tenant_name", "created_by", "resource_availability", "private_resource");
+
+  private ObjectNode snapshot(String id) {
+    ObjectNode s = st.kind("snapshots").get(id);
+    if (s == null) {
+      throw ApiException.notFound("Snapshot", id);
+    }
+    return s;
+  }
+
+  private static void validateId(String id) {
+    if (id.isEmpty()) {
+      throw ApiException.badParams("The `snapshot_id` argument is empty");
+    }
+    if (id.length() > 256) {
+      throw ApiException.badParams("The `snapshot_id` argument is too long (max 256 characters)");
+    }
+    for (char ch : id.toCharArray()) {
+      boolean ok = (ch < 128 && Character.isLetterOrDigit(ch)) || ch == '-' || ch == '.' || ch == '_' || ch == '~';
+      if (!ok) {
+        throw ApiException.badParams("The `snapshot_id` argument contains illegal characters. Only letters, "
+            + "digits and the characters \"-\", \".\" and \"_\" are allowed");
+      }
+    }
+    char first = id.charAt(0);
+    if (!((first >= 'a' && first <= 'z') || (first >= 'A' && first <= 'Z'))) {
+      throw ApiException.badParams("The `snapshot_id` argument must begin with a letter");
+    }
+  }
+
+  private static Boolean bool(JsonNode b, String key, Boolean dflt) {
+    JsonNode v = b.get(key);
+    if (v == null || v.isNull()) {
+      return dflt;
+    }
+    if (v.isBoolean()) {
+      return v.asBoolean();
+    }
+    if (v.isTextual() && (v.asText().equalsIgnoreCase("true") || v.asText().equalsIgnoreCase("false"))) {
+      return Boolean.valueOf(v.asText().toLowerCase(Locale.ROOT));
+    }
+    throw ApiException.badParams("Invalid boolean value `" + v.asText() + "` for `" + key + "`");
+  }
+
+  private void createSnapshot(Ctx c, String id) {
+    validateId(id);
+    JsonNode b = jsonBody(c);
+    boolean includeCredentials = bool(b, "include_credentials", true);
+    boolean includeLogs = bool(b, "include_logs", true);
+    boolean includeEvents = bool(b, "include_events", true);
+    boolean queue = bool(b, "queue", false);
+    Boolean legacyReq = bool(b, "legacy", null);
+    JsonNode lt = b.get("listener_timeout");
+    if (lt != null && !lt.isNull() && !lt.isNumber()) {
+      try {
+        Double.parseDouble(lt.asText());
+      } catch (NumberFormatException e) {
+        throw ApiException.badParams("listener_timeout must a valid floating point number");
+      }
+    }
+    synchronized (st) {
+      ObjectNode existing = st.kind("snapshots").get(id);
+      if (existing != null) {
+        throw conflict(id, existing.path("tenant_name").asText());
+      }
+      boolean legacy = !st.profile.supportsNewArchiveFormat() || Boolean.TRUE.equals(legacyReq);
+      if (st.kubernetes) {
+        legacy = false;
+      }
+      boolean blocking = !(st.profile.nonBlockingCreate() && !legacy);
+      List<ObjectNode> active = st.activeExecutions();
+      String status = "pending";
+      if (!active.isEmpty()) {
+        if (queue) {
+          status = "queued";
+        } else if (blocking) {
+          throw new ApiException(400, "existing_running_execution_error",
+              "Cannot start execution because there are other executions running e.g.: "
+                  + active.get(0).path("id").asText());
+        }
+      }
+      ObjectNode params = Json.obj();
+      params.put("snapshot_id", id);
+      params.put("include_credentials", includeCredentials);
+      params.put("include_logs", includeLogs);
+      params.put("include_events", includeEvents);
+      if (st.profile != ServerProfile.V5_0_5) {
+        params.set("tempdir_path", b.hasNonNull("tempdir_path") ? b.get("tempdir_path") : null);
+        if (params.get("tempdir_path") == null) {
+          params.putNull("tempdir_path");
+        }
+      }
+      if (st.profile == ServerProfile.V7_0_4) {
+        params.put("legacy", legacy);
+        if (lt == null || lt.isNull()) {
+          params.putNull("listener_timeout");
+        } else {
+          params.set("listener_timeout", lt);
+        }
+      }
+      params.set("config", st.configParams());
+      st.newSnapshot(id, "creating", c.tenant, c.user, "");
+      ObjectNode e = st.newExecution("create_snapshot", c.tenant, c.user, params, true, null, null);
+      if (status.equals("queued")) {
+        st.setExecStatus(e, "queued");
+      } else {
+        st.startExecution(e);
+      }
+      sendJson(c, 201, e);
+    }
+  }
+
+  private static ApiException conflict(String id, String tenant) {
+    return new ApiException(409, "conflict_error", "<Snapshot id=`" + id + "` tenant=`" + tenant
+        + "`> already exists on <Tenant name=`" + tenant + "`> or with global visibility");
+  }
+
+  private void deleteSnapshot(Ctx c, String id) throws IOException {
+    ObjectNode s;
+    synchronized (st) {
+      s = snapshot(id);
+      if (st.profile != ServerProfile.V5_0_5) {
+        for (ObjectNode e : st.activeExecutions()) {
+          String wf = e.path("workflow_id").asText();
+          if ((wf.equals("create_snapshot") || wf.equals("restore_snapshot"))
+              && id.equals(e.path("parameters").path("snapshot_id").asText())) {
+            throw new ApiException(400, "snapshot_action_error", "Cannot delete snapshot `" + id
+                + "` which has an active `" + wf + "` execution");
+          }
+        }
+      }
+      st.kind("snapshots").remove(id);
+      try {
+        FileUtil.deleteTree(st.archivePath(id).getParent());
+      } catch (IOException ignored) {
+        // like the server
+      }
+    }
+    sendJson(c, 200, s);
+  }
+
+  private void restore(Ctx c, String id) {
+    JsonNode b = jsonBody(c);
+    synchronized (st) {
+      ObjectNode s = snapshot(id);
+      if (st.profile.requiresRecreateDeploymentsEnvs() && !b.has("recreate_deployments_envs")) {
+        throw ApiException.badParams("Missing recreate_deployments_envs in json request body");
+      }
+      if (!b.has("force")) {
+        throw ApiException.internal("KeyError", "'force'");
+      }
+      boolean force = bool(b, "force", false);
+      boolean restoreCerts = bool(b, "restore_certificates", false);
+      boolean noReboot = bool(b, "no_reboot", false);
+      if (noReboot && !restoreCerts) {
+        throw ApiException.badParams("`no_reboot` is only relevant when `restore_certificates` is activated");
+      }
+      int timeout = 300;
+      JsonNode t = b.get("timeout");
+      if (t != null && !t.isNull()) {
         try {
-            if (url != null) {
-                String cl = header(c, "Content-Length");
-                if ((cl != null && !cl.equals("0")) || header(c, "Transfer-Encoding") != null) {
-                    drain(c);
-                    throw ApiException.badParams("Can pass snapshot as only one of: URL via query parameters, "
-                            + "request body, multi-form or chunked.");
-                }
-                if (!url.matches("^(https?|ftp)://.+")) {
-                    throw ApiException.badParams("Invalid URL: " + url);
-                }
-                fetch(url, tmp);
-            } else {
-                long limit = c.fault != null && c.fault.type == FaultRule.Type.DROP_REQUEST_AFTER
-                        ? c.fault.bytes : Long.MAX_VALUE;
-                long total = 0;
-                InputStream in = c.ex.getRequestBody();
-                c.body = new byte[0];
-                try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                    byte[] buf = new byte[BUF];
-                    ByteBuffer bb = ByteBuffer.wrap(buf);
-                    while (true) {
-                        int want = (int) Math.min(BUF, limit - total);
-                        if (want <= 0) {
-                            break;
-                        }
-                        int r = in.read(buf, 0, want);
-                        if (r < 0) {
-                            break;
-                        }
-                        bb.clear();
-                        bb.limit(r);
-                        while (bb.hasRemaining()) {
-                            out.write(bb);
-                        }
-                        total += r;
-                    }
-                }
-                RequestJournal.body(c.rec, total, null);
-                if (total >= limit) {
-                    throw new Abort();
-                }
-            }
-            synchronized (st) {
-                ObjectNode existing = st.kind("snapshots").get(id);
-                Path dest = st.archivePath(id);
-                if (existing != null) {
-                    if (st.profile.uploadOverwritesExisting()) {
-                        Files.createDirectories(dest.getParent());
-                        Files.move(tmp, dest, StandardCopyOption.REPLACE_EXISTING);
-                        ObjectNode empty = Json.obj();
-                        for (String f : SNAPSHOT_FIELDS) {
-                            empty.putNull(f);
-                        }
-                        sendJson(c, 201, empty);
-                        return;
-                    }
-                    throw conflict(id, existing.path("tenant_name").asText());
-                }
-                Files.createDirectories(dest.getParent());
-                Files.move(tmp, dest, StandardCopyOption.REPLACE_EXISTING);
-                ObjectNode s = st.newSnapshot(id, "uploaded", c.tenant, c.user, "");
-                sendJson(c, 201, s);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
-
-    private static void fetch(String url, Path dest) {
-        try {
-            HttpURLConnection conn = (HttpURLConnection) new URL(url).openConnection();
-            conn.setConnectTimeout(5000);
-            int code = conn.getResponseCode();
-            if (code >= 400) {
-                throw ApiException.badParams("Cannot fetch " + url + ": HTTP " + code);
-            }
-            try (InputStream in = conn.getInputStream()) {
-                Files.copy(in, dest, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw ApiException.badParams("Cannot fetch " + url + ": " + e);
-        }
-    }
-
-    // ------------------------------------------------------------------ executions (§4)
-
-    private static final List<String> EXECUTION_FIELDS = Arrays.asList("id", "workflow_id", "status",
-            "status_display", "error", "created_at", "started_at", "ended_at", "scheduled_for", "is_system_workflow",
-            "is_dry_run", "resume", "allow_custom_parameters", "total_operations", "finished_operations",
-            "deployment_id", "deployment_display_name", "blueprint_id", "parameters", "visibility", "tenant_name",
-            "created_by", "resource_availability", "private_resource", "execution_group_id");
-
-    private void executions(Ctx c, int n) {
-        if (n == 1) {
-            synchronized (st) {
-                List<ObjectNode> rows = st.entities("executions", c.qTrue("_all_tenants") ? null : c.tenant);
-                boolean sys = c.qTrue("_include_system_workflows") || c.query.containsKey("is_system_workflow");
-                if (!sys) {
-                    rows.removeIf(e -> e.path("is_system_workflow").asBoolean());
-                }
-                c.query.remove("_include_system_workflows");
-                if (c.qTrue("_get_all_results")) {
-                    c.query.remove("_size");
-                    c.query.remove("_offset");
-                }
-                c.query.remove("_get_all_results");
-                List<String> fields = new ArrayList<>(EXECUTION_FIELDS);
-                if (st.profile == ServerProfile.V7_0_4) {
-                    fields.add("parameters_p");
-                }
-                sendJson(c, 200, listEnvelope(c, rows, fields, false));
-            }
-            return;
-        }
-        String id = c.seg.get(1);
-        if (c.method.equals("GET")) {
-            synchronized (st) {
-                sendJson(c, 200, include(c, execution(c, id), null));
-            }
-            return;
-        }
-        JsonNode b = jsonBody(c);
-        if (!b.has("action")) {
-            throw ApiException.badParams("Missing action in json request body");
-        }
-        String action = b.path("action").asText();
-        synchronized (st) {
-            ObjectNode e = execution(c, id);
-            switch (action) {
-                case "cancel":
-                case "force-cancel":
-                case "kill":
-                case "requeue":
-                    sendJson(c, 200, st.cancel(e, action.equals("requeue") ? "cancel" : action));
-                    return;
-                case "resume":
-                case "force-resume": {
-                    String s = e.path("status").asText();
-                    boolean ok = action.equals("resume") ? Arrays.asList("started", "failed", "cancelled").contains(s)
-                            : Arrays.asList("failed", "cancelled").contains(s);
-                    if (!ok) {
-                        throw new ApiException(409, "conflict_error", "Cannot resume execution: `" + id + "` in state: `"
-                                + s + "`");
-                    }
-                    e.put("resume", true);
-                    st.setExecStatus(e, "pending");
-                    e.putNull("ended_at");
-                    st.startExecution(e);
-                    sendJson(c, 200, e);
-                    return;
-                }
-                default:
-                    throw ApiException.badParams("Unknown action: " + action + ". Valid actions are: [cancel, "
-                            + "force-cancel, kill, resume, force-resume, requeue]");
-            }
-        }
-    }
-
-    private ObjectNode execution(Ctx c, String id) {
-        ObjectNode e = st.kind("executions").get(id);
-        if (e == null || !(c.tenant.equals(e.path("tenant_name").asText()) || "global".equals(e.path("visibility").asText()))) {
-            throw ApiException.notFound("Execution", id);
-        }
-        return e;
-    }
-
-    private void events(Ctx c) {
-        synchronized (st) {
-            List<ObjectNode> rows = new ArrayList<>();
-            boolean all = c.qTrue("_all_tenants");
-            for (ObjectNode e : st.events) {
-                if (all || c.tenant.equals(e.path("__tenant").asText())) {
-                    rows.add(e);
-                }
-            }
-            c.query.remove("_include_logs");
-            sendJson(c, 200, listEnvelope(c, rows, fieldsOf(rows, Arrays.asList("timestamp", "reported_timestamp",
-                    "blueprint_id", "deployment_id", "deployment_display_name", "workflow_id", "message",
-                    "error_causes", "event_type", "operation", "node_id", "source_id", "target_id",
-                    "node_instance_id", "type", "logger", "level", "manager_name", "agent_name", "execution_id",
-                    "execution_group_id")), false, "timestamp"));
-        }
-    }
-
-    private void simpleList(Ctx c, String kind, boolean tenantScoped, boolean search) {
-        synchronized (st) {
-            List<ObjectNode> rows = st.entities(kind, !tenantScoped || c.qTrue("_all_tenants") ? null : c.tenant);
-            sendJson(c, 200, listEnvelope(c, rows, fieldsOf(rows, null), search));
-        }
-    }
-
-    private void getOne(Ctx c, String kind, String id) {
-        synchronized (st) {
-            ObjectNode e = st.kind(kind).get(id);
-            if (e == null) {
-                String name = kind.substring(0, 1).toUpperCase(Locale.ROOT) + kind.substring(1, kind.length() - 1);
-                throw ApiException.notFound(name, id);
-            }
-            sendJson(c, 200, include(c, e, null));
-        }
-    }
-
-    private void tokens(Ctx c, int n) {
-        synchronized (st) {
-            if (n == 1 && (c.method.equals("POST") || st.profile == ServerProfile.V5_0_5)) {
-                String secret = UUID.randomUUID().toString().replace("-", "");
-                String tid = secret.substring(0, 10);
-                ObjectNode o = Json.obj();
-                String value;
-                if (st.profile == ServerProfile.V5_0_5) {
-                    value = "WyIwIiwiZmFrZSJd." + secret;
-                    o.put("username", c.user);
-                    o.put("value", value);
-                    o.put("role", c.role);
-                } else {
-                    value = "ctok-" + tid + "-" + secret;
-                    o.put("id", tid);
-                    o.put("username", c.user);
-                    o.put("value", value);
-                    o.put("role", c.role);
-                    o.putNull("expiration_date");
-                    o.putNull("last_used");
-                    JsonNode b = c.body == null && c.method.equals("POST") ? jsonBodyLenient(c) : Json.obj();
-                    o.set("description", b.hasNonNull("description") ? b.get("description") : null);
-                    if (o.get("description") == null) {
-                        o.putNull("description");
-                    }
-                }
-                st.tokens.put(value, c.user);
-                sendJson(c, 200, o);
-                return;
-            }
-            List<ObjectNode> rows = new ArrayList<>();
-            for (Map.Entry<String, String> t : st.tokens.entrySet()) {
-                String[] p = t.getKey().split("-");
-                ObjectNode o = Json.obj();
-                o.put("id", p.length == 3 ? p[1] : t.getKey());
-                o.put("username", t.getValue());
-                o.put("value", p.length == 3 ? "ctok-" + p[1] + "-********" : "********");
-                o.put("role", st.role(t.getValue()));
-                o.putNull("expiration_date");
-                o.putNull("last_used");
-                o.putNull("description");
-                rows.add(o);
-            }
-            sendJson(c, 200, listEnvelope(c, rows, fieldsOf(rows, null), false));
-        }
-    }
-
-    // ------------------------------------------------------------------ list machinery (§1.2, §1.3)
-
-    private static List<String> fieldsOf(List<ObjectNode> rows, List<String> dflt) {
-        Set<String> f = new LinkedHashSet<>();
-        if (dflt != null) {
-            f.addAll(dflt);
-        }
-        for (ObjectNode r : rows) {
-            r.fieldNames().forEachRemaining(n -> {
-                if (!n.startsWith("__")) {
-                    f.add(n);
-                }
-            });
-        }
-        if (f.isEmpty()) {
-            f.add("id");
-        }
-        return new ArrayList<>(f);
-    }
-
-    private ObjectNode listEnvelope(Ctx c, List<ObjectNode> rows, List<String> fields, boolean search) {
-        return listEnvelope(c, rows, fields, search, "created_at");
-    }
-
-    private ObjectNode listEnvelope(Ctx c, List<ObjectNode> rows, List<String> fields, boolean search,
-                                    String defaultSort) {
-        int size = pagination(c, "_size", 1000);
-        int offset = pagination(c, "_offset", 0);
-        List<String> sorts = c.query.getOrDefault("_sort", new ArrayList<>());
-        List<String> includes = includeFields(c, fields);
-        List<ObjectNode> out = new ArrayList<>();
-        String searchText = search ? c.q("_search") : null;
-        for (ObjectNode r : rows) {
-            if (searchText != null && !r.path("id").asText().contains(searchText)) {
-                continue;
-            }
-            boolean ok = true;
-            for (Map.Entry<String, List<String>> q : c.query.entrySet()) {
-                String k = q.getKey();
-                if (k.startsWith("_")) {
-                    continue;
-                }
-                if (!fields.contains(k)) {
-                    throw ApiException.badParams("Unknown field to filter by: " + k);
-                }
-                JsonNode v = r.get(k);
-                String s = v == null || v.isNull() ? null : v.isValueNode() ? v.asText() : v.toString();
-                boolean any = false;
-                for (String want : q.getValue()) {
-                    if (want.equals(s)) {
-                        any = true;
-                        break;
-                    }
-                }
-                if (!any) {
-                    ok = false;
-                    break;
-                }
-            }
-            if (ok) {
-                out.add(r);
-            }
-        }
-        Comparator<ObjectNode> cmp = null;
-        for (String s : sorts) {
-            if (!SORT.matcher(s).matches()) {
-                throw ApiException.pydantic("1 validation error for ListQuery\n_sort\n  string does not match regex "
-                        + "\"[+-]?@?\\w+\" (type=value_error.str.regex; pattern=[+-]?@?\\w+)");
-            }
-            boolean desc = s.startsWith("-");
-            String f = s.replaceFirst("^[+-]", "").replaceFirst("^@", "");
-            if (!fields.contains(f)) {
-                throw ApiException.badParams("Unknown field to sort by: " + f);
-            }
-            Comparator<ObjectNode> one = Comparator.comparing((ObjectNode r) -> sortKey(r, f),
-                    Comparator.nullsFirst(Comparator.naturalOrder()));
-            if (desc) {
-                one = one.reversed();
-            }
-            cmp = cmp == null ? one : cmp.thenComparing(one);
-        }
-        if (fields.contains(defaultSort)) {
-            Comparator<ObjectNode> d = Comparator.comparing((ObjectNode r) -> sortKey(r, defaultSort),
-                    Comparator.nullsFirst(Comparator.naturalOrder()));
-            cmp = cmp == null ? d : cmp.thenComparing(d);
-        }
-        if (cmp != null) {
-            out.sort(cmp);
-        }
-        ObjectNode env = Json.obj();
-        ArrayNode items = env.putArray("items");
-        for (int i = offset; i < out.size() && i < (long) offset + size; i++) {
-            items.add(project(out.get(i), includes));
-        }
-        ObjectNode meta = env.putObject("metadata");
-        ObjectNode p = meta.putObject("pagination");
-        p.put("total", out.size());
-        p.put("size", size);
-        p.put("offset", offset);
-        if (st.profile.hasFilteredMetadata()) {
-            meta.putNull("filtered");
-        }
-        return env;
-    }
-
-    private static String sortKey(ObjectNode r, String f) {
-        JsonNode v = r.get(f);
-        if (v == null || v.isNull()) {
-            return null;
-        }
-        if (v.isNumber()) {
-            return String.format(Locale.ROOT, "%020.6f", v.asDouble());
-        }
-        return v.asText();
-    }
-
-    private static int pagination(Ctx c, String key, int dflt) {
-        String v = c.q(key);
-        if (v == null) {
-            return dflt;
-        }
-        int n;
-        try {
-            n = Integer.parseInt(v.trim());
+          timeout = t.isInt() ? t.asInt() : Integer.parseInt(t.asText());
         } catch (NumberFormatException e) {
-            throw ApiException.pydantic("1 validation error for Pagination\n" + key
-                    + "\n  value is not a valid integer (type=type_error.integer)");
+          throw ApiException.badParams("invalid parameter, should be int, got: " + t.asText());
         }
-        if (n < 0) {
-            throw ApiException.pydantic("1 validation error for Pagination\n" + key
-                    + "\n  ensure this value is greater than or equal to 0 (type=value_error.number.not_ge; "
-                    + "limit_value=0)");
-        }
-        return n;
+      }
+      if ("failed".equals(s.path("status").asText())) {
+        throw new ApiException(400, "snapshot_action_error", "Failed snapshot cannot be restored");
+      }
+      List<ObjectNode> active = st.activeExecutions();
+      if (!active.isEmpty()) {
+        throw new ApiException(400, "existing_running_execution_error",
+            "Cannot start execution because there are other executions running e.g.: "
+                + active.get(0).path("id").asText());
+      }
+      ObjectNode params = Json.obj();
+      params.put("snapshot_id", id);
+      params.put("force", force);
+      params.put("timeout", timeout);
+      params.put("restore_certificates", restoreCerts);
+      params.put("no_reboot", noReboot);
+      if (st.profile.requiresRecreateDeploymentsEnvs()) {
+        params.put("recreate_deployments_envs", bool(b, "recreate_deployments_envs", true));
+      }
+      params.put("premium_enabled", "premium".equals(st.cfg.edition));
+      params.put("user_is_bootstrap_admin", c.user.equals(st.adminUser));
+      params.set("config", st.configParams());
+      ObjectNode e = st.newExecution("restore_snapshot", c.tenant, c.user, params, true, null, null);
+      st.startExecution(e);
+      ObjectNode out = Json.obj();
+      for (String f : SNAPSHOT_FIELDS) {
+        out.set(f, e.get(f));
+      }
+      sendJson(c, 200, out);
     }
+  }
 
-    private static List<String> includeFields(Ctx c, List<String> fields) {
-        String inc = c.q("_include");
-        if (inc == null) {
-            return null;
-        }
-        List<String> out = new ArrayList<>();
-        for (List<String> vs : java.util.Collections.singletonList(c.query.get("_include"))) {
-            for (String v : vs) {
-                for (String f : v.split(",")) {
-                    if (f.isEmpty()) {
-                        continue;
-                    }
-                    if (fields != null && !fields.contains(f)) {
-                        throw new ApiException(400, "no_such_include_field_error", "Field " + f + " does not exist");
-                    }
-                    out.add(f);
-                }
+  private void download(Ctx c, String id) throws IOException {
+    Path file;
+    synchronized (st) {
+      ObjectNode s = snapshot(id);
+      if ("failed".equals(s.path("status").asText())) {
+        throw new ApiException(400, "snapshot_action_error", "Failed snapshot cannot be downloaded");
+      }
+      file = st.archivePath(id);
+    }
+    drain(c);
+    if (!Files.isRegularFile(file)) {
+      sendHtml(c, 404, "404 Not Found");
+      return;
+    }
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      long size = ch.size();
+      long start = 0;
+      long end = size - 1;
+      int status = 200;
+      Headers h = c.ex.getResponseHeaders();
+      String range = header(c, "Range");
+      if (range != null && range.startsWith("bytes=") && !range.contains(",")) {
+        String[] p = range.substring(6).split("-", -1);
+        try {
+          if (p[0].isEmpty()) {
+            start = Math.max(0, size - Long.parseLong(p[1]));
+          } else {
+            start = Long.parseLong(p[0]);
+            if (!p[1].isEmpty()) {
+              end = Math.min(end, Long.parseLong(p[1]));
             }
-        }
-        return out;
-    }
-
-    private ObjectNode include(Ctx c, ObjectNode n, List<String> fields) {
-        List<String> f = fields != null ? fields : fieldsOf(java.util.Collections.singletonList(n), null);
-        return project(n, includeFields(c, f));
-    }
-
-    private static ObjectNode project(ObjectNode n, List<String> includes) {
-        ObjectNode o = Json.obj();
-        if (includes == null) {
-            Iterator<Map.Entry<String, JsonNode>> it = n.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
-                if (!e.getKey().startsWith("__")) {
-                    o.set(e.getKey(), e.getValue().deepCopy());
-                }
-            }
-            return o;
-        }
-        for (String f : includes) {
-            JsonNode v = n.get(f);
-            o.set(f, v == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : v.deepCopy());
-        }
-        return o;
-    }
-
-    // ------------------------------------------------------------------ I/O helpers
-
-    private static String header(Ctx c, String name) {
-        return c.ex.getRequestHeaders().getFirst(name);
-    }
-
-    private static void parseQuery(Ctx c, String raw) {
-        if (raw == null || raw.isEmpty()) {
+          }
+          if (start >= size || start > end) {
+            h.set("Content-Range", "bytes */" + size);
+            sendHtml(c, 416, "416 Requested Range Not Satisfiable");
             return;
+          }
+          status = 206;
+          h.set("Content-Range", "bytes " + start + "-" + end + "/" + size);
+        } catch (NumberFormatException ignored) {
+          start = 0;
+          end = size - 1;
         }
-        for (String kv : raw.split("&")) {
-            if (kv.isEmpty()) {
-                continue;
+      }
+      long length = end - start + 1;
+      h.set("Server", "nginx");
+      h.set("Content-Type", "application/octet-stream");
+      String fname = FileUtil.safeName(id) + ".zip";
+      h.set("Content-Disposition", st.profile == ServerProfile.V7_0_4
+          ? "attachment; filename=\"" + fname + "\"" : "attachment; filename=" + fname);
+      h.set("Cache-Control", "no-cache");
+      h.set("Content-Description", "File Transfer");
+      h.set("Accept-Ranges", "bytes");
+      RequestJournal.status(c.rec, status);
+      c.ex.sendResponseHeaders(status, length == 0 ? -1 : length);
+      long limit = c.fault != null && c.fault.type == FaultRule.Type.DROP_RESPONSE_AFTER
+          ? Math.min(c.fault.bytes, length) : length;
+      OutputStream out = c.ex.getResponseBody();
+      ByteBuffer buf = ByteBuffer.allocate(BUF);
+      long pos = start;
+      long sent = 0;
+      while (sent < limit) {
+        buf.clear();
+        buf.limit((int) Math.min(BUF, limit - sent));
+        int r = ch.read(buf, pos);
+        if (r <= 0) {
+          break;
+        }
+        out.write(buf.array(), 0, r);
+        pos += r;
+        sent += r;
+      }
+      out.flush();
+      if (limit < length) {
+        RequestJournal.status(c.rec, -1);
+        throw new Abort();
+      }
+    }
+  }
+
+  private void upload(Ctx c, String id) throws IOException {
+    String url = c.q("snapshot_archive_url");
+    Path tmp = Files.createTempFile(st.storageDir.resolve("tmp"), "upload-", ".zip");
+    try {
+      if (url != null) {
+        String cl = header(c, "Content-Length");
+        if ((cl != null && !cl.equals("0")) || header(c, "Transfer-Encoding") != null) {
+          drain(c);
+          throw ApiException.badParams("Can pass snapshot as only one of: URL via query parameters, "
+              + "request body, multi-form or chunked.");
+        }
+        if (!url.matches("^(https?|ftp)://.+")) {
+          throw ApiException.badParams("Invalid URL: " + url);
+        }
+        fetch(url, tmp);
+      } else {
+        long limit = c.fault != null && c.fault.type == FaultRule.Type.DROP_REQUEST_AFTER
+            ? c.fault.bytes : Long.MAX_VALUE;
+        long total = 0;
+        InputStream in = c.ex.getRequestBody();
+        c.body = new byte[0];
+        try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+          byte[] buf = new byte[BUF];
+          ByteBuffer bb = ByteBuffer.wrap(buf);
+          while (true) {
+            int want = (int) Math.min(BUF, limit - total);
+            if (want <= 0) {
+              break;
             }
-            int i = kv.indexOf('=');
-            String k = URLDecoder.decode(i < 0 ? kv : kv.substring(0, i), StandardCharsets.UTF_8);
-            String v = i < 0 ? "" : URLDecoder.decode(kv.substring(i + 1), StandardCharsets.UTF_8);
-            c.query.computeIfAbsent(k, x -> new ArrayList<>()).add(v);
-        }
-    }
-
-    private static byte[] readAll(Ctx c) {
-        if (c.body != null) {
-            return c.body;
-        }
-        try (InputStream in = c.ex.getRequestBody()) {
-            ByteArrayOutputStream bo = new ByteArrayOutputStream();
-            byte[] buf = new byte[8192];
-            int r;
-            long limit = c.fault != null && c.fault.type == FaultRule.Type.DROP_REQUEST_AFTER ? c.fault.bytes
-                    : Long.MAX_VALUE;
-            while ((r = in.read(buf)) > 0) {
-                bo.write(buf, 0, r);
-                if (bo.size() >= limit) {
-                    RequestJournal.body(c.rec, bo.size(), null);
-                    throw new Abort();
-                }
+            int r = in.read(buf, 0, want);
+            if (r < 0) {
+              break;
             }
-            c.body = bo.toByteArray();
-            RequestJournal.body(c.rec, c.body.length, c.body.length == 0 ? null : c.body);
-            return c.body;
-        } catch (IOException e) {
-            throw new Abort();
-        }
-    }
-
-    private static void drain(Ctx c) {
-        readAll(c);
-    }
-
-    private static JsonNode jsonBody(Ctx c) {
-        String ct = header(c, "Content-Type");
-        byte[] b = readAll(c);
-        if (ct == null || !ct.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-            throw new ApiException(415, "unsupported_content_type_error", "Content type must be application/json");
-        }
-        try {
-            JsonNode n = b.length == 0 ? null : Json.parse(b);
-            if (n == null || !n.isObject()) {
-                throw ApiException.badParams("A JSON object is required in the request body");
+            bb.clear();
+            bb.limit(r);
+            while (bb.hasRemaining()) {
+              out.write(bb);
             }
-            return n;
-        } catch (IOException e) {
-            throw ApiException.badParams("Failed to decode JSON object: " + e.getMessage());
+            total += r;
+          }
         }
-    }
-
-    private static JsonNode jsonBodyLenient(Ctx c) {
-        byte[] b = readAll(c);
-        try {
-            JsonNode n = b.length == 0 ? null : Json.parse(b);
-            return n != null && n.isObject() ? n : Json.obj();
-        } catch (IOException e) {
-            return Json.obj();
+        RequestJournal.body(c.rec, total, null);
+        if (total >= limit) {
+          throw new Abort();
         }
-    }
-
-    private void sendJson(Ctx c, int status, JsonNode body) {
-        readAll(c);
-        JsonNode clean = body.isObject() ? stripInternal((ObjectNode) body) : body;
-        sendRaw(c, status, "application/json", Json.bytes(clean));
-    }
-
-    private static JsonNode stripInternal(ObjectNode n) {
-        boolean has = false;
-        Iterator<String> it = n.fieldNames();
-        while (it.hasNext()) {
-            if (it.next().startsWith("__")) {
-                has = true;
-                break;
+      }
+      synchronized (st) {
+        ObjectNode existing = st.kind("snapshots").get(id);
+        Path dest = st.archivePath(id);
+        if (existing != null) {
+          if (st.profile.uploadOverwritesExisting()) {
+            Files.createDirectories(dest.getParent());
+            Files.move(tmp, dest, StandardCopyOption.REPLACE_EXISTING);
+            ObjectNode empty = Json.obj();
+            for (String f : SNAPSHOT_FIELDS) {
+              empty.putNull(f);
             }
+            sendJson(c, 201, empty);
+            return;
+          }
+          throw conflict(id, existing.path("tenant_name").asText());
         }
-        ObjectNode out = n;
-        if (has) {
-            out = n.deepCopy();
-            List<String> drop = new ArrayList<>();
-            out.fieldNames().forEachRemaining(f -> {
-                if (f.startsWith("__")) {
-                    drop.add(f);
-                }
-            });
-            out.remove(drop);
+        Files.createDirectories(dest.getParent());
+        Files.move(tmp, dest, StandardCopyOption.REPLACE_EXISTING);
+        ObjectNode s = st.newSnapshot(id, "uploaded", c.tenant, c.user, "");
+        sendJson(c, 201, s);
+      }
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  private static void fetch(String url, Path dest) {
+    try {
+      HttpURLConnection conn = (HttpURLConnection) new URL(url).openConnection();
+      conn.setConnectTimeout(5000);
+      int code = conn.getResponseCode();
+      if (code >= 400) {
+        throw ApiException.badParams("Cannot fetch " + url + ": HTTP " + code);
+      }
+      try (InputStream in = conn.getInputStream()) {
+        Files.copy(in, dest, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException e) {
+      throw ApiException.badParams("Cannot fetch " + url + ": " + e);
+    }
+  }
+
+  // ------------------------------------------------------------------ executions (§4)
+
+  private static final List<String> EXECUTION_FIELDS = Arrays.asList("id", "workflow_id", "status",
+      "status_display", "error", "created_at", "started_at", "ended_at", "scheduled_for", "is_system_workflow",
+      "is_dry_run", "resume", "allow_custom_parameters", "total_operations", "finished_operations",
+      "deployment_id", "deployment_display_name", "blueprint_id", "parameters", "visibility", "tenant_name",
+      "created_by", "resource_availability", "private_resource", "execution_group_id");
+
+  private void executions(Ctx c, int n) {
+    if (n == 1) {
+      synchronized (st) {
+        List<ObjectNode> rows = st.entities("executions", c.qTrue("_all_tenants") ? null : c.tenant);
+        boolean sys = c.qTrue("_include_system_workflows") || c.query.containsKey("is_system_workflow");
+        if (!sys) {
+          rows.removeIf(e -> e.path("is_system_workflow").asBoolean());
         }
-        JsonNode items = out.get("items");
-        if (items != null && items.isArray()) {
-            for (JsonNode i : items) {
-                if (i.isObject()) {
-                    List<String> drop = new ArrayList<>();
-                    i.fieldNames().forEachRemaining(f -> {
-                        if (f.startsWith("__")) {
-                            drop.add(f);
-                        }
-                    });
-                    ((ObjectNode) i).remove(drop);
-                }
+        c.query.remove("_include_system_workflows");
+        if (c.qTrue("_get_all_results")) {
+          c.query.remove("_size");
+          c.query.remove("_offset");
+        }
+        c.query.remove("_get_all_results");
+        List<String> fields = new ArrayList<>(EXECUTION_FIELDS);
+        if (st.profile == ServerProfile.V7_0_4) {
+          fields.add("parameters_p");
+        }
+        sendJson(c, 200, listEnvelope(c, rows, fields, false));
+      }
+      return;
+    }
+    String id = c.seg.get(1);
+    if (c.method.equals("GET")) {
+      synchronized (st) {
+        sendJson(c, 200, include(c, execution(c, id), null));
+      }
+      return;
+    }
+    JsonNode b = jsonBody(c);
+    if (!b.has("action")) {
+      throw ApiException.badParams("Missing action in json request body");
+    }
+    String action = b.path("action").asText();
+    synchronized (st) {
+      ObjectNode e = execution(c, id);
+      switch (action) {
+        case "cancel":
+        case "force-cancel":
+        case "kill":
+        case "requeue":
+          sendJson(c, 200, st.cancel(e, action.equals("requeue") ? "cancel" : action));
+          return;
+        case "resume":
+        case "force-resume": {
+          String s = e.path("status").asText();
+          boolean ok = action.equals("resume") ? Arrays.asList("started", "failed", "cancelled").contains(s)
+              : Arrays.asList("failed", "cancelled").contains(s);
+          if (!ok) {
+            throw new ApiException(409, "conflict_error", "Cannot resume execution: `" + id + "` in state: `"
+                + s + "`");
+          }
+          e.put("resume", true);
+          st.setExecStatus(e, "pending");
+          e.putNull("ended_at");
+          st.startExecution(e);
+          sendJson(c, 200, e);
+          return;
+        }
+        default:
+          throw ApiException.badParams("Unknown action: " + action + ". Valid actions are: [cancel, "
+              + "force-cancel, kill, resume, force-resume, requeue]");
+      }
+    }
+  }
+
+  private ObjectNode execution(Ctx c, String id) {
+    ObjectNode e = st.kind("executions").get(id);
+    if (e == null || !(c.tenant.equals(e.path("tenant_name").asText()) || "global".equals(e.path("visibility").asText()))) {
+      throw ApiException.notFound("Execution", id);
+    }
+    return e;
+  }
+
+  private void events(Ctx c) {
+    synchronized (st) {
+      List<ObjectNode> rows = new ArrayList<>();
+      boolean all = c.qTrue("_all_tenants");
+      for (ObjectNode e : st.events) {
+        if (all || c.tenant.equals(e.path("__tenant").asText())) {
+          rows.add(e);
+        }
+      }
+      c.query.remove("_include_logs");
+      sendJson(c, 200, listEnvelope(c, rows, fieldsOf(rows, Arrays.asList("timestamp", "reported_timestamp",
+          "blueprint_id", "deployment_id", "deployment_display_name", "workflow_id", "message",
+          "error_causes", "event_type", "operation", "node_id", "source_id", "target_id",
+          "node_instance_id", "type", "logger", "level", "manager_name", "agent_name", "execution_id",
+          "execution_group_id")), false, "timestamp"));
+    }
+  }
+
+  private void simpleList(Ctx c, String kind, boolean tenantScoped, boolean search) {
+    synchronized (st) {
+      List<ObjectNode> rows = st.entities(kind, !tenantScoped || c.qTrue("_all_tenants") ? null : c.tenant);
+      sendJson(c, 200, listEnvelope(c, rows, fieldsOf(rows, null), search));
+    }
+  }
+
+  private void getOne(Ctx c, String kind, String id) {
+    synchronized (st) {
+      ObjectNode e = st.kind(kind).get(id);
+      if (e == null) {
+        String name = kind.substring(0, 1).toUpperCase(Locale.ROOT) + kind.substring(1, kind.length() - 1);
+        throw ApiException.notFound(name, id);
+      }
+      sendJson(c, 200, include(c, e, null));
+    }
+  }
+
+  private void tokens(Ctx c, int n) {
+    synchronized (st) {
+      if (n == 1 && (c.method.equals("POST") || st.profile == ServerProfile.V5_0_5)) {
+        String secret = UUID.randomUUID().toString().replace("-", "");
+        String tid = secret.substring(0, 10);
+        ObjectNode o = Json.obj();
+        String value;
+        if (st.profile == ServerProfile.V5_0_5) {
+          value = "WyIwIiwiZmFrZSJd." + secret;
+          o.put("username", c.user);
+          o.put("value", value);
+          o.put("role", c.role);
+        } else {
+          value = "ctok-" + tid + "-" + secret;
+          o.put("id", tid);
+          o.put("username", c.user);
+          o.put("value", value);
+          o.put("role", c.role);
+          o.putNull("expiration_date");
+          o.putNull("last_used");
+          JsonNode b = c.body == null && c.method.equals("POST") ? jsonBodyLenient(c) : Json.obj();
+          o.set("description", b.hasNonNull("description") ? b.get("description") : null);
+          if (o.get("description") == null) {
+            o.putNull("description");
+          }
+        }
+        st.tokens.put(value, c.user);
+        sendJson(c, 200, o);
+        return;
+      }
+      List<ObjectNode> rows = new ArrayList<>();
+      for (Map.Entry<String, String> t : st.tokens.entrySet()) {
+        String[] p = t.getKey().split("-");
+        ObjectNode o = Json.obj();
+        o.put("id", p.length == 3 ? p[1] : t.getKey());
+        o.put("username", t.getValue());
+        o.put("value", p.length == 3 ? "ctok-" + p[1] + "-********" : "********");
+        o.put("role", st.role(t.getValue()));
+        o.putNull("expiration_date");
+        o.putNull("last_used");
+        o.putNull("description");
+        rows.add(o);
+      }
+      sendJson(c, 200, listEnvelope(c, rows, fieldsOf(rows, null), false));
+    }
+  }
+
+  // ------------------------------------------------------------------ list machinery (§1.2, §1.3)
+
+  private static List<String> fieldsOf(List<ObjectNode> rows, List<String> dflt) {
+    Set<String> f = new LinkedHashSet<>();
+    if (dflt != null) {
+      f.addAll(dflt);
+    }
+    for (ObjectNode r : rows) {
+      r.fieldNames().forEachRemaining(n -> {
+        if (!n.startsWith("__")) {
+          f.add(n);
+        }
+      });
+    }
+    if (f.isEmpty()) {
+      f.add("id");
+    }
+    return new ArrayList<>(f);
+  }
+
+  private ObjectNode listEnvelope(Ctx c, List<ObjectNode> rows, List<String> fields, boolean search) {
+    return listEnvelope(c, rows, fields, search, "created_at");
+  }
+
+  private ObjectNode listEnvelope(Ctx c, List<ObjectNode> rows, List<String> fields, boolean search,
+                  String defaultSort) {
+    int size = pagination(c, "_size", 1000);
+    int offset = pagination(c, "_offset", 0);
+    List<String> sorts = c.query.getOrDefault("_sort", new ArrayList<>());
+    List<String> includes = includeFields(c, fields);
+    List<ObjectNode> out = new ArrayList<>();
+    String searchText = search ? c.q("_search") : null;
+    for (ObjectNode r : rows) {
+      if (searchText != null && !r.path("id").asText().contains(searchText)) {
+        continue;
+      }
+      boolean ok = true;
+      for (Map.Entry<String, List<String>> q : c.query.entrySet()) {
+        String k = q.getKey();
+        if (k.startsWith("_")) {
+          continue;
+        }
+        if (!fields.contains(k)) {
+          throw ApiException.badParams("Unknown field to filter by: " + k);
+        }
+        JsonNode v = r.get(k);
+        String s = v == null || v.isNull() ? null : v.isValueNode() ? v.asText() : v.toString();
+        boolean any = false;
+        for (String want : q.getValue()) {
+          if (want.equals(s)) {
+            any = true;
+            break;
+          }
+        }
+        if (!any) {
+          ok = false;
+          break;
+        }
+      }
+      if (ok) {
+        out.add(r);
+      }
+    }
+    Comparator<ObjectNode> cmp = null;
+    for (String s : sorts) {
+      if (!SORT.matcher(s).matches()) {
+        throw ApiException.pydantic("1 validation error for ListQuery\n_sort\n  string does not match regex "
+            + "\"[+-]?@?\\w+\" (type=value_error.str.regex; pattern=[+-]?@?\\w+)");
+      }
+      boolean desc = s.startsWith("-");
+      String f = s.replaceFirst("^[+-]", "").replaceFirst("^@", "");
+      if (!fields.contains(f)) {
+        throw ApiException.badParams("Unknown field to sort by: " + f);
+      }
+      Comparator<ObjectNode> one = Comparator.comparing((ObjectNode r) -> sortKey(r, f),
+          Comparator.nullsFirst(Comparator.naturalOrder()));
+      if (desc) {
+        one = one.reversed();
+      }
+      cmp = cmp == null ? one : cmp.thenComparing(one);
+    }
+    if (fields.contains(defaultSort)) {
+      Comparator<ObjectNode> d = Comparator.comparing((ObjectNode r) -> sortKey(r, defaultSort),
+          Comparator.nullsFirst(Comparator.naturalOrder()));
+      cmp = cmp == null ? d : cmp.thenComparing(d);
+    }
+    if (cmp != null) {
+      out.sort(cmp);
+    }
+    ObjectNode env = Json.obj();
+    ArrayNode items = env.putArray("items");
+    for (int i = offset; i < out.size() && i < (long) offset + size; i++) {
+      items.add(project(out.get(i), includes));
+    }
+    ObjectNode meta = env.putObject("metadata");
+    ObjectNode p = meta.putObject("pagination");
+    p.put("total", out.size());
+    p.put("size", size);
+    p.put("offset", offset);
+    if (st.profile.hasFilteredMetadata()) {
+      meta.putNull("filtered");
+    }
+    return env;
+  }
+
+  private static String sortKey(ObjectNode r, String f) {
+    JsonNode v = r.get(f);
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    if (v.isNumber()) {
+      return String.format(Locale.ROOT, "%020.6f", v.asDouble());
+    }
+    return v.asText();
+  }
+
+  private static int pagination(Ctx c, String key, int dflt) {
+    String v = c.q(key);
+    if (v == null) {
+      return dflt;
+    }
+    int n;
+    try {
+      n = Integer.parseInt(v.trim());
+    } catch (NumberFormatException e) {
+      throw ApiException.pydantic("1 validation error for Pagination\n" + key
+          + "\n  value is not a valid integer (type=type_error.integer)");
+    }
+    if (n < 0) {
+      throw ApiException.pydantic("1 validation error for Pagination\n" + key
+          + "\n  ensure this value is greater than or equal to 0 (type=value_error.number.not_ge; "
+          + "limit_value=0)");
+    }
+    return n;
+  }
+
+  private static List<String> includeFields(Ctx c, List<String> fields) {
+    String inc = c.q("_include");
+    if (inc == null) {
+      return null;
+    }
+    List<String> out = new ArrayList<>();
+    for (List<String> vs : java.util.Collections.singletonList(c.query.get("_include"))) {
+      for (String v : vs) {
+        for (String f : v.split(",")) {
+          if (f.isEmpty()) {
+            continue;
+          }
+          if (fields != null && !fields.contains(f)) {
+            throw new ApiException(400, "no_such_include_field_error", "Field " + f + " does not exist");
+          }
+          out.add(f);
+        }
+      }
+    }
+    return out;
+  }
+
+  private ObjectNode include(Ctx c, ObjectNode n, List<String> fields) {
+    List<String> f = fields != null ? fields : fieldsOf(java.util.Collections.singletonList(n), null);
+    return project(n, includeFields(c, f));
+  }
+
+  private static ObjectNode project(ObjectNode n, List<String> includes) {
+    ObjectNode o = Json.obj();
+    if (includes == null) {
+      Iterator<Map.Entry<String, JsonNode>> it = n.fields();
+      while (it.hasNext()) {
+        Map.Entry<String, JsonNode> e = it.next();
+        if (!e.getKey().startsWith("__")) {
+          o.set(e.getKey(), e.getValue().deepCopy());
+        }
+      }
+      return o;
+    }
+    for (String f : includes) {
+      JsonNode v = n.get(f);
+      o.set(f, v == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : v.deepCopy());
+    }
+    return o;
+  }
+
+  // ------------------------------------------------------------------ I/O helpers
+
+  private static String header(Ctx c, String name) {
+    return c.ex.getRequestHeaders().getFirst(name);
+  }
+
+  private static void parseQuery(Ctx c, String raw) {
+    if (raw == null || raw.isEmpty()) {
+      return;
+    }
+    for (String kv : raw.split("&")) {
+      if (kv.isEmpty()) {
+        continue;
+      }
+      int i = kv.indexOf('=');
+      String k = URLDecoder.decode(i < 0 ? kv : kv.substring(0, i), StandardCharsets.UTF_8);
+      String v = i < 0 ? "" : URLDecoder.decode(kv.substring(i + 1), StandardCharsets.UTF_8);
+      c.query.computeIfAbsent(k, x -> new ArrayList<>()).add(v);
+    }
+  }
+
+  private static byte[] readAll(Ctx c) {
+    if (c.body != null) {
+      return c.body;
+    }
+    try (InputStream in = c.ex.getRequestBody()) {
+      ByteArrayOutputStream bo = new ByteArrayOutputStream();
+      byte[] buf = new byte[8192];
+      int r;
+      long limit = c.fault != null && c.fault.type == FaultRule.Type.DROP_REQUEST_AFTER ? c.fault.bytes
+          : Long.MAX_VALUE;
+      while ((r = in.read(buf)) > 0) {
+        bo.write(buf, 0, r);
+        if (bo.size() >= limit) {
+          RequestJournal.body(c.rec, bo.size(), null);
+          throw new Abort();
+        }
+      }
+      c.body = bo.toByteArray();
+      RequestJournal.body(c.rec, c.body.length, c.body.length == 0 ? null : c.body);
+      return c.body;
+    } catch (IOException e) {
+      throw new Abort();
+    }
+  }
+
+  private static void drain(Ctx c) {
+    readAll(c);
+  }
+
+  private static JsonNode jsonBody(Ctx c) {
+    String ct = header(c, "Content-Type");
+    byte[] b = readAll(c);
+    if (ct == null || !ct.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+      throw new ApiException(415, "unsupported_content_type_error", "Content type must be application/json");
+    }
+    try {
+      JsonNode n = b.length == 0 ? null : Json.parse(b);
+      if (n == null || !n.isObject()) {
+        throw ApiException.badParams("A JSON object is required in the request body");
+      }
+      return n;
+    } catch (IOException e) {
+      throw ApiException.badParams("Failed to decode JSON object: " + e.getMessage());
+    }
+  }
+
+  private static JsonNode jsonBodyLenient(Ctx c) {
+    byte[] b = readAll(c);
+    try {
+      JsonNode n = b.length == 0 ? null : Json.parse(b);
+      return n != null && n.isObject() ? n : Json.obj();
+    } catch (IOException e) {
+      return Json.obj();
+    }
+  }
+
+  private void sendJson(Ctx c, int status, JsonNode body) {
+    readAll(c);
+    JsonNode clean = body.isObject() ? stripInternal((ObjectNode) body) : body;
+    sendRaw(c, status, "application/json", Json.bytes(clean));
+  }
+
+  private static JsonNode stripInternal(ObjectNode n) {
+    boolean has = false;
+    Iterator<String> it = n.fieldNames();
+    while (it.hasNext()) {
+      if (it.next().startsWith("__")) {
+        has = true;
+        break;
+      }
+    }
+    ObjectNode out = n;
+    if (has) {
+      out = n.deepCopy();
+      List<String> drop = new ArrayList<>();
+      out.fieldNames().forEachRemaining(f -> {
+        if (f.startsWith("__")) {
+          drop.add(f);
+        }
+      });
+      out.remove(drop);
+    }
+    JsonNode items = out.get("items");
+    if (items != null && items.isArray()) {
+      for (JsonNode i : items) {
+        if (i.isObject()) {
+          List<String> drop = new ArrayList<>();
+          i.fieldNames().forEachRemaining(f -> {
+            if (f.startsWith("__")) {
+              drop.add(f);
             }
+          });
+          ((ObjectNode) i).remove(drop);
         }
-        return out;
+      }
     }
+    return out;
+  }
 
-    private static void sendRaw(Ctx c, int status, String contentType, byte[] body) {
-        readAll(c);
-        if (c.fault != null && c.fault.type == FaultRule.Type.STORE_THEN_DROP) {
-            RequestJournal.status(c.rec, -1);
-            throw new Abort(); // processed, never answered
+  private static void sendRaw(Ctx c, int status, String contentType, byte[] body) {
+    readAll(c);
+    if (c.fault != null && c.fault.type == FaultRule.Type.STORE_THEN_DROP) {
+      RequestJournal.status(c.rec, -1);
+      throw new Abort(); // processed, never answered
+    }
+    try {
+      Headers h = c.ex.getResponseHeaders();
+      h.set("Server", "nginx");
+      h.set("Content-Type", contentType);
+      RequestJournal.status(c.rec, status);
+      boolean dropAfter = c.fault != null && c.fault.type == FaultRule.Type.DROP_RESPONSE_AFTER;
+      c.ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+      if (body.length > 0) {
+        OutputStream out = c.ex.getResponseBody();
+        if (dropAfter && c.fault.bytes < body.length) {
+          out.write(body, 0, (int) c.fault.bytes);
+          out.flush();
+          RequestJournal.status(c.rec, -1);
+          throw new Abort();
         }
-        try {
-            Headers h = c.ex.getResponseHeaders();
-            h.set("Server", "nginx");
-            h.set("Content-Type", contentType);
-            RequestJournal.status(c.rec, status);
-            boolean dropAfter = c.fault != null && c.fault.type == FaultRule.Type.DROP_RESPONSE_AFTER;
-            c.ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-            if (body.length > 0) {
-                OutputStream out = c.ex.getResponseBody();
-                if (dropAfter && c.fault.bytes < body.length) {
-                    out.write(body, 0, (int) c.fault.bytes);
-                    out.flush();
-                    RequestJournal.status(c.rec, -1);
-                    throw new Abort();
-                }
-                out.write(body);
-                out.flush();
-            }
-        } catch (IOException e) {
-            throw new Abort();
-        }
+        out.write(body);
+        out.flush();
+      }
+    } catch (IOException e) {
+      throw new Abort();
     }
+  }
 
-    private static void send304(Ctx c) {
-        try {
-            c.ex.getResponseHeaders().set("Server", "nginx");
-            RequestJournal.status(c.rec, 304);
-            c.ex.sendResponseHeaders(304, -1);
-        } catch (IOException e) {
-            throw new Abort();
-        }
+  private static void send304(Ctx c) {
+    try {
+      c.ex.getResponseHeaders().set("Server", "nginx");
+      RequestJournal.status(c.rec, 304);
+      c.ex.sendResponseHeaders(304, -1);
+    } catch (IOException e) {
+      throw new Abort();
     }
+  }
 
-    static String reason(int status) {
-        switch (status) {
-            case 404: return "Not Found";
-            case 405: return "Not Allowed";
-            case 500: return "Internal Server Error";
-            case 502: return "Bad Gateway";
-            case 503: return "Service Temporarily Unavailable";
-            case 504: return "Gateway Time-out";
-            case 416: return "Requested Range Not Satisfiable";
-            default: return "Error";
-        }
+  static String reason(int status) {
+    switch (status) {
+      case 404: return "Not Found";
+      case 405: return "Not Allowed";
+      case 500: return "Internal Server Error";
+      case 502: return "Bad Gateway";
+      case 503: return "Service Temporarily Unavailable";
+      case 504: return "Gateway Time-out";
+      case 416: return "Requested Range Not Satisfiable";
+      default: return "Error";
     }
+  }
 
-    private static void sendHtml(Ctx c, int status, String title) {
-        String html = "<html>\r\n<head><title>" + title + "</title></head>\r\n<body>\r\n<center><h1>" + title
-                + "</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
-        sendRaw(c, status, "text/html", html.getBytes(StandardCharsets.UTF_8));
-    }
+  private static void sendHtml(Ctx c, int status, String title) {
+    String html = "<html>\r\n<head><title>" + title + "</title></head>\r\n<body>\r\n<center><h1>" + title
+        + "</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
+    sendRaw(c, status, "text/html", html.getBytes(StandardCharsets.UTF_8));
+  }
 
-    private static void sendWerkzeug405(Ctx c) {
-        String html = "<!doctype html>\n<html lang=en>\n<title>405 Method Not Allowed</title>\n<h1>Method Not Allowed"
-                + "</h1>\n<p>The method is not allowed for the requested URL.</p>\n";
-        sendRaw(c, 405, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
-    }
+  private static void sendWerkzeug405(Ctx c) {
+    String html = "<!doctype html>\n<html lang=en>\n<title>405 Method Not Allowed</title>\n<h1>Method Not Allowed"
+        + "</h1>\n<p>The method is not allowed for the requested URL.</p>\n";
+    sendRaw(c, 405, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
+  }
 }

@@ -13,34 +13,34 @@ import javax.net.ssl.SSLContext;
 
 /** Settings collected by the public builder. Fields are read under the State lock once the fake runs. */
 public final class Config {
-    public ServerProfile profile = ServerProfile.V7_0_4;
-    public String adminUser = "admin";
-    public String adminPassword = "admin";
-    public String defaultTenant = "default_tenant";
-    public final List<String> extraTenants = new ArrayList<>();
-    /** username -> {password, role}. */
-    public final Map<String, String[]> extraUsers = new LinkedHashMap<>();
-    /** token -> username. */
-    public final Map<String, String> apiTokens = new LinkedHashMap<>();
-    public int port;
-    public int nodes = 1;
-    public String bindAddress = "127.0.0.1";
-    public Path storageDir;
-    public boolean realTime;
-    public Instant startTime;
-    public SSLContext sslContext;
-    public boolean requireTenantHeader;
-    public boolean kubernetes;
-    public String edition = "premium";
-    public int threads = 32;
+  public ServerProfile profile = ServerProfile.V7_0_4;
+  public String adminUser = "admin";
+  public String adminPassword = "admin";
+  public String defaultTenant = "default_tenant";
+  public final List<String> extraTenants = new ArrayList<>();
+  /** username -> {password, role}. */
+  public final Map<String, String[]> extraUsers = new LinkedHashMap<>();
+  /** token -> username. */
+  public final Map<String, String> apiTokens = new LinkedHashMap<>();
+  public int port;
+  public int nodes = 1;
+  public String bindAddress = "127.0.0.1";
+  public Path storageDir;
+  public boolean realTime;
+  public Instant startTime;
+  public SSLContext sslContext;
+  public boolean requireTenantHeader;
+  public boolean kubernetes;
+  public String edition = "premium";
+  public int threads = 32;
 
-    public Duration workflowStartDelay = Duration.ofMillis(500);
-    public Duration createSnapshotDuration = Duration.ofSeconds(10);
-    public Duration restoreDuration = Duration.ofSeconds(60);
-    public Duration restartOffset = Duration.ofSeconds(10);
-    public Duration restartLength = Duration.ofSeconds(30);
-    public Duration postRestoreDelay = Duration.ofSeconds(5);
-    public Duration cancelDelay = Duration.ofSeconds(1);
-    public Duration executionDuration = Duration.ofSeconds(30);
-    public RestartMode restartMode = RestartMode.CONNECTION_REFUSED;
+  public Duration workflowStartDelay = Duration.ofMillis(500);
+  public Duration createSnapshotDuration = Duration.ofSeconds(10);
+  public Duration restoreDuration = Duration.ofSeconds(60);
+  public Duration restartOffset = Duration.ofSeconds(10);
+  public Duration restartLength = Duration.ofSeconds(30);
+  public Duration postRestoreDelay = Duration.ofSeconds(5);
+  public Duration cancelDelay = Duration.ofSeconds(1);
+  public Duration executionDuration = Duration.ofSeconds(30);
+  public RestartMode restartMode = RestartMode.CONNECTION_REFUSED;
 }

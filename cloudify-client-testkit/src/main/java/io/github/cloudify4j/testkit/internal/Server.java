@@ -21,174 +21,174 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** The HTTP side: one listener per node over one shared State. */
 public final class Server implements Faults.NodeControl {
-    static {
-        // The JDK server writes headers and body separately; with Nagle's algorithm on, every answer waits for the
-        // client's delayed ACK (~40 ms per request on Linux). Read once, when the first HttpServer is created.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
+  static {
+    // The JDK server writes headers and body separately; with Nagle's algorithm on, every answer waits for the
+    // client's delayed ACK (~40 ms per request on Linux). Read once, when the first HttpServer is created.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
     }
+  }
 
-    /** One manager node. */
-    public static final class Node {
-        public final int index;
-        public final String hostname;
-        public final String privateIp;
-        public volatile int port;
-        public volatile NodeDownMode down;
-        HttpServer http;
+  /** One manager node. */
+  public static final class Node {
+    public final int index;
+    public final String hostname;
+    public final String privateIp;
+    public volatile int port;
+    public volatile NodeDownMode down;
+    HttpServer http;
 
-        Node(int index, int port) {
-            this.index = index;
-            this.hostname = "cfy-manager-" + (index + 1);
-            this.privateIp = "10.0.0." + (11 + index);
-            this.port = port;
-        }
+    Node(int index, int port) {
+      this.index = index;
+      this.hostname = "cfy-manager-" + (index + 1);
+      this.privateIp = "10.0.0." + (11 + index);
+      this.port = port;
     }
+  }
 
-    public final State state;
-    public final RequestJournal journal = new RequestJournal();
-    public final Faults faults = new Faults(this);
-    public final List<Node> nodes = new ArrayList<>();
-    private final ExecutorService executor;
-    private final Api api;
-    private ScheduledExecutorService ticker;
-    private volatile boolean running;
+  public final State state;
+  public final RequestJournal journal = new RequestJournal();
+  public final Faults faults = new Faults(this);
+  public final List<Node> nodes = new ArrayList<>();
+  private final ExecutorService executor;
+  private final Api api;
+  private ScheduledExecutorService ticker;
+  private volatile boolean running;
 
-    public Server(State state) {
-        this.state = state;
-        AtomicInteger n = new AtomicInteger();
-        ThreadFactory tf = r -> {
-            Thread t = new Thread(r, "fake-cloudify-http-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-        this.executor = Executors.newCachedThreadPool(tf);
-        for (int i = 0; i < Math.max(1, state.cfg.nodes); i++) {
-            nodes.add(new Node(i, i == 0 ? state.cfg.port : 0));
-        }
-        this.api = new Api(this);
+  public Server(State state) {
+    this.state = state;
+    AtomicInteger n = new AtomicInteger();
+    ThreadFactory tf = r -> {
+      Thread t = new Thread(r, "fake-cloudify-http-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+    this.executor = Executors.newCachedThreadPool(tf);
+    for (int i = 0; i < Math.max(1, state.cfg.nodes); i++) {
+      nodes.add(new Node(i, i == 0 ? state.cfg.port : 0));
     }
+    this.api = new Api(this);
+  }
 
-    public void start() {
-        running = true;
+  public void start() {
+    running = true;
+    syncListeners();
+    if (state.cfg.realTime) {
+      ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "fake-cloudify-ticker");
+        t.setDaemon(true);
+        return t;
+      });
+      ticker.scheduleWithFixedDelay(() -> {
+        synchronized (state) {
+          state.tick();
+        }
         syncListeners();
-        if (state.cfg.realTime) {
-            ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "fake-cloudify-ticker");
-                t.setDaemon(true);
-                return t;
-            });
-            ticker.scheduleWithFixedDelay(() -> {
-                synchronized (state) {
-                    state.tick();
-                }
-                syncListeners();
-            }, 0, 20, TimeUnit.MILLISECONDS);
-        }
+      }, 0, 20, TimeUnit.MILLISECONDS);
     }
+  }
 
-    public void stop() {
-        running = false;
-        synchronized (state) {
-            state.close();
-        }
-        faults.clearAll();
-        if (ticker != null) {
-            ticker.shutdownNow();
-        }
-        synchronized (nodes) {
-            for (Node n : nodes) {
-                if (n.http != null) {
-                    n.http.stop(0);
-                    n.http = null;
-                }
-            }
-        }
-        executor.shutdownNow();
+  public void stop() {
+    running = false;
+    synchronized (state) {
+      state.close();
     }
+    faults.clearAll();
+    if (ticker != null) {
+      ticker.shutdownNow();
+    }
+    synchronized (nodes) {
+      for (Node n : nodes) {
+        if (n.http != null) {
+          n.http.stop(0);
+          n.http = null;
+        }
+      }
+    }
+    executor.shutdownNow();
+  }
 
-    public boolean isRunning() {
-        return running;
-    }
+  public boolean isRunning() {
+    return running;
+  }
 
-    /** Binds or closes listeners to match node-down and restart-window state. Call without the State lock. */
-    public void syncListeners() {
-        if (!running) {
-            return;
-        }
-        RestartMode outage;
-        synchronized (state) {
-            outage = state.outage;
-        }
-        synchronized (nodes) {
-            for (Node n : nodes) {
-                boolean listen = n.down != NodeDownMode.REFUSE_CONNECTIONS && outage != RestartMode.CONNECTION_REFUSED;
-                if (listen && n.http == null) {
-                    bind(n);
-                } else if (!listen && n.http != null) {
-                    n.http.stop(0);
-                    n.http = null;
-                }
-            }
-        }
+  /** Binds or closes listeners to match node-down and restart-window state. Call without the State lock. */
+  public void syncListeners() {
+    if (!running) {
+      return;
     }
+    RestartMode outage;
+    synchronized (state) {
+      outage = state.outage;
+    }
+    synchronized (nodes) {
+      for (Node n : nodes) {
+        boolean listen = n.down != NodeDownMode.REFUSE_CONNECTIONS && outage != RestartMode.CONNECTION_REFUSED;
+        if (listen && n.http == null) {
+          bind(n);
+        } else if (!listen && n.http != null) {
+          n.http.stop(0);
+          n.http = null;
+        }
+      }
+    }
+  }
 
-    private void bind(Node n) {
-        InetSocketAddress addr = new InetSocketAddress(state.cfg.bindAddress, n.port);
-        IOException last = null;
-        for (int attempt = 0; attempt < 50; attempt++) {
-            try {
-                HttpServer s;
-                if (state.cfg.sslContext != null) {
-                    HttpsServer hs = HttpsServer.create(addr, 256);
-                    hs.setHttpsConfigurator(new HttpsConfigurator(state.cfg.sslContext));
-                    s = hs;
-                } else {
-                    s = HttpServer.create(addr, 256);
-                }
-                s.createContext("/", ex -> api.handle(n, ex));
-                s.setExecutor(executor);
-                s.start();
-                n.port = s.getAddress().getPort();
-                n.http = s;
-                return;
-            } catch (IOException e) {
-                last = e;
-                // The operating system frees a just-closed port in real time: give it 20 ms, not the fake clock.
-                java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
-                if (Thread.currentThread().isInterrupted()) {
-                    break;
-                }
-            }
+  private void bind(Node n) {
+    InetSocketAddress addr = new InetSocketAddress(state.cfg.bindAddress, n.port);
+    IOException last = null;
+    for (int attempt = 0; attempt < 50; attempt++) {
+      try {
+        HttpServer s;
+        if (state.cfg.sslContext != null) {
+          HttpsServer hs = HttpsServer.create(addr, 256);
+          hs.setHttpsConfigurator(new HttpsConfigurator(state.cfg.sslContext));
+          s = hs;
+        } else {
+          s = HttpServer.create(addr, 256);
         }
-        throw new UncheckedIOException("cannot bind " + addr, last);
-    }
-
-    @Override
-    public void down(int node, NodeDownMode mode) {
-        nodes.get(node).down = mode;
-        syncListeners();
-        synchronized (state) {
-            state.notifyAll();
+        s.createContext("/", ex -> api.handle(n, ex));
+        s.setExecutor(executor);
+        s.start();
+        n.port = s.getAddress().getPort();
+        n.http = s;
+        return;
+      } catch (IOException e) {
+        last = e;
+        // The operating system frees a just-closed port in real time: give it 20 ms, not the fake clock.
+        java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+        if (Thread.currentThread().isInterrupted()) {
+          break;
         }
+      }
     }
+    throw new UncheckedIOException("cannot bind " + addr, last);
+  }
 
-    @Override
-    public void up(int node) {
-        nodes.get(node).down = null;
-        syncListeners();
-        synchronized (state) {
-            state.notifyAll();
-        }
+  @Override
+  public void down(int node, NodeDownMode mode) {
+    nodes.get(node).down = mode;
+    syncListeners();
+    synchronized (state) {
+      state.notifyAll();
     }
+  }
 
-    public String scheme() {
-        return state.cfg.sslContext != null ? "https" : "http";
+  @Override
+  public void up(int node) {
+    nodes.get(node).down = null;
+    syncListeners();
+    synchronized (state) {
+      state.notifyAll();
     }
+  }
 
-    public String host() {
-        String b = state.cfg.bindAddress;
-        return b.equals("0.0.0.0") ? "127.0.0.1" : b.contains(":") ? "[" + b + "]" : b;
-    }
+  public String scheme() {
+    return state.cfg.sslContext != null ? "https" : "http";
+  }
+
+  public String host() {
+    String b = state.cfg.bindAddress;
+    return b.equals("0.0.0.0") ? "127.0.0.1" : b.contains(":") ? "[" + b + "]" : b;
+  }
 }
