@@ -307,7 +307,6 @@ public final class BenchmarkMain {
 
     static Child start(String heap, String main, String baseUrl) throws IOException {
       List<String> cmd = List.of(javaBin(), "-Xmx" + heap, "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-          "-Dcloudify4j.bench.bufferedSockets=" + Boolean.getBoolean("cloudify4j.bench.bufferedSockets"),
           "-cp", System.getProperty("java.class.path"), main, baseUrl);
       return new Child(new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start());
     }

@@ -36,11 +36,7 @@ public final class TransferChild {
 
   public static void main(String[] args) throws Exception {
     String baseUrl = args[0];
-    CloudifyClient.Builder builder = CloudifyClient.builder();
-    if (Boolean.getBoolean("cloudify4j.bench.bufferedSockets")) {
-      builder.okHttpClient(new okhttp3.OkHttpClient.Builder().socketFactory(new BufferedSocketFactory()).build());
-    }
-    try (CloudifyClient client = builder
+    try (CloudifyClient client = CloudifyClient.builder()
         .manager(baseUrl)
         .basicAuth("admin", "admin")
         .timeouts(Timeouts.builder().connect(Duration.ofSeconds(10)).read(Duration.ofMinutes(2))
