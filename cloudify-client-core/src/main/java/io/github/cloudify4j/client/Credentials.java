@@ -21,11 +21,27 @@ public final class Credentials {
   private final Kind kind;
   private final String username;
   private final String secret;
+  private final String[] header;
 
   private Credentials(Kind kind, String username, String secret) {
     this.kind = kind;
     this.username = username;
     this.secret = secret;
+    this.header = headerFor(kind, username, secret);
+  }
+
+  private static String[] headerFor(Kind kind, String username, String secret) {
+    switch (kind) {
+      case BASIC:
+        String raw = username + ":" + secret;
+        return new String[] {
+          "Authorization", "Basic " + Base64.getEncoder().encodeToString(raw.getBytes(StandardCharsets.UTF_8))
+        };
+      case TOKEN:
+        return new String[] {"Authentication-Token", secret};
+      default:
+        return null;
+    }
   }
 
   /** Username and password, sent as HTTP Basic authentication on every request. */
@@ -81,17 +97,7 @@ public final class Credentials {
 
   /** The header this credential sends, as {@code {name, value}}; empty for {@link #none()}. */
   public Optional<String[]> header() {
-    switch (kind) {
-      case BASIC:
-        String raw = username + ":" + secret;
-        return Optional.of(new String[] {
-          "Authorization", "Basic " + Base64.getEncoder().encodeToString(raw.getBytes(StandardCharsets.UTF_8))
-        });
-      case TOKEN:
-        return Optional.of(new String[] {"Authentication-Token", secret});
-      default:
-        return Optional.empty();
-    }
+    return header == null ? Optional.empty() : Optional.of(header.clone());
   }
 
   private static boolean hasControl(String s) {

@@ -81,7 +81,6 @@ final class CloudifyCallAdapterFactory extends CallAdapter.Factory {
     public Object adapt(Call<ResponseBody> call) {
       Request request = call.request();
       String method = request.method();
-      String url = Redaction.url(request.url());
       RequestOptions options = EffectiveOptions.of(request, config.defaults());
       options.timeout().ifPresent(t -> call.timeout().timeout(t.toMillis(), TimeUnit.MILLISECONDS));
 
@@ -89,8 +88,10 @@ final class CloudifyCallAdapterFactory extends CallAdapter.Factory {
       try {
         response = call.execute();
       } catch (AllNodesFailedException e) {
-        throw new CloudifyTransportException(method, url, e.failures(), e.getCause() != null ? e.getCause() : e);
+        throw new CloudifyTransportException(method, Redaction.url(request.url()), e.failures(),
+            e.getCause() != null ? e.getCause() : e);
       } catch (InterruptedIOException e) {
+        String url = Redaction.url(request.url());
         if (Thread.currentThread().isInterrupted()) {
           throw new CloudifyInterruptedException("interrupted during " + method + " " + url, e);
         }
@@ -98,14 +99,13 @@ final class CloudifyCallAdapterFactory extends CallAdapter.Factory {
             Collections.singletonMap(config.nodes().label(config.nodes().current()),
                 "call timed out" + (e.getMessage() == null ? "" : ": " + e.getMessage())), e);
       } catch (IOException e) {
-        throw new CloudifyTransportException(method, url,
+        throw new CloudifyTransportException(method, Redaction.url(request.url()),
             Collections.singletonMap(config.nodes().label(config.nodes().current()),
                 FailoverInterceptor.describe(e)), e);
       }
-      String effectiveUrl = Redaction.url(response.raw().request().url());
       int code = response.code();
       if (!response.isSuccessful()) {
-        throw ErrorMapper.map(code, errorBody(response), method, effectiveUrl);
+        throw ErrorMapper.map(code, errorBody(response), method, Redaction.url(response.raw().request().url()));
       }
       ResponseBody body = response.body();
       Object value;
@@ -115,29 +115,31 @@ final class CloudifyCallAdapterFactory extends CallAdapter.Factory {
         closeQuietly(body);
         value = null;
       } else {
-        value = parse(body, code, method, effectiveUrl);
+        value = parse(body, response.raw());
       }
       return wrap ? Response.success(value, response.raw()) : value;
     }
 
-    private Object parse(ResponseBody body, int code, String method, String url) {
+    private Object parse(ResponseBody body, okhttp3.Response raw) {
+      int code = raw.code();
+      String method = raw.request().method();
       try (ResponseBody b = body; InputStream in = b.byteStream()) {
         BufferedSource source = b.source();
         if (source.exhausted()) {
           throw new CloudifyInvalidResponseException("The manager sent an empty body where JSON was expected",
-              code, method, url, null);
+              code, method, Redaction.url(raw.request().url()), null);
         }
         Object value = mapper.readValue(in, javaType);
         if (value == null) {
           throw new CloudifyInvalidResponseException("The manager sent null where a JSON value was expected",
-              code, method, url, null);
+              code, method, Redaction.url(raw.request().url()), null);
         }
         return value;
       } catch (CloudifyException e) {
         throw e;
       } catch (IOException | RuntimeException e) {
         throw new CloudifyInvalidResponseException("The manager's answer could not be read as "
-            + simpleName(bodyType) + ": " + describeReadFailure(e), code, method, url, null);
+            + simpleName(bodyType) + ": " + describeReadFailure(e), code, method, Redaction.url(raw.request().url()), null);
       }
     }
 

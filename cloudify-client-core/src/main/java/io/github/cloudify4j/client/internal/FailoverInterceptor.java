@@ -51,7 +51,8 @@ final class FailoverInterceptor implements Interceptor {
     for (int i = 0; i < order.size(); i++) {
       HttpUrl node = order.get(i);
       boolean lastNode = i == order.size() - 1;
-      Request attempt = request.newBuilder().url(nodes.rewrite(request.url(), node)).build();
+      HttpUrl url = nodes.rewrite(request.url(), node);
+      Request attempt = url == request.url() ? request : request.newBuilder().url(url).build();
       Response response;
       try {
         response = chain.proceed(attempt);
