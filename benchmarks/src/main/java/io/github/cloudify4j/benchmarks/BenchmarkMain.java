@@ -67,8 +67,7 @@ public final class BenchmarkMain {
     Map<String, String> args = new LinkedHashMap<>();
     for (int i = 0; i < argv.length; i++) {
       if (!argv[i].startsWith("--") || i + 1 >= argv.length) {
-        System.err.println("usage: BenchmarkMain [--name value]...; see the class comment");
-        System.exit(2);
+        throw new IllegalArgumentException("usage: BenchmarkMain [--name value]...; see the class comment");
       }
       args.put(argv[i].substring(2), argv[++i]);
     }

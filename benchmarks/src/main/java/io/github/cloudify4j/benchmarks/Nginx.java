@@ -1,5 +1,6 @@
 package io.github.cloudify4j.benchmarks;
 
+import io.github.cloudify4j.client.Sleeper;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -7,6 +8,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -92,7 +94,7 @@ final class Nginx implements AutoCloseable {
         s.connect(new InetSocketAddress("127.0.0.1", port), 200);
         return new Nginx(p, port, dir);
       } catch (IOException notYet) {
-        Thread.sleep(50);
+        Sleeper.system().sleep(Duration.ofMillis(50));
       }
     }
     p.destroy();

@@ -1,5 +1,6 @@
 package io.github.cloudify4j.benchmarks;
 
+import io.github.cloudify4j.client.Sleeper;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -7,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -133,7 +135,7 @@ final class UploadSink implements AutoCloseable {
   public static void main(String[] args) throws Exception {
     try (UploadSink sink = start()) {
       System.out.println(sink.baseUrl());
-      Thread.sleep(1000L * (args.length > 0 ? Long.parseLong(args[0]) : 60));
+      Sleeper.system().sleep(Duration.ofSeconds(args.length > 0 ? Long.parseLong(args[0]) : 60));
     }
   }
 }

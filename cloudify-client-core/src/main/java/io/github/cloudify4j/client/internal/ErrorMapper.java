@@ -15,6 +15,8 @@ import io.github.cloudify4j.client.errors.NotModifiedException;
 import io.github.cloudify4j.client.errors.ServerUnavailableException;
 import io.github.cloudify4j.client.errors.SnapshotActionException;
 import io.github.cloudify4j.client.errors.UnauthorizedException;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The single place where an HTTP error answer becomes an exception: by the Cloudify {@code error_code} first
@@ -23,6 +25,39 @@ import io.github.cloudify4j.client.errors.UnauthorizedException;
 public final class ErrorMapper {
   private static final ObjectMapper MAPPER = Json.newMapper();
   private static final int MAX_MESSAGE = 500;
+
+  /** The typed exception for a Cloudify {@code error_code}: what the server means comes first. */
+  private static final Map<String, Factory> BY_CODE = new HashMap<>();
+  /** For answers that are not Cloudify errors (nginx HTML pages, empty bodies): by HTTP status. */
+  private static final Map<Integer, Factory> BY_STATUS = new HashMap<>();
+
+  static {
+    BY_CODE.put("not_found_error", NotFoundException::new);
+    BY_CODE.put("conflict_error", ConflictException::new);
+    BY_CODE.put("bad_parameters_error", BadParametersException::new);
+    BY_CODE.put("unauthorized_error", UnauthorizedException::new);
+    BY_CODE.put("forbidden_error", ForbiddenException::new);
+    BY_CODE.put("maintenance_mode_active", MaintenanceModeActiveException::new);
+    BY_CODE.put("entering_maintenance_mode", EnteringMaintenanceModeException::new);
+    BY_CODE.put("existing_running_execution_error", ExistingRunningExecutionException::new);
+    BY_CODE.put("snapshot_action_error", SnapshotActionException::new);
+    BY_CODE.put("internal_server_error", InternalServerErrorException::new);
+    BY_STATUS.put(401, UnauthorizedException::new);
+    BY_STATUS.put(403, ForbiddenException::new);
+    BY_STATUS.put(404, NotFoundException::new);
+    BY_STATUS.put(409, ConflictException::new);
+    BY_STATUS.put(500, InternalServerErrorException::new);
+    BY_STATUS.put(502, ServerUnavailableException::new);
+    BY_STATUS.put(503, ServerUnavailableException::new);
+    BY_STATUS.put(504, ServerUnavailableException::new);
+  }
+
+  /** The constructor every server exception shares. */
+  @FunctionalInterface
+  private interface Factory {
+    CloudifyServiceException create(int status, String code, String message, String traceback, String method,
+        String url);
+  }
 
   private ErrorMapper() {}
 
@@ -50,50 +85,11 @@ public final class ErrorMapper {
       return new NotModifiedException(304, code != null ? code : "not_modified",
           message.isEmpty() ? "Nothing to modify" : message, traceback, method, url);
     }
-    if (code != null) {
-      switch (code) {
-        case "not_found_error":
-          return new NotFoundException(status, code, message, traceback, method, url);
-        case "conflict_error":
-          return new ConflictException(status, code, message, traceback, method, url);
-        case "bad_parameters_error":
-          return new BadParametersException(status, code, message, traceback, method, url);
-        case "unauthorized_error":
-          return new UnauthorizedException(status, code, message, traceback, method, url);
-        case "forbidden_error":
-          return new ForbiddenException(status, code, message, traceback, method, url);
-        case "maintenance_mode_active":
-          return new MaintenanceModeActiveException(status, code, message, traceback, method, url);
-        case "entering_maintenance_mode":
-          return new EnteringMaintenanceModeException(status, code, message, traceback, method, url);
-        case "existing_running_execution_error":
-          return new ExistingRunningExecutionException(status, code, message, traceback, method, url);
-        case "snapshot_action_error":
-          return new SnapshotActionException(status, code, message, traceback, method, url);
-        case "internal_server_error":
-          return new InternalServerErrorException(status, code, message, traceback, method, url);
-        default:
-          return new CloudifyServiceException(status, code, message, traceback, method, url);
-      }
+    Factory factory = code != null ? BY_CODE.get(code) : BY_STATUS.get(status);
+    if (factory == null) {
+      factory = CloudifyServiceException::new; // an unknown code keeps its code on the base type
     }
-    switch (status) {
-      case 401:
-        return new UnauthorizedException(status, null, message, traceback, method, url);
-      case 403:
-        return new ForbiddenException(status, null, message, traceback, method, url);
-      case 404:
-        return new NotFoundException(status, null, message, traceback, method, url);
-      case 409:
-        return new ConflictException(status, null, message, traceback, method, url);
-      case 500:
-        return new InternalServerErrorException(status, null, message, traceback, method, url);
-      case 502:
-      case 503:
-      case 504:
-        return new ServerUnavailableException(status, null, message, traceback, method, url);
-      default:
-        return new CloudifyServiceException(status, null, message, traceback, method, url);
-    }
+    return factory.create(status, code, message, traceback, method, url);
   }
 
   /** Whether an error body says the manager is in, or entering, maintenance mode. */

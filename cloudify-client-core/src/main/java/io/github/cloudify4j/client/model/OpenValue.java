@@ -3,6 +3,9 @@ package io.github.cloudify4j.client.model;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 
 /**
  * Base of the open string enumerations of the API (statuses). Equal when the text is equal; a value the library
@@ -41,5 +44,30 @@ public abstract class OpenValue {
   @Override
   public final String toString() {
     return value;
+  }
+
+  /**
+   * The known values of one open enumeration: {@link #known(String)} declares a constant, {@link #of(String)} finds
+   * it again or makes an unknown value that keeps its text.
+   */
+  protected static final class Registry<T extends OpenValue> {
+    private final Map<String, T> known = new ConcurrentHashMap<>();
+    private final BiFunction<String, Boolean, T> factory;
+
+    public Registry(BiFunction<String, Boolean, T> factory) {
+      this.factory = requireNonNull(factory, "factory == null");
+    }
+
+    public T known(String value) {
+      T v = factory.apply(value, true);
+      known.put(value, v);
+      return v;
+    }
+
+    public T of(String value) {
+      requireNonNull(value, "value == null");
+      T v = known.get(value);
+      return v != null ? v : factory.apply(value, false);
+    }
   }
 }

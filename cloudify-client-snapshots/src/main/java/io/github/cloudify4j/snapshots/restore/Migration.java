@@ -3,14 +3,12 @@ package io.github.cloudify4j.snapshots.restore;
 import static java.util.Objects.requireNonNull;
 
 import io.github.cloudify4j.client.CloudifyClient;
-import io.github.cloudify4j.client.Credentials;
 import io.github.cloudify4j.client.model.Execution;
 import io.github.cloudify4j.client.model.ServerVersion;
 import io.github.cloudify4j.client.poll.PollOptions;
 import io.github.cloudify4j.client.spi.Arguments;
 import io.github.cloudify4j.snapshots.DownloadOptions;
 import io.github.cloudify4j.snapshots.DownloadResult;
-import io.github.cloudify4j.snapshots.RestoreOptions;
 import io.github.cloudify4j.snapshots.SnapshotCreateOptions;
 import io.github.cloudify4j.snapshots.Snapshots;
 import java.nio.file.Files;
@@ -21,6 +19,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,20 +84,13 @@ public final class Migration {
     DownloadResult download = source.download(snapshotId, archive, DownloadOptions.builder()
         .verifyZip(true).sha256(true).listener(settings.listener::onTransfer).build());
 
-    Credentials post = settings.postRestoreCredentials != null ? settings.postRestoreCredentials
-        : settings.source.credentials().isBasic() ? settings.source.credentials() : null;
-    RestoreOrchestrator.Builder restore = RestoreOrchestrator.builder(settings.target)
-        .snapshotId(snapshotId)
-        .uploadFrom(archive)
-        .restoreOptions(settings.restoreOptions)
-        .timeouts(settings.timeouts)
-        .listener(settings.listener);
-    if (post != null) {
-      restore.postRestoreCredentials(post);
+    RestoreOrchestrator.Builder restore = RestoreOrchestrator.builder(settings.target).listener(settings.listener);
+    if (settings.source.credentials().isBasic()) {
+      // A legacy restore installs the source's admin account on the target.
+      restore.postRestoreCredentials(settings.source.credentials());
     }
-    if (settings.target.managers().size() > 1) {
-      restore.confirmOtherNodesStopped(settings.confirmOtherNodesStopped);
-    }
+    settings.restore.accept(restore);
+    restore.snapshotId(snapshotId).uploadFrom(archive);
     RestoreReport restored = restore.build().run();
 
     List<String> followUps = new ArrayList<>(restored.followUps());
@@ -123,10 +115,7 @@ public final class Migration {
     private Path workDir;
     private String snapshotId;
     private SnapshotCreateOptions createOptions = SnapshotCreateOptions.defaults();
-    private RestoreOptions restoreOptions = RestoreOptions.defaults();
-    private Credentials postRestoreCredentials;
-    private boolean confirmOtherNodesStopped;
-    private RestoreTimeouts timeouts = RestoreTimeouts.defaults();
+    private Consumer<RestoreOrchestrator.Builder> restore = r -> { };
     private PollOptions snapshotPoll = PollOptions.timeout(Duration.ofHours(2));
     private RestoreListener listener = RestoreListener.none();
 
@@ -160,28 +149,13 @@ public final class Migration {
       return this;
     }
 
-    public Builder restoreOptions(RestoreOptions restoreOptions) {
-      this.restoreOptions = requireNonNull(restoreOptions, "restoreOptions == null");
-      return this;
-    }
-
     /**
-     * The admin credentials that hold after the restore (default: the source client's basic credentials, since a
-     * legacy restore installs the source's admin account).
+     * Settings of the restore on the target: restore options, post-restore credentials (default: the source
+     * client's basic credentials, since a legacy restore installs the source's admin account), timeouts, cluster
+     * confirmation, verification … The snapshot id and the archive are the migration's own.
      */
-    public Builder postRestoreCredentials(Credentials credentials) {
-      this.postRestoreCredentials = requireNonNull(credentials, "credentials == null");
-      return this;
-    }
-
-    /** Target cluster: every node but the restore node is stopped. */
-    public Builder confirmOtherNodesStopped(boolean confirmed) {
-      this.confirmOtherNodesStopped = confirmed;
-      return this;
-    }
-
-    public Builder timeouts(RestoreTimeouts timeouts) {
-      this.timeouts = requireNonNull(timeouts, "timeouts == null");
+    public Builder restore(Consumer<RestoreOrchestrator.Builder> restore) {
+      this.restore = requireNonNull(restore, "restore == null");
       return this;
     }
 
