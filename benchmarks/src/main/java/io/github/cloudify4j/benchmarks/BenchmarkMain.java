@@ -30,8 +30,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.VerboseMode;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
@@ -44,7 +45,11 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * --size-mib N        archive size (default 1024)
  * --pairs N           measured SDK/curl pairs per direction (default 7, after one warm-up pair)
  * --heap SIZE         -Xmx of the SDK's transfer JVM (default 64m)
- * --jmh-warmup N      warm-up iterations (default 5), --jmh-iterations N (default 5), --jmh-seconds N (default 2)
+ * --jmh-pairs N       SDK/raw pairs of forks per overhead benchmark (default 5); --jmh-ops get,list (the default)
+ * --jmh-warmup N      warm-up iterations per fork (default 4) of --jmh-warmup-seconds N (default 2);
+ *                     --jmh-iterations N (default 5) of --jmh-seconds N (default 1)
+ * --cpu-rounds N      rounds of the interleaved CPU measurement (default 20)
+ * --jmh-prof SPEC     a JMH profiler for the overhead benchmarks, e.g. gc, or async:libPath=/path/libasyncProfiler.so
  * --restore-minutes N simulated restore length (default 10)
  * --only LIST         comma-separated subset of download,upload,overhead,restore
  * --nginx PATH, --curl PATH
@@ -233,41 +238,92 @@ public final class BenchmarkMain {
 
   // ------------------------------------------------------------------ per-call overhead (JMH)
 
+  /**
+   * Each SDK/raw comparison is a pair of JMH forks run back to back, alternating which goes first, and the figure
+   * is the median of the pairs' ratios (as for the transfers). On a shared 2-core VM the load drifts by 20-50 %
+   * within a minute; running all the raw forks, then all the SDK ones, measured that drift instead of the
+   * library.
+   */
   private void overhead(Nginx nginx) throws Exception {
-    int warmup = intArg("jmh-warmup", 5);
+    int pairs = intArg("jmh-pairs", 5);
+    int warmup = intArg("jmh-warmup", 4);
     int iterations = intArg("jmh-iterations", 5);
-    int seconds = intArg("jmh-seconds", 2);
-    Options opts = new OptionsBuilder()
-        .include(OverheadBenchmark.class.getName() + "\\.")
+    int seconds = intArg("jmh-seconds", 1);
+    int warmupSeconds = intArg("jmh-warmup-seconds", 2);
+    settings.put("jmh", "JMH 1.37, mode avgt (us/op), 1 thread; per benchmark " + pairs + " pairs of forks (SDK and raw"
+        + " back to back, alternating which goes first), each fork " + warmup + " x " + warmupSeconds
+        + " s warm-up and " + iterations + " x " + seconds + " s measurement, -Xmx256m; figure = median of the pairs");
+    for (String op : arg("jmh-ops", "get,list").split(",")) {
+      op = Character.toUpperCase(op.charAt(0)) + op.substring(1).toLowerCase(Locale.ROOT);
+      List<Double> sdk = new ArrayList<>();
+      List<Double> raw = new ArrayList<>();
+      List<Double> ratios = new ArrayList<>();
+      for (int pair = 0; pair < pairs; pair++) {
+        boolean sdkFirst = pair % 2 == 1;
+        double first = jmhScore(nginx, (sdkFirst ? "sdk" : "raw") + op, warmup, warmupSeconds, iterations, seconds);
+        double second = jmhScore(nginx, (sdkFirst ? "raw" : "sdk") + op, warmup, warmupSeconds, iterations, seconds);
+        double s = sdkFirst ? first : second;
+        double r = sdkFirst ? second : first;
+        sdk.add(s);
+        raw.add(r);
+        ratios.add(s / r);
+        System.err.printf(Locale.ROOT, "%s pair %d: sdk %.1f us, raw %.1f us, ratio %.3f%n", op.toLowerCase(Locale.ROOT),
+            pair + 1, s, r, s / r);
+      }
+      String key = op.toLowerCase(Locale.ROOT);
+      figures.put(key + "_sdk_us", round1(median(sdk)));
+      figures.put(key + "_raw_us", round1(median(raw)));
+      figures.put(key + "_overhead_ratio", round3(median(ratios)));
+      details.put(key + "_sdk_us", sdk);
+      details.put(key + "_raw_us", raw);
+      details.put(key + "_ratios", ratios);
+    }
+    interleaved(nginx);
+  }
+
+  /** {@link InterleavedCpu} for get and list, in this JVM, against the same server. */
+  private void interleaved(Nginx nginx) throws Exception {
+    System.setProperty(OverheadBenchmark.URL_PROPERTY, nginx.baseUrl());
+    OverheadBenchmark b = new OverheadBenchmark();
+    b.setUp();
+    try {
+      int rounds = intArg("cpu-rounds", 20);
+      figures.putAll(InterleavedCpu.measure("get", b::sdkGet, b::rawGet, 20_000, 5_000, rounds));
+      figures.putAll(InterleavedCpu.measure("list", b::sdkList, b::rawList, 4_000, 300, rounds));
+    } finally {
+      b.tearDown();
+    }
+    settings.put("cpu", "thread CPU time (ThreadMXBean) per call in this JVM; get: 20000 warm-up calls of each, then "
+        + "blocks of 5000 calls, list: 4000 warm-up calls, blocks of 300; SDK and raw blocks alternate over "
+        + intArg("cpu-rounds", 20) + " rounds");
+  }
+
+  /** Average time of one benchmark method in one fresh fork, in microseconds. */
+  private double jmhScore(Nginx nginx, String method, int warmup, int warmupSeconds, int iterations, int seconds)
+      throws Exception {
+    ChainedOptionsBuilder builder = new OptionsBuilder()
+        .include(OverheadBenchmark.class.getName() + "\\." + method + "$")
         .forks(1)
         .threads(1)
         .warmupIterations(warmup)
-        .warmupTime(TimeValue.seconds(seconds))
+        .warmupTime(TimeValue.seconds(warmupSeconds))
         .measurementIterations(iterations)
         .measurementTime(TimeValue.seconds(seconds))
         .jvmArgs("-Xmx256m", "-Xms256m", "-D" + OverheadBenchmark.URL_PROPERTY + "=" + nginx.baseUrl(),
             "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn")
-        .shouldFailOnError(true)
-        .build();
-    settings.put("jmh", "JMH 1.37, mode avgt (us/op), 1 fork, 1 thread, " + warmup + " x " + seconds + " s warm-up, "
-        + iterations + " x " + seconds + " s measurement, fork -Xmx256m");
-    Collection<RunResult> results = new Runner(opts).run();
-    Map<String, double[]> scores = new LinkedHashMap<>();
-    for (RunResult r : results) {
-      String name = r.getParams().getBenchmark();
-      name = name.substring(name.lastIndexOf('.') + 1);
-      scores.put(name, new double[] {r.getPrimaryResult().getScore(), r.getPrimaryResult().getScoreError()});
+        .verbosity(VerboseMode.SILENT)
+        .shouldFailOnError(true);
+    String profiler = arg("jmh-prof", null);
+    if (profiler != null) {
+      int colon = profiler.indexOf(':');
+      builder = colon < 0 ? builder.addProfiler(profiler)
+          : builder.addProfiler(profiler.substring(0, colon), profiler.substring(colon + 1));
     }
-    for (String op : List.of("Get", "List")) {
-      double[] s = scores.get("sdk" + op);
-      double[] r = scores.get("raw" + op);
-      String key = op.toLowerCase(Locale.ROOT);
-      figures.put(key + "_sdk_us", round1(s[0]));
-      figures.put(key + "_raw_us", round1(r[0]));
-      figures.put(key + "_overhead_ratio", round3(s[0] / r[0]));
-      details.put(key + "_sdk_us_error_99.9", round1(s[1]));
-      details.put(key + "_raw_us_error_99.9", round1(r[1]));
+    Collection<RunResult> results = new Runner(builder.build()).run();
+    if (results.size() != 1) {
+      throw new IllegalStateException("expected one JMH result for " + method + ", got " + results.size());
     }
+    return results.iterator().next().getPrimaryResult().getScore();
   }
 
   // ------------------------------------------------------------------ restore wait

@@ -85,10 +85,10 @@ public final class CloudifyClient implements AutoCloseable {
     this.version = version;
     this.poller = new Poller(config.clock(), config.sleeper());
     this.api = transport.create(CoreApi.class);
-    this.maintenance = new MaintenanceMode(api, poller);
-    this.executions = new Executions(api, poller);
-    this.manager = new Manager(api, version);
     this.context = new Context();
+    this.maintenance = new MaintenanceMode(api, poller);
+    this.executions = new Executions(context);
+    this.manager = new Manager(api, version);
   }
 
   public static Builder builder() {
@@ -155,9 +155,19 @@ public final class CloudifyClient implements AutoCloseable {
 
   public CloudifyClient withOptions(RequestOptions defaults) {
     requireNonNull(defaults, "defaults == null");
+    requireKnownNode(defaults, config.nodes(), settings.managers, "defaults.node");
     ClientConfig derived = config.withDefaults(defaults);
     Transport view = Transport.create(transport.okHttp(), derived, mapper);
     return new CloudifyClient(settings, derived, view, mapper, false, closed, version);
+  }
+
+  /** A node named by default options must be one of the client's: found now, not at the first call. */
+  private static void requireKnownNode(RequestOptions defaults, ManagerNodes nodes, List<URI> managers,
+      String name) {
+    if (defaults.node().isPresent() && !nodes.contains(defaults.node().get())) {
+      throw new IllegalArgumentException(name + " is not one of the client's managers " + managers + ": "
+          + defaults.node().get());
+    }
   }
 
   /** A view whose every call goes to {@code node} (one of {@link #managers()}) without failover. */
@@ -200,6 +210,23 @@ public final class CloudifyClient implements AutoCloseable {
     }
 
     @Override
+    public <T> T get(Class<T> type, RequestOptions options, String... pathSegments) {
+      requireNonNull(type, "type == null");
+      requireNonNull(options, "options == null");
+      requireNonNull(pathSegments, "pathSegments == null");
+      if (pathSegments.length == 0) {
+        throw new IllegalArgumentException("pathSegments is empty");
+      }
+      for (String segment : pathSegments) {
+        requireNonNull(segment, "pathSegments contains null");
+        if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+          throw new IllegalArgumentException("pathSegments contains '" + segment + "'");
+        }
+      }
+      return transport.get(type, options, pathSegments);
+    }
+
+    @Override
     public ObjectMapper objectMapper() {
       return mapper;
     }
@@ -227,6 +254,11 @@ public final class CloudifyClient implements AutoCloseable {
     @Override
     public RequestOptions defaults() {
       return config.defaults();
+    }
+
+    @Override
+    public RetryPolicy retryPolicy() {
+      return config.defaults().retryPolicy().orElse(config.retryPolicy());
     }
 
     @Override
@@ -470,11 +502,12 @@ public final class CloudifyClient implements AutoCloseable {
         ok.proxy(proxy);
       }
       if (okHttpClient == null) {
-        // 64 KiB socket reads and writes instead of Okio's 8 KiB: archives move about twice as fast.
+        // 256 KiB socket reads and 64 KiB writes instead of Okio's 8 KiB: archives move at curl's speed.
         ok.socketFactory(new BufferedSocketFactory());
       }
       applyTls(ok);
       ManagerNodes nodes = new ManagerNodes(managers);
+      requireKnownNode(defaults, nodes, managers, "defaultRequestOptions.node");
       ClientConfig config = new ClientConfig(nodes, credentials, tenant,
           userAgent != null ? userAgent : defaultUserAgent(), retryPolicy, defaults, clock, sleeper);
       ObjectMapper mapper = Json.newMapper();

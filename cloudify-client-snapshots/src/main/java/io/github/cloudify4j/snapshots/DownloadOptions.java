@@ -81,7 +81,8 @@ public final class DownloadOptions {
 
     /**
      * Attempts in all when the transfer breaks off; a retry resumes with a {@code Range} request when the server
-     * honours it, and starts over otherwise.
+     * honours it, and starts over otherwise. It waits between attempts as the client's {@code RetryPolicy} backs
+     * off.
      */
     public Builder maxAttempts(int maxAttempts) {
       this.maxAttempts = Arguments.requireRange(maxAttempts, 1, 100, "maxAttempts");

@@ -90,14 +90,14 @@ public final class Snapshots {
   /** {@code GET /snapshots/{id}}; works in maintenance mode. */
   public Snapshot get(String snapshotId) {
     Arguments.requireId(snapshotId, "snapshotId");
-    return api.get(snapshotId, RequestOptions.none());
+    return context.get(Snapshot.class, RequestOptions.none(), "snapshots", snapshotId);
   }
 
   /** The snapshot, or empty when the manager has none with this id. */
   public Optional<Snapshot> find(String snapshotId) {
     Arguments.requireId(snapshotId, "snapshotId");
     try {
-      return Optional.of(api.get(snapshotId, RequestOptions.none()));
+      return Optional.of(context.get(Snapshot.class, RequestOptions.none(), "snapshots", snapshotId));
     } catch (io.github.cloudify4j.client.errors.NotFoundException e) {
       return Optional.empty();
     }

@@ -226,6 +226,19 @@ class SnapshotsDownloadTest extends MockManager {
     assertThat(dirListing()).isEmpty();
   }
 
+  @Test
+  void waitsBetweenAttemptsAsTheClientsRetryPolicyBacksOff() throws Exception {
+    useRetryPolicy(io.github.cloudify4j.client.RetryPolicy.builder().jitter(0)
+        .initialBackoff(java.time.Duration.ofSeconds(7)).multiplier(3).maxBackoff(java.time.Duration.ofSeconds(30))
+        .build());
+    ArchiveServer archive = new ArchiveServer(DATA, 2, true, false);
+    server.setDispatcher(archive);
+
+    snapshots.download("s", dir.resolve("snap.zip"), DownloadOptions.builder().maxAttempts(3).build());
+
+    assertThat(time.sleeps).containsExactly(java.time.Duration.ofSeconds(7), java.time.Duration.ofSeconds(21));
+  }
+
   /** A 206 whose range is not the one asked for must not be appended, nor taken for the whole archive. */
   @Test
   void aMismatchedPartialAnswerIsNotTakenForTheArchive() throws Exception {

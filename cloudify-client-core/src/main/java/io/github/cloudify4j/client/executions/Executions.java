@@ -12,6 +12,7 @@ import io.github.cloudify4j.client.poll.PollOptions;
 import io.github.cloudify4j.client.poll.Poller;
 import io.github.cloudify4j.client.spi.Arguments;
 import io.github.cloudify4j.client.spi.AutoPager;
+import io.github.cloudify4j.client.spi.ClientContext;
 import java.util.Collections;
 import java.util.stream.Stream;
 
@@ -23,12 +24,15 @@ import java.util.stream.Stream;
 public final class Executions {
   private static final int PAGE_SIZE = 1000;
 
+  private final ClientContext context;
   private final CoreApi api;
   private final Poller poller;
 
-  public Executions(CoreApi api, Poller poller) {
-    this.api = requireNonNull(api, "api == null");
-    this.poller = requireNonNull(poller, "poller == null");
+  /** Usually {@code client.executions()}; this is for resource modules holding only a {@link ClientContext}. */
+  public Executions(ClientContext context) {
+    this.context = requireNonNull(context, "context == null");
+    this.api = context.create(CoreApi.class);
+    this.poller = context.poller();
   }
 
   /** {@code GET /executions/{id}}. */
@@ -39,7 +43,7 @@ public final class Executions {
   public Execution get(String executionId, RequestOptions options) {
     Arguments.requireId(executionId, "executionId");
     requireNonNull(options, "options == null");
-    return api.execution(executionId, options);
+    return context.get(Execution.class, options, "executions", executionId);
   }
 
   /** One page of {@code GET /executions}. System workflows are hidden unless the params include them. */

@@ -1,6 +1,5 @@
 package io.github.cloudify4j.client.internal;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +15,9 @@ import javax.net.SocketFactory;
  * about 65 % of curl's throughput on loopback (benchmarks/README.md). Reads are buffered by 256 KiB, writes by
  * 64 KiB (the size of Okio's segment pool; larger measured slower). TLS sockets are layered on these and benefit
  * too; OkHttp flushes after each request, and the JDK's TLS engine after each record.
+ *
+ * <p>Reads are not {@link java.io.BufferedInputStream}'s: to fill a read it asks the socket {@code available()}
+ * (one more system call per read) and keeps reading, when Okio is content with what one read returns.
  */
 public final class BufferedSocketFactory extends SocketFactory {
   static final int INPUT_BUFFER = 256 * 1024;
@@ -68,7 +70,7 @@ public final class BufferedSocketFactory extends SocketFactory {
     @Override
     public synchronized InputStream getInputStream() throws IOException {
       if (in == null) {
-        in = new BufferedInputStream(super.getInputStream(), INPUT_BUFFER);
+        in = new SingleReadInputStream(super.getInputStream(), INPUT_BUFFER);
       }
       return in;
     }
@@ -79,6 +81,77 @@ public final class BufferedSocketFactory extends SocketFactory {
         out = new BufferedOutputStream(super.getOutputStream(), OUTPUT_BUFFER);
       }
       return out;
+    }
+  }
+
+  /** A read buffer that makes at most one read of the socket per call, and only when it is empty. */
+  static final class SingleReadInputStream extends InputStream {
+    private final InputStream in;
+    private final byte[] buffer;
+    private int position;
+    private int limit;
+
+    SingleReadInputStream(InputStream in, int size) {
+      this.in = in;
+      this.buffer = new byte[size];
+    }
+
+    @Override
+    public int read() throws IOException {
+      if (position == limit && fill() < 0) {
+        return -1;
+      }
+      return buffer[position++] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      java.util.Objects.checkFromIndexSize(off, len, b.length);
+      if (len == 0) {
+        return 0;
+      }
+      if (position == limit) {
+        if (len >= buffer.length) {
+          return in.read(b, off, len); // as large as the buffer: no point copying twice
+        }
+        if (fill() < 0) {
+          return -1;
+        }
+      }
+      int n = Math.min(len, limit - position);
+      System.arraycopy(buffer, position, b, off, n);
+      position += n;
+      return n;
+    }
+
+    private int fill() throws IOException {
+      int n = in.read(buffer, 0, buffer.length);
+      position = 0;
+      limit = Math.max(n, 0);
+      return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      if (n <= 0) {
+        return 0;
+      }
+      if (position < limit) {
+        int skipped = (int) Math.min(n, limit - position);
+        position += skipped;
+        return skipped;
+      }
+      return in.skip(n);
+    }
+
+    @Override
+    public int available() throws IOException {
+      return (limit - position) + in.available();
+    }
+
+    @Override
+    public void close() throws IOException {
+      in.close();
     }
   }
 }

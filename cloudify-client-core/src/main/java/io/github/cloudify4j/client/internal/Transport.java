@@ -1,8 +1,11 @@
 package io.github.cloudify4j.client.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.cloudify4j.client.RequestOptions;
 import java.util.concurrent.TimeUnit;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import okhttp3.Request;
 import retrofit2.Retrofit;
 import retrofit2.converter.jackson.JacksonConverterFactory;
 
@@ -10,10 +13,14 @@ import retrofit2.converter.jackson.JacksonConverterFactory;
 public final class Transport {
   private final OkHttpClient okHttp;
   private final Retrofit retrofit;
+  private final Exchange exchange;
+  private final HttpUrl apiBase;
 
-  private Transport(OkHttpClient okHttp, Retrofit retrofit) {
+  private Transport(OkHttpClient okHttp, Retrofit retrofit, Exchange exchange, HttpUrl apiBase) {
     this.okHttp = okHttp;
     this.retrofit = retrofit;
+    this.exchange = exchange;
+    this.apiBase = apiBase;
   }
 
   /**
@@ -31,14 +38,17 @@ public final class Transport {
         .retryOnConnectionFailure(true)
         .followRedirects(false);
     OkHttpClient okHttp = b.build();
+    Exchange exchange = new Exchange(mapper, config);
+    HttpUrl apiBase = config.nodes().apiBase();
     Retrofit retrofit = new Retrofit.Builder()
-        .baseUrl(config.nodes().apiBase())
+        .baseUrl(apiBase)
         .client(okHttp)
-        .addCallAdapterFactory(new CloudifyCallAdapterFactory(mapper, config))
+        .addCallAdapterFactory(new CloudifyCallAdapterFactory(exchange))
+        .addConverterFactory(CloudifyCallAdapterFactory.unreadBodyConverters())
         .addConverterFactory(JacksonConverterFactory.create(mapper))
         .validateEagerly(true)
         .build();
-    return new Transport(okHttp, retrofit);
+    return new Transport(okHttp, retrofit, exchange, apiBase);
   }
 
   public OkHttpClient okHttp() {
@@ -47,6 +57,20 @@ public final class Transport {
 
   public <T> T create(Class<T> service) {
     return retrofit.create(service);
+  }
+
+  /**
+   * {@code GET <manager>/api/v3.1/<segments>}, parsed into {@code type}, through the same chain as the Retrofit
+   * calls, built directly: Retrofit's per-call request building (URL resolution, path checks, its own copy of the
+   * body) is most of what separates a Retrofit call from hand-written OkHttp code (benchmarks/README.md).
+   */
+  public <T> T get(Class<T> type, RequestOptions options, String... pathSegments) {
+    HttpUrl.Builder url = apiBase.newBuilder();
+    for (String segment : pathSegments) {
+      url.addPathSegment(segment);
+    }
+    Request request = new Request.Builder().url(url.build()).tag(RequestOptions.class, options).build();
+    return type.cast(exchange.execute(okHttp, request, exchange.mapper().constructType(type)));
   }
 
   /** Frees the pool and the dispatcher's threads. */

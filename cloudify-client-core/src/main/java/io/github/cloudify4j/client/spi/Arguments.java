@@ -2,7 +2,6 @@ package io.github.cloudify4j.client.spi;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.regex.Pattern;
 
 /**
  * Argument checks made before any request is sent. Each failure is an {@link IllegalArgumentException} (or a
@@ -10,7 +9,6 @@ import java.util.regex.Pattern;
  */
 public final class Arguments {
   /** Characters the manager leaves unquoted in URLs, which is what it accepts in ids. */
-  private static final Pattern ID = Pattern.compile("[A-Za-z0-9._~-]{1,256}");
   private static final int MAX_TEXT = 4096;
 
   private Arguments() {}
@@ -30,7 +28,7 @@ public final class Arguments {
     if (value.length() > 256) {
       throw new IllegalArgumentException(name + " is longer than 256 characters (" + value.length() + ")");
     }
-    if (!ID.matcher(value).matches()) {
+    if (!isIdText(value)) {
       throw new IllegalArgumentException(name + " may only contain ASCII letters, digits, '-', '.', '_' and '~': "
           + printable(value));
     }
@@ -39,6 +37,19 @@ public final class Arguments {
     }
     return value;
   }
+  /** Only unreserved URL characters (RFC 3986): an id is sent as one path segment, never encoded. */
+  private static boolean isIdText(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || c == '-' || c == '.' || c == '_' || c == '~';
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+
 
   /** A non-blank text without control characters (tenant names, usernames, filter values). */
   public static String requireText(String value, String name) {

@@ -2,6 +2,7 @@ package io.github.cloudify4j.client.spi;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cloudify4j.client.RequestOptions;
+import io.github.cloudify4j.client.RetryPolicy;
 import io.github.cloudify4j.client.Sleeper;
 import io.github.cloudify4j.client.model.ServerVersion;
 import io.github.cloudify4j.client.poll.Poller;
@@ -22,6 +23,19 @@ public interface ClientContext {
 
   <T> T create(Class<T> retrofitInterface);
 
+  /**
+   * Reads one resource: {@code GET <manager>/api/v3.1/<segment>/<segment>...}, its JSON answer parsed into
+   * {@code type}, through the same chain as the calls of {@link #create(Class)} (credentials, tenant, options,
+   * retries, failover, logging, typed errors).
+   *
+   * <p>For the reads a waiter repeats ({@code GET /snapshots/{id}}, {@code GET /executions/{id}}): it builds the
+   * request directly, where a Retrofit call spends about as much CPU again on resolving its URL template and
+   * copying the body (benchmarks/README.md). Each segment is sent as one path segment, percent-encoded if needed.
+   *
+   * @throws IllegalArgumentException for an empty segment, or {@code .} or {@code ..}
+   */
+  <T> T get(Class<T> type, RequestOptions options, String... pathSegments);
+
   /** The JSON configuration the client reads and writes with. */
   ObjectMapper objectMapper();
 
@@ -36,6 +50,12 @@ public interface ClientContext {
 
   /** The client's default per-call options. */
   RequestOptions defaults();
+
+  /**
+   * The retry policy of this client's calls (its default options' policy, else the client's): for a module that
+   * repeats work itself, such as resuming a download, so that it waits as the user configured.
+   */
+  RetryPolicy retryPolicy();
 
   /** The manager nodes, in the order configured. */
   List<URI> managers();

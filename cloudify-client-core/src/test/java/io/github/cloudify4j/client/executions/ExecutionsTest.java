@@ -4,7 +4,6 @@ import static io.github.cloudify4j.client.testing.TestClients.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.cloudify4j.client.CloudifyClient;
 import io.github.cloudify4j.client.ListParams;
 import io.github.cloudify4j.client.RequestOptions;
 import io.github.cloudify4j.client.errors.MaintenanceModeActiveException;
@@ -14,45 +13,21 @@ import io.github.cloudify4j.client.model.ExecutionStatus;
 import io.github.cloudify4j.client.model.Page;
 import io.github.cloudify4j.client.poll.PollOptions;
 import io.github.cloudify4j.client.testing.Samples;
+import io.github.cloudify4j.client.testing.MockServerTest;
 import io.github.cloudify4j.client.testing.TestClients;
-import io.github.cloudify4j.client.testing.VirtualTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import okhttp3.HttpUrl;
-import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class ExecutionsTest {
+class ExecutionsTest extends MockServerTest {
   private static final String ID = "3f6d2c0e-8a51-4a77-9d0b-2f4e9b1c7a10";
-  private final MockWebServer server = new MockWebServer();
-  private final VirtualTime time = new VirtualTime();
-  private CloudifyClient client;
 
-  @BeforeEach
-  void start() throws Exception {
-    server.start();
-    client = TestClients.builder(time, server).build();
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    client.close();
-    server.shutdown();
-  }
-
-  private RecordedRequest take() throws InterruptedException {
-    RecordedRequest r = server.takeRequest(5, TimeUnit.SECONDS);
-    assertThat(r).as("request").isNotNull();
-    return r;
-  }
 
   @Test
   void getParsesTheRealPayload() throws Exception {

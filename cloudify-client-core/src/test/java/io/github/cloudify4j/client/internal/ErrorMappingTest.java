@@ -22,17 +22,14 @@ import io.github.cloudify4j.client.errors.SnapshotActionException;
 import io.github.cloudify4j.client.errors.UnauthorizedException;
 import io.github.cloudify4j.client.model.Execution;
 import io.github.cloudify4j.client.testing.Samples;
-import io.github.cloudify4j.client.testing.TestClients;
-import io.github.cloudify4j.client.testing.VirtualTime;
+import io.github.cloudify4j.client.testing.MockServerTest;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
 import okio.Buffer;
 import okio.GzipSink;
 import okio.Okio;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,24 +38,18 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every failure answer becomes the typed exception, through the one mapping function. */
-class ErrorMappingTest {
+class ErrorMappingTest extends MockServerTest {
   private static final String ID = "3f6d2c0e-8a51-4a77-9d0b-2f4e9b1c7a10";
-  private final MockWebServer server = new MockWebServer();
-  private final VirtualTime time = new VirtualTime();
-  private CloudifyClient client;
   private String url;
 
-  @BeforeEach
-  void start() throws Exception {
-    server.start();
-    client = TestClients.builder(time, server).retryPolicy(RetryPolicy.none()).build();
-    url = server.url("/api/v3.1/executions/" + ID).toString();
+  @Override
+  protected CloudifyClient.Builder clientBuilder() {
+    return super.clientBuilder().retryPolicy(RetryPolicy.none());
   }
 
-  @AfterEach
-  void stop() throws Exception {
-    client.close();
-    server.shutdown();
+  @BeforeEach
+  void url() {
+    url = server.url("/api/v3.1/executions/" + ID).toString();
   }
 
   static Stream<Arguments> realErrorBodies() {

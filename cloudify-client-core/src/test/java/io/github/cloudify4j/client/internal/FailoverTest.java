@@ -180,6 +180,21 @@ class FailoverTest {
   }
 
   @Test
+  void defaultOptionsNamingAnUnknownNodeFailAtOnceToo() {
+    URI elsewhere = URI.create("https://elsewhere.example.com");
+    assertThatThrownBy(() -> client.withOptions(o -> o.node(elsewhere)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("defaults.node is not one of the client's managers")
+        .hasMessageContaining("elsewhere.example.com");
+    assertThatThrownBy(() -> TestClients.builder(time, node1, node2)
+        .defaultRequestOptions(io.github.cloudify4j.client.RequestOptions.builder().node(elsewhere).build()).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("defaultRequestOptions.node is not one of the client's managers");
+    assertThat(client.withOptions(o -> o.node(TestClients.uri(node2))).managers()).isEqualTo(client.managers());
+    assertThat(node1.getRequestCount() + node2.getRequestCount()).isZero();
+  }
+
+  @Test
   void failoverThenRetryStartsAgainFromTheFirstNode() throws Exception {
     client.close();
     client = TestClients.builder(time, node1, node2).retryPolicy(RetryPolicy.builder().jitter(0).maxAttempts(2)

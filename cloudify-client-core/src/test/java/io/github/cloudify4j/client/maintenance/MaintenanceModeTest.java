@@ -4,7 +4,6 @@ import static io.github.cloudify4j.client.testing.TestClients.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.cloudify4j.client.CloudifyClient;
 import io.github.cloudify4j.client.RequestOptions;
 import io.github.cloudify4j.client.errors.WaitFailedException;
 import io.github.cloudify4j.client.errors.WaitTimeoutException;
@@ -14,43 +13,19 @@ import io.github.cloudify4j.client.model.MaintenanceStatus;
 import io.github.cloudify4j.client.poll.PollEvent;
 import io.github.cloudify4j.client.poll.PollOptions;
 import io.github.cloudify4j.client.testing.Samples;
+import io.github.cloudify4j.client.testing.MockServerTest;
 import io.github.cloudify4j.client.testing.TestClients;
-import io.github.cloudify4j.client.testing.VirtualTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class MaintenanceModeTest {
-  private final MockWebServer server = new MockWebServer();
-  private final VirtualTime time = new VirtualTime();
-  private CloudifyClient client;
+class MaintenanceModeTest extends MockServerTest {
 
-  @BeforeEach
-  void start() throws Exception {
-    server.start();
-    client = TestClients.builder(time, server).build();
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    client.close();
-    server.shutdown();
-  }
-
-  private RecordedRequest take() throws InterruptedException {
-    RecordedRequest r = server.takeRequest(5, TimeUnit.SECONDS);
-    assertThat(r).as("request").isNotNull();
-    return r;
-  }
 
   private static void assertCommonHeaders(RecordedRequest r) {
     String basic = "Basic " + Base64.getEncoder().encodeToString(

@@ -4,7 +4,6 @@ import static io.github.cloudify4j.client.testing.TestClients.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.cloudify4j.client.CloudifyClient;
 import io.github.cloudify4j.client.errors.InternalServerErrorException;
 import io.github.cloudify4j.client.model.ClusterStatus;
 import io.github.cloudify4j.client.model.ManagerNode;
@@ -12,39 +11,14 @@ import io.github.cloudify4j.client.model.ManagerStatus;
 import io.github.cloudify4j.client.model.ServerVersion;
 import io.github.cloudify4j.client.model.Version;
 import io.github.cloudify4j.client.testing.Samples;
-import io.github.cloudify4j.client.testing.TestClients;
-import io.github.cloudify4j.client.testing.VirtualTime;
+import io.github.cloudify4j.client.testing.MockServerTest;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class ManagerTest {
-  private final MockWebServer server = new MockWebServer();
-  private final VirtualTime time = new VirtualTime();
-  private CloudifyClient client;
+class ManagerTest extends MockServerTest {
 
-  @BeforeEach
-  void start() throws Exception {
-    server.start();
-    client = TestClients.builder(time, server).build();
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    client.close();
-    server.shutdown();
-  }
-
-  private RecordedRequest take() throws InterruptedException {
-    RecordedRequest r = server.takeRequest(5, TimeUnit.SECONDS);
-    assertThat(r).as("request").isNotNull();
-    return r;
-  }
 
   @Test
   void versionUsesTheUnversionedEndpoint() throws Exception {

@@ -1,7 +1,6 @@
 package io.github.cloudify4j.snapshots.internal;
 
 import io.github.cloudify4j.client.RequestOptions;
-import io.github.cloudify4j.client.RetryPolicy;
 import io.github.cloudify4j.client.Sleeper;
 import io.github.cloudify4j.client.errors.CloudifyInterruptedException;
 import io.github.cloudify4j.client.errors.CloudifyTransportException;
@@ -204,7 +203,7 @@ public final class ArchiveDownloader {
   private void pause(int attempt) {
     Sleeper sleeper = context.sleeper();
     try {
-      sleeper.sleep(RetryPolicy.defaults().backoff(attempt));
+      sleeper.sleep(context.retryPolicy().backoff(attempt));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new CloudifyInterruptedException("interrupted while waiting to resume a download", e);

@@ -1,0 +1,220 @@
+package io.github.cloudify4j.client.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.cloudify4j.client.RequestOptions;
+import io.github.cloudify4j.client.errors.CloudifyException;
+import io.github.cloudify4j.client.errors.CloudifyInterruptedException;
+import io.github.cloudify4j.client.errors.CloudifyInvalidResponseException;
+import io.github.cloudify4j.client.errors.CloudifyTransportException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.util.Collections;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.Buffer;
+import okio.BufferedSource;
+import okio.Timeout;
+
+/**
+ * Turns one HTTP exchange into a value or a typed exception: the single place where transport failures, error
+ * answers and unreadable bodies are told apart. Retrofit calls reach it through {@link CloudifyCallAdapterFactory};
+ * {@link Transport#get} uses it directly.
+ */
+final class Exchange {
+  private static final int MAX_ERROR_BODY = 64 * 1024;
+
+  private final ObjectMapper mapper;
+  private final ClientConfig config;
+
+  Exchange(ObjectMapper mapper, ClientConfig config) {
+    this.mapper = mapper;
+    this.config = config;
+  }
+
+  ObjectMapper mapper() {
+    return mapper;
+  }
+
+  /** Sends a request built without Retrofit, and parses its JSON answer into {@code type}. */
+  Object execute(OkHttpClient client, Request request, JavaType type) {
+    Call call = client.newCall(request);
+    applyCallTimeout(call.timeout(), request);
+    Response response;
+    try {
+      response = call.execute();
+    } catch (IOException e) {
+      throw failure(request, e);
+    }
+    ResponseBody body = response.body();
+    if (!response.isSuccessful()) {
+      try (ResponseBody error = body) {
+        throw ErrorMapper.map(response.code(), errorText(error), request.method(),
+            Redaction.url(response.request().url()));
+      }
+    }
+    return parse(body, response, type); // a 204 is an empty body where JSON was expected
+  }
+
+  /** The whole-call timeout of the call's options, if any. */
+  void applyCallTimeout(Timeout timeout, Request request) {
+    RequestOptions options = EffectiveOptions.of(request, config.defaults());
+    if (options.timeout().isPresent()) {
+      timeout.timeout(options.timeout().get().toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /**
+   * Parses a successful answer straight from the connection, and closes it. An I/O failure on the way is the
+   * network's (a transport error); a body that is not the expected JSON is the manager's (an invalid response).
+   */
+  Object parse(ResponseBody body, Response raw, JavaType type) {
+    int code = raw.code();
+    Request request = raw.request();
+    try (ResponseBody b = body; InputStream in = b.byteStream()) {
+      BufferedSource source = b.source();
+      if (source.exhausted()) {
+        throw new CloudifyInvalidResponseException("The manager sent an empty body where JSON was expected",
+            code, request.method(), Redaction.url(request.url()), null);
+      }
+      Object value = mapper.readValue(in, type);
+      if (value == null) {
+        throw new CloudifyInvalidResponseException("The manager sent null where a JSON value was expected",
+            code, request.method(), Redaction.url(request.url()), null);
+      }
+      return value;
+    } catch (CloudifyException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      IOException network = networkCause(e);
+      if (network != null) {
+        throw failure(request, network); // the connection failed while the body was read
+      }
+      throw unreadable(type, e, code, request);
+    }
+  }
+
+  /** The I/O failure under a read failure, if any: Jackson wraps what a nested deserializer's read throws. */
+  private static IOException networkCause(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof IOException && !(t instanceof JsonProcessingException)) {
+        return (IOException) t;
+      }
+    }
+    return null;
+  }
+
+  private static CloudifyInvalidResponseException unreadable(JavaType type, Exception e, int code, Request request) {
+    return new CloudifyInvalidResponseException("The manager's answer could not be read as "
+        + simpleName(type.toCanonical()) + ": " + describeReadFailure(e), code, request.method(), Redaction.url(request.url()), null);
+  }
+
+  /** A body read into memory (and the connection released), for answers known to be small. */
+  ResponseBody buffered(ResponseBody body, Request request) {
+    try (ResponseBody b = body) {
+      Buffer buffer = new Buffer();
+      b.source().readAll(buffer);
+      return ResponseBody.create(buffer, b.contentType(), buffer.size());
+    } catch (IOException e) {
+      throw failure(request, e);
+    }
+  }
+
+  /** A failure of the exchange itself: sending, or reading the answer (its body included). */
+  CloudifyException failure(Request request, IOException e) {
+    String method = request.method();
+    String url = Redaction.url(request.url());
+    if (e instanceof AllNodesFailedException) {
+      AllNodesFailedException all = (AllNodesFailedException) e;
+      return new CloudifyTransportException(method, url, all.failures(), e.getCause() != null ? e.getCause() : e);
+    }
+    String failure = FailoverInterceptor.describe(e);
+    if (e instanceof InterruptedIOException) {
+      if (Thread.currentThread().isInterrupted()) {
+        return new CloudifyInterruptedException("interrupted during " + method + " " + url, e);
+      }
+      failure = "call timed out" + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    }
+    return new CloudifyTransportException(method, url,
+        Collections.singletonMap(config.nodes().label(config.nodes().current()), failure), e);
+  }
+
+  /** The start of an error answer, for {@link ErrorMapper}; empty when it cannot be read. */
+  static String errorText(ResponseBody error) {
+    if (error == null) {
+      return "";
+    }
+    try {
+      BufferedSource source = error.source();
+      source.request(MAX_ERROR_BODY);
+      Buffer buffer = source.getBuffer().clone();
+      long size = Math.min(buffer.size(), MAX_ERROR_BODY);
+      return buffer.readUtf8(size);
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  /** {@code Page<Snapshot>} for {@code io.github.cloudify4j.client.model.Page<io.github...Snapshot>}. */
+  private static String simpleName(String typeName) {
+    return typeName.replaceAll("[a-zA-Z0-9_]+\\.", "");
+  }
+
+  /**
+   * What was wrong with a body, without quoting it: Jackson's own messages repeat the offending value, which may
+   * be a secret (the body is not even kept as the cause, since the cause's message would carry it too).
+   */
+  static String describeReadFailure(Throwable e) {
+    if (e instanceof com.fasterxml.jackson.core.io.JsonEOFException) {
+      return "truncated JSON" + location((com.fasterxml.jackson.core.JsonProcessingException) e);
+    }
+    if (e instanceof com.fasterxml.jackson.databind.JsonMappingException) {
+      com.fasterxml.jackson.databind.JsonMappingException m = (com.fasterxml.jackson.databind.JsonMappingException) e;
+      StringBuilder path = new StringBuilder();
+      for (com.fasterxml.jackson.databind.JsonMappingException.Reference r : m.getPath()) {
+        if (r.getFieldName() != null) {
+          path.append(path.length() == 0 ? "" : ".").append(r.getFieldName());
+        } else if (r.getIndex() >= 0) {
+          path.append('[').append(r.getIndex()).append(']');
+        }
+      }
+      String where = path.length() == 0 ? "at the top level" : "at `" + path + "`";
+      if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException
+          && ((com.fasterxml.jackson.databind.exc.MismatchedInputException) e).getTargetType() != null) {
+        return "unexpected value " + where + " (expected " + simpleName(
+            ((com.fasterxml.jackson.databind.exc.MismatchedInputException) e).getTargetType().getTypeName()) + ")";
+      }
+      Throwable cause = e.getCause();
+      if (cause != null && cause.getMessage() != null && !(cause instanceof IOException)) {
+        // a model's own check (Immutables: "some of required attributes are not set [id]")
+        return "invalid value " + where + ": " + firstLine(cause.getMessage());
+      }
+      return "invalid value " + where;
+    }
+    if (e instanceof com.fasterxml.jackson.core.JsonProcessingException) {
+      return "malformed JSON" + location((com.fasterxml.jackson.core.JsonProcessingException) e);
+    }
+    return e.getClass().getSimpleName();
+  }
+
+  private static String location(com.fasterxml.jackson.core.JsonProcessingException e) {
+    com.fasterxml.jackson.core.JsonLocation l = e.getLocation();
+    return l == null || l.getLineNr() < 0 ? "" : " at line " + l.getLineNr() + ", column " + l.getColumnNr();
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "malformed";
+    }
+    int nl = message.indexOf('\n');
+    String line = nl < 0 ? message : message.substring(0, nl);
+    return Redaction.redactText(line.length() > 300 ? line.substring(0, 300) + "…" : line);
+  }
+
+}
