@@ -508,7 +508,7 @@ public final class CloudifyClient implements AutoCloseable {
       applyTls(ok);
       ManagerNodes nodes = new ManagerNodes(managers);
       requireKnownNode(defaults, nodes, managers, "defaultRequestOptions.node");
-      ClientConfig config = new ClientConfig(nodes, credentials, tenant,
+      ClientConfig config = new ClientConfig(nodes, credentials.header(), tenant,
           userAgent != null ? userAgent : defaultUserAgent(), retryPolicy, defaults, clock, sleeper);
       ObjectMapper mapper = Json.newMapper();
       Transport transport = Transport.create(ok.build(), config, mapper);

@@ -95,9 +95,12 @@ public final class Credentials {
     return kind == Kind.NONE;
   }
 
-  /** The header this credential sends, as {@code {name, value}}; empty for {@link #none()}. */
-  public Optional<String[]> header() {
-    return header == null ? Optional.empty() : Optional.of(header.clone());
+  /**
+   * The header this credential sends, as {@code {name, value}}, or null for {@link #none()}. Not public: the
+   * client hands it to its transport once; nothing else needs the secret back.
+   */
+  String[] header() {
+    return header == null ? null : header.clone();
   }
 
   private static boolean hasControl(String s) {

@@ -1,6 +1,5 @@
 package io.github.cloudify4j.client.internal;
 
-import io.github.cloudify4j.client.Credentials;
 import io.github.cloudify4j.client.RequestOptions;
 import io.github.cloudify4j.client.RetryPolicy;
 import io.github.cloudify4j.client.Sleeper;
@@ -9,7 +8,7 @@ import java.time.Clock;
 /** What the interceptor chain needs to know about its client. Immutable. */
 public final class ClientConfig {
   private final ManagerNodes nodes;
-  private final Credentials credentials;
+  private final String[] authHeader;
   private final String tenant;
   private final String userAgent;
   private final RetryPolicy retryPolicy;
@@ -17,10 +16,11 @@ public final class ClientConfig {
   private final Clock clock;
   private final Sleeper sleeper;
 
-  public ClientConfig(ManagerNodes nodes, Credentials credentials, String tenant, String userAgent,
+  /** {@code authHeader}: {@code {name, value}} of the credentials' header, or null to send none. */
+  public ClientConfig(ManagerNodes nodes, String[] authHeader, String tenant, String userAgent,
       RetryPolicy retryPolicy, RequestOptions defaults, Clock clock, Sleeper sleeper) {
     this.nodes = nodes;
-    this.credentials = credentials;
+    this.authHeader = authHeader == null ? null : authHeader.clone();
     this.tenant = tenant;
     this.userAgent = userAgent;
     this.retryPolicy = retryPolicy;
@@ -30,15 +30,21 @@ public final class ClientConfig {
   }
 
   public ClientConfig withDefaults(RequestOptions newDefaults) {
-    return new ClientConfig(nodes, credentials, tenant, userAgent, retryPolicy, newDefaults, clock, sleeper);
+    return new ClientConfig(nodes, authHeader, tenant, userAgent, retryPolicy, newDefaults, clock, sleeper);
   }
 
   public ManagerNodes nodes() {
     return nodes;
   }
 
-  public Credentials credentials() {
-    return credentials;
+  /** Name of the credentials' header ({@code Authorization} or {@code Authentication-Token}), or null. */
+  String authHeaderName() {
+    return authHeader == null ? null : authHeader[0];
+  }
+
+  /** Its value: a secret, never to be logged. */
+  String authHeaderValue() {
+    return authHeader == null ? null : authHeader[1];
   }
 
   public String tenant() {

@@ -1,6 +1,5 @@
 package io.github.cloudify4j.client.internal;
 
-import io.github.cloudify4j.client.Credentials;
 import io.github.cloudify4j.client.RequestOptions;
 import java.io.IOException;
 import java.util.Map;
@@ -35,9 +34,10 @@ final class HeadersInterceptor implements Interceptor {
       b.header("Accept", "application/json");
     }
     boolean authenticate = options.authenticate().orElse(true);
-    Credentials credentials = config.credentials();
     if (authenticate) {
-      credentials.header().ifPresent(h -> b.header(h[0], h[1]));
+      if (config.authHeaderName() != null) {
+        b.header(config.authHeaderName(), config.authHeaderValue());
+      }
       String tenant = options.tenant().orElse(config.tenant());
       if (tenant != null) {
         b.header("Tenant", tenant);
