@@ -44,6 +44,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -89,7 +90,8 @@ import org.slf4j.LoggerFactory;
  *       ({@code sha256sum} format), and it is moved to {@code <id>.zip} without ever replacing a file.</li>
  *   <li>{@link BackupStep#PRUNE_MANAGER}, {@link BackupStep#PRUNE_LOCAL}: only once a verified archive exists. See
  *       {@link Builder#keepOnManager(int)} and {@link Builder#keepLocally(int)}. A deletion that fails is reported
- *       in the {@link BackupReport}, not thrown.</li>
+ *       in the {@link BackupReport}, not thrown. Before pruning, the archive's size is compared with the earlier
+ *       ones' ({@link Builder#sizeWarningFactor(double)}, {@link BackupReport#typicalBytes()}).</li>
  * </ol>
  *
  * <p>Any failure before the archive is verified throws {@link BackupFailedException} naming the step, with the
@@ -118,6 +120,7 @@ public final class BackupJob {
   private final SnapshotCreateOptions createOptions;
   private final int keepOnManager;
   private final int keepLocally;
+  private final double sizeWarningFactor;
   private final Duration createTimeout;
   private final int downloadAttempts;
   private final BackupListener listener;
@@ -135,6 +138,7 @@ public final class BackupJob {
     createOptions = b.createOptions;
     keepOnManager = b.keepOnManager;
     keepLocally = b.keepLocally;
+    sizeWarningFactor = b.sizeWarningFactor;
     createTimeout = b.createTimeout;
     downloadAttempts = b.downloadAttempts;
     listener = b.listener;
@@ -534,25 +538,16 @@ public final class BackupJob {
    * files) and deletes the older ones with their {@code .sha256}. Nothing else in the directory is touched.
    */
   private void pruneLocal(BackupReport.Builder r) {
-    TreeMap<Instant, List<Path>> archives = new TreeMap<>(Comparator.reverseOrder());
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
-      for (Path p : entries) {
-        String name = p.getFileName().toString();
-        if (!name.endsWith(ZIP) || p.equals(r.archive) || !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-          continue;
-        }
-        Matcher m = ownArchive.matcher(name);
-        if (m.matches()) {
-          Optional<Instant> t = Slots.parse(m.group(1));
-          t.ifPresent(instant -> archives.computeIfAbsent(instant, k -> new ArrayList<>()).add(p));
-        }
-      }
+    TreeMap<Instant, List<Path>> archives;
+    try {
+      archives = earlierArchives(r);
     } catch (IOException | UncheckedIOException e) {
       String warning = "local retention skipped: " + directory + " could not be listed: " + e;
       LOG.warn("Backup {}: {}", r.snapshotId, warning);
       r.warnings.add(warning);
       return;
     }
+    sizeTrend(r, archives);
     int kept = 1; // this run's archive
     for (List<Path> same : archives.values()) {
       same.sort(Comparator.naturalOrder());
@@ -574,6 +569,63 @@ public final class BackupJob {
           }
         }
       }
+    }
+  }
+
+  /** This job's other archives in the directory, newest slot first. */
+  private TreeMap<Instant, List<Path>> earlierArchives(BackupReport.Builder r) throws IOException {
+    TreeMap<Instant, List<Path>> archives = new TreeMap<>(Comparator.reverseOrder());
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
+      for (Path p : entries) {
+        String name = p.getFileName().toString();
+        if (!name.endsWith(ZIP) || p.equals(r.archive) || !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+          continue;
+        }
+        Matcher m = ownArchive.matcher(name);
+        if (m.matches()) {
+          Optional<Instant> t = Slots.parse(m.group(1));
+          t.ifPresent(instant -> archives.computeIfAbsent(instant, k -> new ArrayList<>()).add(p));
+        }
+      }
+    }
+    return archives;
+  }
+
+  /**
+   * Records the typical size of the earlier archives (the median of the newest 7, once there are 3) and warns when
+   * this run's archive is far from it (user-pain 8.5: the disk fills up during create). A run that found its
+   * archive already done does not warn again.
+   */
+  private void sizeTrend(BackupReport.Builder r, TreeMap<Instant, List<Path>> archives) {
+    List<Long> sizes = new ArrayList<>();
+    for (List<Path> same : archives.values()) {
+      for (Path p : same) {
+        if (sizes.size() < 7) {
+          try {
+            sizes.add(Files.size(p));
+          } catch (IOException e) {
+            LOG.debug("Backup {}: size of {} unknown: {}", r.snapshotId, p, e.toString());
+          }
+        }
+      }
+    }
+    if (sizes.size() < 3 || r.bytes <= 0) {
+      return;
+    }
+    Collections.sort(sizes);
+    long typical = sizes.get(sizes.size() / 2);
+    r.typicalBytes = typical;
+    if (r.outcome == BackupReport.Outcome.ALREADY_DONE || typical <= 0) {
+      return;
+    }
+    double ratio = (double) r.bytes / typical;
+    if (ratio > sizeWarningFactor || ratio < 1 / sizeWarningFactor) {
+      String warning = String.format(java.util.Locale.ROOT,
+          "archive size %d bytes is %.1f times the typical %d bytes of the last %d archives%s", r.bytes, ratio,
+          typical, sizes.size(), ratio > 1 ? ": check the manager's free disk space before the next create"
+              : ": check that the snapshot holds what it should");
+      LOG.warn("Backup {}: {}", r.snapshotId, warning);
+      r.warnings.add(warning);
     }
   }
 
@@ -707,6 +759,7 @@ public final class BackupJob {
     private SnapshotCreateOptions createOptions = defaultCreateOptions();
     private int keepOnManager = 7;
     private int keepLocally = 30;
+    private double sizeWarningFactor = 2.0;
     private Duration createTimeout = Duration.ofHours(2);
     private int downloadAttempts = 3;
     private BackupListener listener = BackupListener.none();
@@ -800,6 +853,20 @@ public final class BackupJob {
         throw new IllegalArgumentException("keepLocally must be at least 1: " + keepLocally);
       }
       this.keepLocally = keepLocally;
+      return this;
+    }
+
+    /**
+     * Warn (in the report and the log) when the new archive is more than {@code factor} times the typical size of
+     * this job's earlier archives, or less than {@code 1/factor} of it (default 2). The typical size is the median
+     * of the newest 7 earlier archives in the directory, once there are at least 3. A snapshot that suddenly
+     * grows is how a manager's disk fills up during the next create; one that suddenly shrinks may be missing data.
+     */
+    public Builder sizeWarningFactor(double factor) {
+      if (!(factor > 1.0) || Double.isInfinite(factor)) {
+        throw new IllegalArgumentException("sizeWarningFactor must be a finite number above 1: " + factor);
+      }
+      this.sizeWarningFactor = factor;
       return this;
     }
 

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** What a {@link BackupJob} run did. Immutable. */
 public final class BackupReport {
@@ -37,6 +38,7 @@ public final class BackupReport {
   private final Path archive;
   private final Path checksumFile;
   private final long bytes;
+  private final Long typicalBytes;
   private final String sha256;
   private final ArchiveInfo archiveInfo;
   private final Instant startedAt;
@@ -57,6 +59,7 @@ public final class BackupReport {
     archive = b.archive;
     checksumFile = b.checksumFile;
     bytes = b.bytes;
+    typicalBytes = b.typicalBytes;
     sha256 = b.sha256;
     archiveInfo = b.archiveInfo;
     startedAt = b.startedAt;
@@ -115,6 +118,14 @@ public final class BackupReport {
   }
 
   /** The archive's SHA-256, lower-case hex, once verified. */
+  /**
+   * The typical size of this job's earlier archives in the directory: the median of the newest 7, once there are
+   * at least 3. {@link #warnings()} says when {@link #bytes()} is far from it.
+   */
+  public OptionalLong typicalBytes() {
+    return typicalBytes == null ? OptionalLong.empty() : OptionalLong.of(typicalBytes);
+  }
+
   public Optional<String> sha256() {
     return Optional.ofNullable(sha256);
   }
@@ -176,7 +187,8 @@ public final class BackupReport {
   public String toString() {
     return "BackupReport{outcome=" + outcome + ", snapshotId=" + snapshotId + ", slot=" + slot
         + (createExecutionId == null ? "" : ", createExecutionId=" + createExecutionId)
-        + ", archive=" + archive + ", bytes=" + bytes + (sha256 == null ? "" : ", sha256=" + sha256)
+        + ", archive=" + archive + ", bytes=" + bytes + (typicalBytes == null ? "" : ", typicalBytes=" + typicalBytes)
+        + (sha256 == null ? "" : ", sha256=" + sha256)
         + ", duration=" + duration() + ", durations=" + durations
         + ", deletedOnManager=" + deletedOnManager + ", skippedOnManager=" + skippedOnManager
         + ", deletedLocally=" + deletedLocally
@@ -193,6 +205,7 @@ public final class BackupReport {
     final Path archive;
     final Path checksumFile;
     long bytes;
+    Long typicalBytes;
     String sha256;
     ArchiveInfo archiveInfo;
     final Instant startedAt;
