@@ -3,13 +3,10 @@ package io.github.cloudify4j.snapshots.backup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.cloudify4j.client.CloudifyClient;
 import io.github.cloudify4j.snapshots.Snapshots;
 import io.github.cloudify4j.snapshots.archive.SnapshotArchive;
-import io.github.cloudify4j.snapshots.support.VirtualTime;
 import io.github.cloudify4j.testkit.FakeCloudifyManager;
 import io.github.cloudify4j.testkit.RecordedRequest;
-import io.github.cloudify4j.testkit.ServerProfile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,30 +19,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class BackupJobTest {
-  static final Instant T0 = Instant.parse("2026-11-25T03:00:00Z");
+class BackupJobTest extends FakeManagerTest {
   static final String ID = "daily-20261125";
 
-  @TempDir Path dir;
-  FakeCloudifyManager m;
-  CloudifyClient client;
-
-  @BeforeEach
-  void start() {
-    m = FakeCloudifyManager.builder().profile(ServerProfile.V7_0_4).startTime(T0).build().start();
-    client = VirtualTime.client(m).build();
-    m.seed().blueprints(2).deployments(1).secrets(1);
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    m.close();
+  @Override
+  void seed(FakeCloudifyManager manager) {
+    manager.seed().blueprints(2).deployments(1).secrets(1);
   }
 
   BackupJob.Builder job() {

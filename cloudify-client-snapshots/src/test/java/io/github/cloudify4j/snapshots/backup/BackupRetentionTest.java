@@ -2,42 +2,15 @@ package io.github.cloudify4j.snapshots.backup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.cloudify4j.client.CloudifyClient;
-import io.github.cloudify4j.snapshots.support.VirtualTime;
-import io.github.cloudify4j.testkit.FakeCloudifyManager;
-import io.github.cloudify4j.testkit.ServerProfile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class BackupRetentionTest {
-  static final Instant T0 = Instant.parse("2026-11-25T03:00:00Z");
-
-  @TempDir Path dir;
-  FakeCloudifyManager m;
-  CloudifyClient client;
-
-  @BeforeEach
-  void start() {
-    m = FakeCloudifyManager.builder().profile(ServerProfile.V7_0_4).startTime(T0).build().start();
-    client = VirtualTime.client(m).build();
-    m.seed().blueprints(1);
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    m.close();
-  }
-
+class BackupRetentionTest extends FakeManagerTest {
   List<String> snapshotIds() {
     return m.entities("snapshots").stream().map(s -> s.path("id").asText()).sorted().collect(Collectors.toList());
   }

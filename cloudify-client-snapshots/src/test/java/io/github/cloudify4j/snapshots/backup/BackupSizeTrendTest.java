@@ -3,41 +3,13 @@ package io.github.cloudify4j.snapshots.backup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.cloudify4j.client.CloudifyClient;
-import io.github.cloudify4j.snapshots.support.VirtualTime;
-import io.github.cloudify4j.testkit.FakeCloudifyManager;
-import io.github.cloudify4j.testkit.ServerProfile;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The archive size against the job's earlier archives (user-pain 8.5: the disk fills up during create). */
-class BackupSizeTrendTest {
-  static final Instant T0 = Instant.parse("2026-11-25T03:00:00Z");
-
-  @TempDir Path dir;
-  FakeCloudifyManager m;
-  CloudifyClient client;
-
-  @BeforeEach
-  void start() {
-    m = FakeCloudifyManager.builder().profile(ServerProfile.V7_0_4).startTime(T0).build().start();
-    client = VirtualTime.client(m).build();
-    m.seed().blueprints(1);
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    m.close();
-  }
-
+class BackupSizeTrendTest extends FakeManagerTest {
   private BackupJob.Builder job() {
     return BackupJob.builder(client).directory(dir).prefix("daily-");
   }
