@@ -267,7 +267,8 @@ public final class BenchmarkMain {
         sdk.add(s);
         raw.add(r);
         ratios.add(s / r);
-        System.err.printf(Locale.ROOT, "%s pair %d: sdk %.1f us, raw %.1f us, ratio %.3f%n", op.toLowerCase(Locale.ROOT),
+        System.err.printf(Locale.ROOT, "%s pair %d: sdk %.1f us, raw %.1f us, ratio %.3f%n",
+            op.toLowerCase(Locale.ROOT),
             pair + 1, s, r, s / r);
       }
       String key = op.toLowerCase(Locale.ROOT);

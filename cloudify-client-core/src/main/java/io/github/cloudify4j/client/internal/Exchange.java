@@ -112,7 +112,8 @@ final class Exchange {
 
   private static CloudifyInvalidResponseException unreadable(JavaType type, Exception e, int code, Request request) {
     return new CloudifyInvalidResponseException("The manager's answer could not be read as "
-        + simpleName(type.toCanonical()) + ": " + describeReadFailure(e), code, request.method(), Redaction.url(request.url()), null);
+        + simpleName(type.toCanonical()) + ": " + describeReadFailure(e), code, request.method(),
+        Redaction.url(request.url()), null);
   }
 
   /** A body read into memory (and the connection released), for answers known to be small. */
