@@ -86,7 +86,7 @@ public final class CloudifyClient implements AutoCloseable {
     this.poller = new Poller(config.clock(), config.sleeper());
     this.api = transport.create(CoreApi.class);
     this.context = new Context();
-    this.maintenance = new MaintenanceMode(api, poller);
+    this.maintenance = new MaintenanceMode(context);
     this.executions = new Executions(context);
     this.manager = new Manager(api, version);
   }

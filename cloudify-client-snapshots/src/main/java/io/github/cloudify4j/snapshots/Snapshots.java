@@ -53,6 +53,7 @@ public final class Snapshots {
   /** The server's rule for new snapshot ids: a letter first, then URL-safe characters, at most 256. */
   private static final Pattern CREATE_ID = Pattern.compile("[A-Za-z][A-Za-z0-9._~-]{0,255}");
   private static final int PAGE_SIZE = 1000;
+  private static final RequestOptions WITHOUT_CREDENTIALS = RequestOptions.builder().authenticate(false).build();
 
   private final SnapshotsApi api;
   private final ClientContext context;
@@ -270,13 +271,13 @@ public final class Snapshots {
    * credentials may be changing under us).
    */
   public RestoreStatus restoreStatus() {
-    Map<String, Object> body = api.status(RequestOptions.builder().authenticate(false).build());
-    Object status = body == null ? null : body.get("status");
-    if (!(status instanceof String)) {
+    JsonNode body = context.get(JsonNode.class, WITHOUT_CREDENTIALS, "snapshot-status");
+    JsonNode status = body.get("status");
+    if (status == null || !status.isTextual()) {
       throw new CloudifyInvalidResponseException("The snapshot-status answer has no text \"status\"", 200, "GET",
           context.currentManager() + "/api/v3.1/snapshot-status", null);
     }
-    return RestoreStatus.parse((String) status);
+    return RestoreStatus.parse(status.asText());
   }
 
   /**

@@ -20,14 +20,12 @@ import retrofit2.http.Url;
 
 /** The manager-level endpoints, as Retrofit sees them. Paths are relative to {@code <manager>/api/v3.1/}. */
 public interface CoreApi {
-  @GET("maintenance")
-  MaintenanceStatus maintenanceStatus(@Tag RequestOptions options);
+  // GET maintenance and GET executions/{id} go through ClientContext.get: the reads a waiter repeats, built
+  // without Retrofit.
 
   /** Sends no body, like the official client; the server reads none. */
   @POST("maintenance/{action}")
   Response<MaintenanceStatus> maintenanceAction(@Path("action") String action, @Tag RequestOptions options);
-
-  // GET executions/{id} goes through ClientContext.get: the call a waiter repeats, built without Retrofit.
 
   @GET
   Page<Execution> executions(@Url String relativeUrl, @Tag RequestOptions options);

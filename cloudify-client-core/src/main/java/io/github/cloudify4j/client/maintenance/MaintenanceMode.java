@@ -12,6 +12,7 @@ import io.github.cloudify4j.client.model.RemainingExecution;
 import io.github.cloudify4j.client.poll.PollListener;
 import io.github.cloudify4j.client.poll.PollOptions;
 import io.github.cloudify4j.client.poll.Poller;
+import io.github.cloudify4j.client.spi.ClientContext;
 import java.util.stream.Collectors;
 import retrofit2.Response;
 
@@ -22,12 +23,15 @@ import retrofit2.Response;
  * {@link #waitUntilActivated(PollOptions, PollListener)} waits for it and says what it is waiting for.
  */
 public final class MaintenanceMode {
+  private final ClientContext context;
   private final CoreApi api;
   private final Poller poller;
 
-  public MaintenanceMode(CoreApi api, Poller poller) {
-    this.api = requireNonNull(api, "api == null");
-    this.poller = requireNonNull(poller, "poller == null");
+  /** Usually {@code client.maintenance()}; this is for resource modules holding only a {@link ClientContext}. */
+  public MaintenanceMode(ClientContext context) {
+    this.context = requireNonNull(context, "context == null");
+    this.api = context.create(CoreApi.class);
+    this.poller = context.poller();
   }
 
   /** {@code GET /maintenance}. Also moves an {@code activating} manager with no execution left to activated. */
@@ -37,7 +41,7 @@ public final class MaintenanceMode {
 
   public MaintenanceStatus status(RequestOptions options) {
     requireNonNull(options, "options == null");
-    return api.maintenanceStatus(options);
+    return context.get(MaintenanceStatus.class, options, "maintenance");
   }
 
   /**

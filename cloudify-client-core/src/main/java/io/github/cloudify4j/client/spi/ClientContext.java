@@ -28,7 +28,8 @@ public interface ClientContext {
    * {@code type}, through the same chain as the calls of {@link #create(Class)} (credentials, tenant, options,
    * retries, failover, logging, typed errors).
    *
-   * <p>For the reads a waiter repeats ({@code GET /snapshots/{id}}, {@code GET /executions/{id}}): it builds the
+   * <p>For the reads a waiter repeats ({@code GET /snapshots/{id}}, {@code /snapshot-status},
+   * {@code /executions/{id}}, {@code /maintenance}): it builds the
    * request directly, where a Retrofit call spends about as much CPU again on resolving its URL template and
    * copying the body (benchmarks/README.md). Each segment is sent as one path segment, percent-encoded if needed.
    *

@@ -27,7 +27,8 @@ public interface SnapshotsApi {
   @GET
   Page<Snapshot> list(@Url String relativeUrl, @Tag RequestOptions options);
 
-  // GET snapshots/{id} goes through ClientContext.get: the call a waiter repeats, built without Retrofit.
+  // GET snapshots/{id} and GET snapshot-status go through ClientContext.get: the reads a waiter repeats, built
+  // without Retrofit.
 
   /** 201 with the {@code create_snapshot} Execution. */
   @PUT("snapshots/{id}")
@@ -53,7 +54,4 @@ public interface SnapshotsApi {
 
   @POST("snapshots/{id}/restore")
   RestoreStart restore(@Path("id") String id, @Body Map<String, Object> body, @Tag RequestOptions options);
-
-  @GET("snapshot-status")
-  Map<String, Object> status(@Tag RequestOptions options);
 }
