@@ -43,7 +43,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * --out FILE          results file (default benchmarks/results/latest.json)
  * --work-dir DIR      where the archive and the downloads go (default /dev/shm if it has room, else the temp dir)
  * --size-mib N        archive size (default 1024)
- * --pairs N           measured SDK/curl pairs per direction (default 7, after one warm-up pair)
+ * --pairs N           measured SDK/curl pairs per direction (default 11, after one warm-up pair)
  * --heap SIZE         -Xmx of the SDK's transfer JVM (default 64m)
  * --jmh-pairs N       SDK/raw pairs of forks per overhead benchmark (default 5); --jmh-ops get,list (the default)
  * --jmh-warmup N      warm-up iterations per fork (default 4) of --jmh-warmup-seconds N (default 2);
@@ -95,7 +95,7 @@ public final class BenchmarkMain {
   private void run() throws Exception {
     long start = System.nanoTime();
     long sizeMib = intArg("size-mib", 1024);
-    int pairs = intArg("pairs", 7);
+    int pairs = intArg("pairs", 11);
     String heap = arg("heap", "64m");
     String nginxBin = arg("nginx", "/usr/sbin/nginx");
     String curl = arg("curl", "/usr/bin/curl");

@@ -4,6 +4,7 @@ import io.github.cloudify4j.client.RequestOptions;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import okhttp3.Headers;
 import okhttp3.Interceptor;
 import okhttp3.MediaType;
 import okhttp3.RequestBody;
@@ -19,38 +20,27 @@ final class HeadersInterceptor implements Interceptor {
   static final String BYPASS_MAINTENANCE = "X-BYPASS-MAINTENANCE";
 
   private final ClientConfig config;
+  private final Headers standard;
 
   HeadersInterceptor(ClientConfig config) {
     this.config = config;
+    this.standard = headers(Headers.of(), config.defaults());
+  }
+
+  /**
+   * What a request without headers of its own gets under the client's default options. {@link Transport#get}
+   * builds its requests with them, so that such a request goes through here without being copied.
+   */
+  Headers standard() {
+    return standard;
   }
 
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
-    RequestOptions options = EffectiveOptions.of(request, config.defaults());
-    Request.Builder b = request.newBuilder();
-    b.header("User-Agent", config.userAgent());
-    if (request.header("Accept") == null) {
-      b.header("Accept", "application/json");
-    }
-    boolean authenticate = options.authenticate().orElse(true);
-    if (authenticate) {
-      if (config.authHeaderName() != null) {
-        b.header(config.authHeaderName(), config.authHeaderValue());
-      }
-      String tenant = options.tenant().orElse(config.tenant());
-      if (tenant != null) {
-        b.header("Tenant", tenant);
-      }
-    } else {
-      b.removeHeader("Authorization").removeHeader("Authentication-Token").removeHeader("Tenant");
-    }
-    if (options.bypassMaintenance().orElse(false)) {
-      b.header(BYPASS_MAINTENANCE, "true");
-    }
-    for (Map.Entry<String, String> h : options.headers().entrySet()) {
-      b.header(h.getKey(), h.getValue());
-    }
+    RequestOptions call = request.tag(RequestOptions.class);
+    boolean defaultOptions = call == null || call == RequestOptions.none();
+    RequestOptions options = defaultOptions ? config.defaults() : config.defaults().overriddenBy(call);
     Chain c = chain;
     if (options.readTimeout().isPresent()) {
       c = c.withReadTimeout((int) Math.min(Integer.MAX_VALUE, options.readTimeout().get().toMillis()),
@@ -60,6 +50,11 @@ final class HeadersInterceptor implements Interceptor {
       c = c.withWriteTimeout((int) Math.min(Integer.MAX_VALUE, options.writeTimeout().get().toMillis()),
           TimeUnit.MILLISECONDS);
     }
+    if (defaultOptions && request.body() == null && request.headers().equals(standard)) {
+      return c.proceed(request); // already what it would become
+    }
+    Request.Builder b = request.newBuilder()
+        .headers(defaultOptions && request.headers().size() == 0 ? standard : headers(request.headers(), options));
     if (request.body() != null && !EffectiveOptions.isSafe(request) && !request.body().isOneShot()
         && !EffectiveOptions.retryPolicy(options, config.retryPolicy()).retryNonIdempotent()) {
       // OkHttp itself resends a request whose connection failed after it was sent, unless its body is one-shot.
@@ -67,6 +62,33 @@ final class HeadersInterceptor implements Interceptor {
       b.method(request.method(), new OneShotBody(request.body()));
     }
     return c.proceed(b.build());
+  }
+
+  /** {@code base} with what every request carries under {@code options}. */
+  private Headers headers(Headers base, RequestOptions options) {
+    Headers.Builder h = base.newBuilder();
+    h.set("User-Agent", config.userAgent());
+    if (base.get("Accept") == null) {
+      h.set("Accept", "application/json");
+    }
+    if (options.authenticate().orElse(true)) {
+      if (config.authHeaderName() != null) {
+        h.set(config.authHeaderName(), config.authHeaderValue());
+      }
+      String tenant = options.tenant().orElse(config.tenant());
+      if (tenant != null) {
+        h.set("Tenant", tenant);
+      }
+    } else {
+      h.removeAll("Authorization").removeAll("Authentication-Token").removeAll("Tenant");
+    }
+    if (options.bypassMaintenance().orElse(false)) {
+      h.set(BYPASS_MAINTENANCE, "true");
+    }
+    for (Map.Entry<String, String> e : options.headers().entrySet()) {
+      h.set(e.getKey(), e.getValue());
+    }
+    return h.build();
   }
 
   /** A body that OkHttp must not send twice on its own. */

@@ -39,6 +39,9 @@ public final class ManagerNodes {
   }
 
   List<HttpUrl> inPreferredOrder() {
+    if (bases.size() == 1) {
+      return bases;
+    }
     int start = preferred.get();
     List<HttpUrl> out = new ArrayList<>(bases.size());
     for (int i = 0; i < bases.size(); i++) {
@@ -77,6 +80,9 @@ public final class ManagerNodes {
 
   /** The same request URL on another node (the path below the node's base is kept). */
   HttpUrl rewrite(HttpUrl url, HttpUrl node) {
+    if (bases.size() == 1) {
+      return url; // every request is built on the one node's base
+    }
     String s = url.toString();
     for (HttpUrl b : bases) {
       String prefix = b.toString();

@@ -3,6 +3,7 @@ package io.github.cloudify4j.client.internal;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cloudify4j.client.RequestOptions;
 import java.util.concurrent.TimeUnit;
+import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -15,12 +16,15 @@ public final class Transport {
   private final Retrofit retrofit;
   private final Exchange exchange;
   private final HttpUrl apiBase;
+  private final Headers standardHeaders;
 
-  private Transport(OkHttpClient okHttp, Retrofit retrofit, Exchange exchange, HttpUrl apiBase) {
+  private Transport(OkHttpClient okHttp, Retrofit retrofit, Exchange exchange, HttpUrl apiBase,
+      Headers standardHeaders) {
     this.okHttp = okHttp;
     this.retrofit = retrofit;
     this.exchange = exchange;
     this.apiBase = apiBase;
+    this.standardHeaders = standardHeaders;
   }
 
   /**
@@ -31,7 +35,8 @@ public final class Transport {
     OkHttpClient.Builder b = base.newBuilder();
     b.interceptors().removeIf(i -> i instanceof HeadersInterceptor || i instanceof RetryInterceptor
         || i instanceof FailoverInterceptor || i instanceof LoggingInterceptor);
-    b.addInterceptor(new HeadersInterceptor(config))
+    HeadersInterceptor headers = new HeadersInterceptor(config);
+    b.addInterceptor(headers)
         .addInterceptor(new RetryInterceptor(config))
         .addInterceptor(new FailoverInterceptor(config))
         .addInterceptor(new LoggingInterceptor())
@@ -48,7 +53,7 @@ public final class Transport {
         .addConverterFactory(JacksonConverterFactory.create(mapper))
         .validateEagerly(true)
         .build();
-    return new Transport(okHttp, retrofit, exchange, apiBase);
+    return new Transport(okHttp, retrofit, exchange, apiBase, headers.standard());
   }
 
   public OkHttpClient okHttp() {
@@ -69,8 +74,11 @@ public final class Transport {
     for (String segment : pathSegments) {
       url.addPathSegment(segment);
     }
-    Request request = new Request.Builder().url(url.build()).tag(RequestOptions.class, options).build();
-    return type.cast(exchange.execute(okHttp, request, exchange.mapper().constructType(type)));
+    Request.Builder request = new Request.Builder().url(url.build()).tag(RequestOptions.class, options);
+    if (options == RequestOptions.none()) {
+      request.headers(standardHeaders); // what HeadersInterceptor would add: it passes the request on as it is
+    }
+    return type.cast(exchange.execute(okHttp, request.build(), exchange.mapper().constructType(type)));
   }
 
   /** Frees the pool and the dispatcher's threads. */
