@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every cloudify4j benchmark (issue #8) and prints one name=value line per figure; the same figures go to
-# benchmarks/results/latest.json. Takes about 5-10 minutes on 2 cores. See benchmarks/README.md.
+# benchmarks/results/latest.json. Takes about 11 minutes on 2 cores. See benchmarks/README.md.
 #
 #   benchmarks/run.sh [--pairs 5] [--size-mib 1024] [--only download,upload,overhead,restore] [--out FILE] ...
 #

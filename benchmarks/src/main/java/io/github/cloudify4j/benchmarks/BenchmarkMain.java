@@ -45,7 +45,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * --size-mib N        archive size (default 1024)
  * --pairs N           measured SDK/curl pairs per direction (default 11, after one warm-up pair)
  * --heap SIZE         -Xmx of the SDK's transfer JVM (default 64m)
- * --jmh-pairs N       SDK/raw pairs of forks per overhead benchmark (default 5); --jmh-ops get,list (the default)
+ * --jmh-pairs N       SDK/raw pairs of forks per overhead benchmark (default 9); --jmh-ops get,list (the default)
  * --jmh-warmup N      warm-up iterations per fork (default 4) of --jmh-warmup-seconds N (default 2);
  *                     --jmh-iterations N (default 5) of --jmh-seconds N (default 1)
  * --cpu-rounds N      rounds of the interleaved CPU measurement (default 20)
@@ -245,7 +245,7 @@ public final class BenchmarkMain {
    * library.
    */
   private void overhead(Nginx nginx) throws Exception {
-    int pairs = intArg("jmh-pairs", 5);
+    int pairs = intArg("jmh-pairs", 9);
     int warmup = intArg("jmh-warmup", 4);
     int iterations = intArg("jmh-iterations", 5);
     int seconds = intArg("jmh-seconds", 1);
