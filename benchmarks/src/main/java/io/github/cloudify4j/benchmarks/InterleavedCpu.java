@@ -9,7 +9,9 @@ import java.util.Map;
  * The client's own CPU per call, SDK against hand-written, in one JVM: after a warm-up, blocks of SDK calls and of
  * hand-written calls alternate (which goes first alternates too), and each block's thread CPU time and wall time
  * are added to its side. The server's and the machine's drift hits both sides alike, so this ratio moves by a few
- * percent between runs where a JMH score moves by 20-50 %. It complements the JMH figures; it does not replace them.
+ * percent between runs where a JMH score moves by 20-50 %. It reads a few percent low, though: sharing the JVM,
+ * the hand-written path runs on JIT profiles the SDK's calls also shaped and is slower than alone. It complements
+ * the JMH figures (each side in its own JVM); it does not replace them.
  */
 final class InterleavedCpu {
   private InterleavedCpu() {}

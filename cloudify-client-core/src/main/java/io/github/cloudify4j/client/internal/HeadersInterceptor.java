@@ -38,9 +38,8 @@ final class HeadersInterceptor implements Interceptor {
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
-    RequestOptions call = request.tag(RequestOptions.class);
-    boolean defaultOptions = call == null || call == RequestOptions.none();
-    RequestOptions options = defaultOptions ? config.defaults() : config.defaults().overriddenBy(call);
+    RequestOptions options = EffectiveOptions.of(request, config.defaults());
+    boolean defaultOptions = options == config.defaults(); // no per-call options, or RequestOptions.none()
     Chain c = chain;
     if (options.readTimeout().isPresent()) {
       c = c.withReadTimeout((int) Math.min(Integer.MAX_VALUE, options.readTimeout().get().toMillis()),
