@@ -549,9 +549,12 @@ public final class FakeCloudifyManager implements AutoCloseable {
       return this;
     }
 
-    /** {@code premium} (default) or {@code community}. */
-    public Builder edition(String edition) {
-      cfg.edition = edition;
+    /**
+     * The edition (default {@link Edition#PREMIUM}). A community fake answers the premium-only endpoints with 404
+     * {@code missing_premium_package_error}, as a real community manager does.
+     */
+    public Builder edition(Edition edition) {
+      cfg.edition = java.util.Objects.requireNonNull(edition, "edition == null");
       return this;
     }
 

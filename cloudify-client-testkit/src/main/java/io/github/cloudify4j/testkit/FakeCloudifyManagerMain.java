@@ -20,6 +20,7 @@ public final class FakeCloudifyManagerMain {
   public static final class Options {
     public int port = 8080;
     public ServerProfile profile = ServerProfile.V7_0_4;
+    public Edition edition = Edition.PREMIUM;
     public String username = "admin";
     public String password = "admin";
     public String tenant = "default_tenant";
@@ -34,6 +35,7 @@ public final class FakeCloudifyManagerMain {
       + "  --port N            port to listen on (default 8080; 0 = any free port)\n"
       + "  --host ADDR         address to bind (default 127.0.0.1)\n"
       + "  --profile V         5.0.5 | 6.4 | 7.0.4 (default 7.0.4)\n"
+      + "  --edition E         premium | community (default premium)\n"
       + "  --username U        admin username (default admin)\n"
       + "  --password P        admin password (default admin)\n"
       + "  --tenant T          default tenant (default default_tenant)\n"
@@ -95,6 +97,9 @@ public final class FakeCloudifyManagerMain {
       case "--profile":
         o.profile = ServerProfile.parse(v);
         break;
+      case "--edition":
+        o.edition = Edition.parse(v);
+        break;
       case "--username":
         o.username = v;
         break;
@@ -131,6 +136,7 @@ public final class FakeCloudifyManagerMain {
   public static FakeCloudifyManager create(Options o) {
     FakeCloudifyManager.Builder b = FakeCloudifyManager.builder()
         .profile(o.profile)
+        .edition(o.edition)
         .adminCredentials(o.username, o.password)
         .tenant(o.tenant)
         .port(o.port)

@@ -50,6 +50,7 @@ public final class Transport {
         .client(okHttp)
         .addCallAdapterFactory(new CloudifyCallAdapterFactory(exchange))
         .addConverterFactory(CloudifyCallAdapterFactory.unreadBodyConverters())
+        .addConverterFactory(new JsonBodies(mapper))
         .addConverterFactory(JacksonConverterFactory.create(mapper))
         .validateEagerly(true)
         .build();

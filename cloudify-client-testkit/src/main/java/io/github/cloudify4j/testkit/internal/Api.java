@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
+import io.github.cloudify4j.testkit.Edition;
 import io.github.cloudify4j.testkit.NodeDownMode;
 import io.github.cloudify4j.testkit.RecordedRequest;
 import io.github.cloudify4j.testkit.RequestJournal;
@@ -50,7 +51,9 @@ final class Api {
       "license", "maintenance", "cluster-status", "file-server-auth", "snapshots", "snapshot-status"));
   private static final Set<String> ROUTES = new HashSet<>(Arrays.asList("ok", "version", "status", "cluster-status",
       "managers", "maintenance", "snapshot-status", "snapshots", "executions", "execution-schedules", "events",
-      "blueprints", "deployments", "tenants", "users", "secrets", "plugins", "tokens"));
+      "blueprints", "deployments", "tenants", "users", "user-groups", "license", "secrets", "plugins", "tokens"));
+  /** Roots a community manager answers with 404 {@code missing_premium_package_error} (corpus seq 8, 213, 214). */
+  private static final Set<String> PREMIUM_ONLY = new HashSet<>(Arrays.asList("users", "user-groups", "license"));
   private static final Set<String> TENANT_SCOPED = new HashSet<>(Arrays.asList("snapshots", "executions",
       "execution-schedules", "events", "blueprints", "deployments", "secrets", "plugins"));
   private static final Set<String> MODIFYING = new HashSet<>(Arrays.asList("PUT", "POST", "PATCH"));
@@ -269,6 +272,11 @@ final class Api {
       authenticate(c);
       tenantCheck(c, root);
     }
+    if (st.cfg.edition == Edition.COMMUNITY && (PREMIUM_ONLY.contains(root)
+        || (root.equals("managers") && !c.method.equals("GET")))) {
+      throw new ApiException(404, "missing_premium_package_error",
+          "This feature exists only in the premium edition of Cloudify.\nPlease contact sales for additional info.");
+    }
     dispatch(c, root, n);
   }
 
@@ -469,7 +477,11 @@ final class Api {
         return;
       case "tenants":
       case "users":
+      case "user-groups":
         simpleList(c, root, false, false);
+        return;
+      case "license":
+        simpleList(c, "license", false, false);
         return;
       case "tokens":
         tokens(c, n);
@@ -481,7 +493,7 @@ final class Api {
 
   private ObjectNode version() {
     ObjectNode v = Json.obj();
-    v.put("edition", st.cfg.edition);
+    v.put("edition", st.cfg.edition.wireName());
     v.put("version", st.profile.version());
     v.putNull("build");
     v.putNull("date");
@@ -587,7 +599,7 @@ final class Api {
       m.put("private_ip", n.privateIp);
       m.put("public_ip", "203.0.113." + (11 + n.index));
       m.put("version", st.profile.version());
-      m.put("edition", st.cfg.edition);
+      m.put("edition", st.cfg.edition.wireName());
       m.put("distribution", st.kubernetes ? "kubernetes" : st.profile.distribution());
       m.put("distro_release", st.profile.distroRelease());
       m.put("fs_sync_node_id", "FAKE" + (n.index + 1) + "-MZJNU2Y-IQGDREY-DM2MGTI-MGL3BXN-PQ6W5BM-TBBZ4TJ");
@@ -940,7 +952,7 @@ final class Api {
       if (st.profile.requiresRecreateDeploymentsEnvs()) {
         params.put("recreate_deployments_envs", bool(b, "recreate_deployments_envs", true));
       }
-      params.put("premium_enabled", "premium".equals(st.cfg.edition));
+      params.put("premium_enabled", st.cfg.edition == Edition.PREMIUM);
       params.put("user_is_bootstrap_admin", c.user.equals(st.adminUser));
       params.set("config", st.configParams());
       ObjectNode e = st.newExecution("restore_snapshot", c.tenant, c.user, params, true, null, null);

@@ -1,5 +1,6 @@
 package io.github.cloudify4j.testkit.internal;
 
+import io.github.cloudify4j.testkit.Edition;
 import io.github.cloudify4j.testkit.RestartMode;
 import io.github.cloudify4j.testkit.ServerProfile;
 import java.nio.file.Path;
@@ -31,7 +32,7 @@ public final class Config {
   public SSLContext sslContext;
   public boolean requireTenantHeader;
   public boolean kubernetes;
-  public String edition = "premium";
+  public Edition edition = Edition.PREMIUM;
   public int threads = 32;
 
   public Duration workflowStartDelay = Duration.ofMillis(500);

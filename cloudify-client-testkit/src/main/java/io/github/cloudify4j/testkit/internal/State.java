@@ -109,6 +109,8 @@ public final class State {
     for (String k : MGMT_KINDS) {
       kinds.put(k, new LinkedHashMap<>());
     }
+    kinds.put("user-groups", new LinkedHashMap<>());
+    kinds.put("license", new LinkedHashMap<>());
     events.clear();
     passwords.clear();
     tokens.clear();
