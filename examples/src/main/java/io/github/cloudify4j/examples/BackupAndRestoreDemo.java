@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The demo: a daily backup, then a disaster restore onto a new manager, in one command.
@@ -72,14 +73,22 @@ public final class BackupAndRestoreDemo {
   private final Map<String, String> env;
   private final EmbeddedManagers.Timing timing;
   private final BackupProgress backupProgress;
+  private final UnaryOperator<CloudifyClient.Builder> clients;
   private boolean verbose;
 
   BackupAndRestoreDemo(Terminal term, PrintStream err, Map<String, String> env, EmbeddedManagers.Timing timing) {
+    this(term, err, env, timing, UnaryOperator.identity());
+  }
+
+  /** {@code clients} finishes every client built from the arguments (tests give it the fake's clock). */
+  BackupAndRestoreDemo(Terminal term, PrintStream err, Map<String, String> env, EmbeddedManagers.Timing timing,
+      UnaryOperator<CloudifyClient.Builder> clients) {
     this.term = term;
     this.err = err;
     this.env = env;
     this.timing = timing;
     this.backupProgress = new BackupProgress(term);
+    this.clients = clients;
   }
 
   public static void main(String[] args) {
@@ -217,7 +226,7 @@ public final class BackupAndRestoreDemo {
       archive = Paths.get(args.option("archive").get());
       snapshotId = archive.getFileName().toString().replaceFirst("\\.zip$", "");
     } else {
-      try (CloudifyClient client = args.client("", environment).build()) {
+      try (CloudifyClient client = clients.apply(args.client("", environment)).build()) {
         section("Daily backup of " + client.managers());
         BackupReport r = backup(backupJob(client, dir, keepOnManager, keepLocally));
         archive = r.archive();
@@ -230,7 +239,7 @@ public final class BackupAndRestoreDemo {
       }
       return OK;
     }
-    try (CloudifyClient target = targetClient(args, environment).build()) {
+    try (CloudifyClient target = clients.apply(targetClient(args, environment)).build()) {
       section("Restore " + archive.getFileName() + " onto " + target.managers());
       restore(target, archive, snapshotId, sourceCredentials(args, environment), null, confirmed);
       return OK;

@@ -8,6 +8,8 @@ import io.github.cloudify4j.client.poll.PollOptions;
 import io.github.cloudify4j.examples.console.Human;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -50,14 +52,21 @@ public final class MaintenanceWindowExample {
   }
 
   public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err, System.getenv(), UnaryOperator.identity()));
+  }
+
+  /** The program behind {@link #main}: returns the exit code; {@code clients} finishes the client it builds. */
+  static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env,
+      UnaryOperator<CloudifyClient.Builder> clients) {
     Args a = Args.parse(args);
     if (a.flag("help")) {
-      System.out.println("usage: MaintenanceWindowExample [connection options] [--max-wait-minutes N]");
-      return;
+      out.println("usage: MaintenanceWindowExample [connection options] [--max-wait-minutes N]");
+      return 0;
     }
     Duration maxWait = Duration.ofMinutes(Long.parseLong(a.option("max-wait-minutes", "30")));
-    try (CloudifyClient client = a.client("", System.getenv()).build()) {
-      run(client, System.out, maxWait, () -> System.out.println("  (the work of the window goes here)"));
+    try (CloudifyClient client = clients.apply(a.client("", env)).build()) {
+      run(client, out, maxWait, () -> out.println("  (the work of the window goes here)"));
     }
+    return 0;
   }
 }

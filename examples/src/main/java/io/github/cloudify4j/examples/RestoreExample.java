@@ -6,8 +6,11 @@ import io.github.cloudify4j.snapshots.restore.RestoreFailedException;
 import io.github.cloudify4j.snapshots.restore.RestoreOrchestrator;
 import io.github.cloudify4j.snapshots.restore.RestorePlan;
 import io.github.cloudify4j.snapshots.restore.RestoreReport;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Restores an archive onto a (fresh) manager the way the backup and restore guide says: upload, maintenance mode,
@@ -50,16 +53,22 @@ public final class RestoreExample {
   }
 
   public static void main(String[] args) {
+    System.exit(run(args, Terminal.system(), System.err, System.getenv(), UnaryOperator.identity()));
+  }
+
+  /** The program behind {@link #main}: returns the exit code; {@code clients} finishes the client it builds. */
+  static int run(String[] args, Terminal term, PrintStream err, Map<String, String> env,
+      UnaryOperator<CloudifyClient.Builder> clients) {
     Args a = Args.parse(args, "yes");
     if (a.flag("help") || !a.option("archive").isPresent()) {
-      System.out.println("usage: RestoreExample [connection options] --archive FILE.zip [--snapshot-id ID] [--yes]");
-      return;
+      term.out().println("usage: RestoreExample [connection options] --archive FILE.zip [--snapshot-id ID] [--yes]");
+      return 0;
     }
     Path archive = Paths.get(a.option("archive").get());
     String id = a.option("snapshot-id", archive.getFileName().toString().replaceFirst("\\.zip$", ""));
-    try (CloudifyClient client = a.client("", System.getenv()).build()) {
-      RestoreReport report = run(client, Terminal.system(), archive, id, a.flag("yes"));
-      System.exit(report == null || report.isComplete() ? 0 : 1);
+    try (CloudifyClient client = clients.apply(a.client("", env)).build()) {
+      RestoreReport report = run(client, term, archive, id, a.flag("yes"));
+      return report == null || report.isComplete() ? 0 : 1;
     }
   }
 }

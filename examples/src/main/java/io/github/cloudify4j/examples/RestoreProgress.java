@@ -7,7 +7,9 @@ import io.github.cloudify4j.examples.console.Terminal;
 import io.github.cloudify4j.snapshots.restore.RestoreListener;
 import io.github.cloudify4j.snapshots.restore.RestoreStep;
 import io.github.cloudify4j.snapshots.restore.StepResult;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 
 /**
@@ -16,15 +18,22 @@ import java.util.Locale;
  */
 public final class RestoreProgress implements RestoreListener {
   private final Terminal term;
+  private final Clock clock;
   private int stepCount;
   private final LiveLine live;
   private int index;
-  private long stepStart;
+  private Instant stepStart;
   private boolean headerShown;
   private ProgressBar upload;
 
   public RestoreProgress(Terminal term) {
+    this(term, Clock.systemUTC());
+  }
+
+  /** {@code clock}: the client's ({@code client.poller().clock()}), so that durations agree with the library's. */
+  public RestoreProgress(Terminal term, Clock clock) {
     this.term = term;
+    this.clock = clock;
     this.stepCount = RestoreStep.values().length;
     this.live = new LiveLine(term, "");
   }
@@ -38,7 +47,7 @@ public final class RestoreProgress implements RestoreListener {
   @Override
   public synchronized void onStepStarted(RestoreStep step) {
     index++;
-    stepStart = System.nanoTime();
+    stepStart = clock.instant();
     headerShown = false;
     if (term.interactive()) {
       live.show(prefix(step) + "…    " + step.title());
@@ -107,7 +116,7 @@ public final class RestoreProgress implements RestoreListener {
   }
 
   private Duration elapsed() {
-    return Duration.ofNanos(System.nanoTime() - stepStart);
+    return Duration.between(stepStart, clock.instant());
   }
 
   static String status(StepResult.Status s) {
