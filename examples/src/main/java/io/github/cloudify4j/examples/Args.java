@@ -38,8 +38,8 @@ public final class Args {
   private Args() {}
 
   /**
-   * Parses {@code args}; names in {@code flagNames} take no value ({@code --help}, {@code --verbose} are always
-   * flags). {@code --name=value} works too.
+   * Parses {@code args}; names in {@code flagNames} take no value ({@code --help}, {@code --verbose},
+   * {@code --debug} are always flags). {@code --name=value} works too.
    *
    * @throws IllegalArgumentException for an option without its value
    */
@@ -47,6 +47,7 @@ public final class Args {
     Set<String> known = new HashSet<>(Arrays.asList(flagNames));
     known.add("help");
     known.add("verbose");
+    known.add("debug");
     Args a = new Args();
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
@@ -89,6 +90,22 @@ public final class Args {
 
   public List<String> positional() {
     return positional;
+  }
+
+  /**
+   * Refuses an option that is not one of {@code names} (flags were declared to {@link #parse}), so that a
+   * misspelt {@code --restore-taget} is an error instead of being silently ignored.
+   *
+   * @throws IllegalArgumentException naming the first unknown option
+   */
+  public Args requireKnown(String... names) {
+    Set<String> known = new HashSet<>(Arrays.asList(names));
+    for (String name : options.keySet()) {
+      if (!known.contains(name)) {
+        throw new IllegalArgumentException("unknown option --" + name);
+      }
+    }
+    return this;
   }
 
   /** Whether a manager is given, on the command line ({@code --<prefix>manager}) or, when asked, in the environment. */

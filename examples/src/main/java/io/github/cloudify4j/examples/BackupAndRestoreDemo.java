@@ -18,7 +18,12 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The demo: a daily backup, then a disaster restore onto a new manager, in one command.
@@ -28,14 +33,21 @@ import java.util.Map;
  * {@code cfy} CLI's variables) it backs up that manager; a restore onto a real manager needs
  * {@code --restore-target URL} and the explicit {@value #CONFIRM} flag, and prints its plan first.
  *
- * <p>Exit codes: 0 done, 1 failed, 2 bad arguments, 3 restore refused (no confirmation).
+ * <p>Exit codes: 0 done; 1 failed, or the restore is PARTIAL (something is missing on the target); 2 bad arguments
+ * (nothing was sent); 3 restore refused (no confirmation: the plan was printed, nothing changed).
  */
 public final class BackupAndRestoreDemo {
   static final String CONFIRM = "--i-understand-this-replaces-the-target-data";
-  static final int OK = 0;
-  static final int FAILED = 1;
-  static final int USAGE = 2;
-  static final int REFUSED = 3;
+  static final int OK = Cli.OK;
+  static final int FAILED = Cli.FAILED;
+  static final int USAGE = Cli.USAGE;
+  static final int REFUSED = Cli.REFUSED;
+
+  /** Options that only mean something with a real manager: without one they would be silently ignored. */
+  private static final String[] REAL_ONLY = {"restore-target", "archive", "target-username", "target-password",
+      "target-token", "target-tenant", "target-ca-cert", "username", "password", "token", "tenant", "ca-cert",
+      "keep-on-manager", "keep-locally"};
+  private static final String[] OWN_OPTIONS = {"backup-dir", "profile"};
 
   static final String USAGE_TEXT = String.join(System.lineSeparator(),
       "usage: java -jar cloudify4j-demo.jar [options]",
@@ -55,40 +67,49 @@ public final class BackupAndRestoreDemo {
       "  --keep-locally N           archives kept in --backup-dir (default 30)",
       "  --archive FILE             restore this archive instead of taking a backup first",
       "",
-      "Restore (replaces ALL data of the target manager):",
+      "Restore (replaces ALL data of the target manager; needs --manager or --env):",
       "  --restore-target URL       the manager to restore onto; --target-username, --target-password,",
       "                             --target-token, --target-tenant, --target-ca-cert default to the above",
       "  " + CONFIRM,
       "                             required to restore onto a real manager; without it the plan is printed",
       "                             and nothing is changed",
+      RestoreCli.USAGE,
       "",
       "  --profile 5.0.5|6.4|7.0.4  the version the embedded managers imitate (default 5.0.5, the guide's)",
       "  --quick                    embedded managers with shorter timings (about 3 s)",
-      "  --verbose | --debug        library logs at INFO | DEBUG, and stack traces",
-      "  --help");
+      "  --verbose | --debug        library logs at INFO | DEBUG; --debug also prints stack traces",
+      "  --help",
+      "",
+      "Exit codes: 0 done; 1 failed, or the restore is PARTIAL (something is missing on the target);",
+      "2 bad arguments (nothing was sent); 3 restore refused (no " + CONFIRM + ":",
+      "the plan was printed, nothing was changed).");
 
   private final Terminal term;
   private final PrintStream err;
   private final Map<String, String> env;
   private final EmbeddedManagers.Timing timing;
   private final BackupProgress backupProgress;
-  private boolean verbose;
+  private final UnaryOperator<CloudifyClient.Builder> clients;
+  private boolean debug;
+  private RestoreCli restoreCli;
 
   BackupAndRestoreDemo(Terminal term, PrintStream err, Map<String, String> env, EmbeddedManagers.Timing timing) {
+    this(term, err, env, timing, UnaryOperator.identity());
+  }
+
+  /** {@code clients} finishes every client built from the arguments (tests give it the fake's clock). */
+  BackupAndRestoreDemo(Terminal term, PrintStream err, Map<String, String> env, EmbeddedManagers.Timing timing,
+      UnaryOperator<CloudifyClient.Builder> clients) {
     this.term = term;
     this.err = err;
     this.env = env;
     this.timing = timing;
     this.backupProgress = new BackupProgress(term);
+    this.clients = clients;
   }
 
   public static void main(String[] args) {
-    // Before any logger exists: slf4j-simple reads its level once (WARN by default, simplelogger.properties).
-    for (String a : args) {
-      if (a.equals("--verbose") || a.equals("--debug")) {
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", a.equals("--debug") ? "debug" : "info");
-      }
-    }
+    Cli.logLevels(args); // before any logger exists: slf4j-simple reads its level once
     int code = new BackupAndRestoreDemo(Terminal.system(), System.err, System.getenv(), null).run(args);
     System.exit(code);
   }
@@ -97,25 +118,36 @@ public final class BackupAndRestoreDemo {
   int run(String[] argv) {
     long start = System.nanoTime();
     Args args;
+    boolean real;
     try {
-      args = Args.parse(argv, "env", "quick", "debug", CONFIRM.substring(2));
+      args = Args.parse(argv, "env", "quick", CONFIRM.substring(2));
+      debug = args.flag("debug");
+      if (args.flag("help")) {
+        term.out().println(USAGE_TEXT);
+        return OK;
+      }
+      args.requireKnown(known());
+      if (!args.positional().isEmpty()) {
+        throw new Cli.UsageException("unexpected argument " + args.positional().get(0));
+      }
+      real = args.option("manager").isPresent() || args.flag("env");
+      if (!real) {
+        requireNoRealManagerOption(args);
+        profile(args.option("profile", "5.0.5"));
+      }
+      restoreCli = RestoreCli.parse(args);
+      Cli.atLeast(args, "keep-on-manager", 1, 7);
+      Cli.atLeast(args, "keep-locally", 1, 30);
+      Optional<String> archive = args.option("archive");
+      if (archive.isPresent() && !Files.isReadable(Paths.get(archive.get()))) {
+        throw new Cli.UsageException("--archive " + archive.get() + " is not a readable file");
+      }
     } catch (IllegalArgumentException e) {
-      err.println("error: " + e.getMessage() + " (see --help)");
-      return USAGE;
-    }
-    verbose = args.flag("verbose") || args.flag("debug");
-    if (args.flag("help")) {
-      term.out().println(USAGE_TEXT);
-      return OK;
-    }
-    if (!args.positional().isEmpty()) {
-      err.println("error: unexpected argument " + args.positional().get(0) + " (see --help)");
-      return USAGE;
+      return Cli.usage(err, oneLine(e));
     }
     EmbeddedManagers.Timing t = timing != null ? timing
         : args.flag("quick") ? EmbeddedManagers.Timing.quick() : EmbeddedManagers.Timing.standard();
     try {
-      boolean real = args.option("manager").isPresent() || args.flag("env");
       int code = real ? realManager(args) : embedded(args, t);
       if (code == OK) {
         term.out().println();
@@ -126,17 +158,36 @@ public final class BackupAndRestoreDemo {
       err.println("refused: " + e.getMessage());
       return REFUSED;
     } catch (IllegalArgumentException e) {
-      err.println("error: " + oneLine(e));
-      trace(e);
+      // A connection option the client refused (a URL that is not one, no password): nothing was sent.
+      Cli.failed(err, oneLine(e), e, debug);
       return USAGE;
     } catch (RestoreFailedException e) {
-      err.println("error: " + oneLine(e));
-      trace(e);
-      return FAILED;
+      // The report is printed above: its reason is not repeated here.
+      return Cli.failed(err, RestorePrinter.errorLine(e.report()), e, debug);
     } catch (RuntimeException | IOException e) {
-      err.println("error: " + oneLine(e));
-      trace(e);
-      return FAILED;
+      return Cli.failed(err, oneLine(e), e, debug);
+    }
+  }
+
+  private static String[] known() {
+    List<String> names = new ArrayList<>(Arrays.asList(REAL_ONLY));
+    names.addAll(Arrays.asList(OWN_OPTIONS));
+    names.addAll(Arrays.asList(Cli.COMMON_OPTIONS));
+    names.addAll(Arrays.asList(RestoreCli.OPTIONS));
+    return names.toArray(new String[0]);
+  }
+
+  /** Without --manager (or --env) the embedded demo runs: an option meant for a real manager is a mistake. */
+  private static void requireNoRealManagerOption(Args args) {
+    List<String> given = new ArrayList<>(args.optionNames());
+    if (args.flag(CONFIRM.substring(2))) {
+      given.add(CONFIRM.substring(2));
+    }
+    for (String name : given) {
+      if (Arrays.asList(REAL_ONLY).contains(name) || name.equals(CONFIRM.substring(2))) {
+        throw new Cli.UsageException("--" + name + " needs --manager URL (or --env): without a manager the demo"
+            + " runs on embedded managers only");
+      }
     }
   }
 
@@ -203,12 +254,10 @@ public final class BackupAndRestoreDemo {
   // ---------------------------------------------------------------- real manager
 
   private int realManager(Args args) throws IOException {
-    PrintStream out = term.out();
     Map<String, String> environment = args.flag("env") ? env : null;
     Path dir = Paths.get(args.option("backup-dir", "cloudify-backups"));
-    Files.createDirectories(dir);
-    int keepOnManager = Integer.parseInt(args.option("keep-on-manager", "7"));
-    int keepLocally = Integer.parseInt(args.option("keep-locally", "30"));
+    int keepOnManager = Cli.atLeast(args, "keep-on-manager", 1, 7);
+    int keepLocally = Cli.atLeast(args, "keep-locally", 1, 30);
     boolean confirmed = args.flag(CONFIRM.substring(2));
 
     Path archive;
@@ -217,7 +266,8 @@ public final class BackupAndRestoreDemo {
       archive = Paths.get(args.option("archive").get());
       snapshotId = archive.getFileName().toString().replaceFirst("\\.zip$", "");
     } else {
-      try (CloudifyClient client = args.client("", environment).build()) {
+      Files.createDirectories(dir);
+      try (CloudifyClient client = clients.apply(args.client("", environment)).build()) {
         section("Daily backup of " + client.managers());
         BackupReport r = backup(backupJob(client, dir, keepOnManager, keepLocally));
         archive = r.archive();
@@ -230,10 +280,11 @@ public final class BackupAndRestoreDemo {
       }
       return OK;
     }
-    try (CloudifyClient target = targetClient(args, environment).build()) {
+    try (CloudifyClient target = clients.apply(targetClient(args, environment)).build()) {
       section("Restore " + archive.getFileName() + " onto " + target.managers());
-      restore(target, archive, snapshotId, sourceCredentials(args, environment), null, confirmed);
-      return OK;
+      RestoreReport report = restore(target, archive, snapshotId, sourceCredentials(args, environment), null,
+          confirmed);
+      return report.isComplete() ? OK : partial(report);
     }
   }
 
@@ -290,8 +341,8 @@ public final class BackupAndRestoreDemo {
   private RestoreReport restore(CloudifyClient client, Path archive, String snapshotId, Credentials after,
       java.time.Duration poll, boolean confirmed) {
     PrintStream out = term.out();
-    RestoreProgress progress = new RestoreProgress(term);
-    RestoreOrchestrator.Builder b = RestoreOrchestrator.builder(client)
+    RestoreProgress progress = new RestoreProgress(term, client.poller().clock());
+    RestoreOrchestrator.Builder b = restoreCli.applyTo(RestoreOrchestrator.builder(client))
         .snapshotId(snapshotId)
         .uploadFrom(archive)
         .listener(progress);
@@ -324,9 +375,7 @@ public final class BackupAndRestoreDemo {
   }
 
   private int partial(RestoreReport report) {
-    err.println("error: restore of " + report.snapshotId() + " is PARTIAL: "
-        + report.verification().map(RestorePrinter::describe).orElse("see the report"));
-    return FAILED;
+    return Cli.failed(err, RestorePrinter.partialLine(report), null, false);
   }
 
   // ---------------------------------------------------------------- output helpers
@@ -336,18 +385,8 @@ public final class BackupAndRestoreDemo {
     term.out().println("== " + title + " ==");
   }
 
-  private void trace(Throwable e) {
-    if (verbose) {
-      e.printStackTrace(err);
-    }
-  }
-
   static String oneLine(Throwable e) {
-    String m = e.getMessage();
-    if (m == null || m.trim().isEmpty()) {
-      return e.getClass().getSimpleName();
-    }
-    return m.replaceAll("\\s*\\R\\s*", " ").trim();
+    return Cli.oneLine(e);
   }
 
   /** Refused without the confirmation flag. */

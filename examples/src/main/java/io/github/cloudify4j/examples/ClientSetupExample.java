@@ -12,6 +12,8 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Five ways to build a {@link CloudifyClient}, and a first call.
@@ -86,14 +88,37 @@ public final class ClientSetupExample {
   }
 
   public static void main(String[] args) {
-    Args a = Args.parse(args);
-    if (a.flag("help")) {
-      System.out.println("usage: ClientSetupExample [--manager URL --username U --password P | --token T]"
-          + " [--tenant T] [--ca-cert FILE]   (default: the cfy CLI's CLOUDIFY_* variables)");
-      return;
+    Cli.logLevels(args);
+    System.exit(run(args, System.out, System.err, System.getenv(), UnaryOperator.identity()));
+  }
+
+  static final String USAGE = String.join(System.lineSeparator(),
+      "usage: ClientSetupExample [--manager URL --username U --password P | --token T] [--tenant T]"
+          + " [--ca-cert FILE] [--debug]   (default: the cfy CLI's CLOUDIFY_* variables)",
+      "Exit codes: 0 connected; 1 failed; 2 bad arguments.");
+
+  /** The program behind {@link #main}: returns the exit code; {@code clients} finishes the client it builds. */
+  static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env,
+      UnaryOperator<CloudifyClient.Builder> clients) {
+    Args a;
+    try {
+      a = Args.parse(args);
+      if (a.flag("help")) {
+        out.println(USAGE);
+        return Cli.OK;
+      }
+      a.requireKnown(Cli.COMMON_OPTIONS);
+    } catch (IllegalArgumentException e) {
+      return Cli.usage(err, Cli.oneLine(e));
     }
-    try (CloudifyClient client = a.client("", System.getenv()).build()) {
-      run(client, System.out);
+    try (CloudifyClient client = clients.apply(a.client("", env)).build()) {
+      run(client, out);
+      return Cli.OK;
+    } catch (IllegalArgumentException e) {
+      Cli.failed(err, Cli.oneLine(e), e, a.flag("debug"));
+      return Cli.USAGE;
+    } catch (RuntimeException e) {
+      return Cli.failed(err, Cli.oneLine(e), e, a.flag("debug"));
     }
   }
 }

@@ -4,9 +4,16 @@ import io.github.cloudify4j.client.CloudifyClient;
 import io.github.cloudify4j.examples.console.Terminal;
 import io.github.cloudify4j.snapshots.backup.BackupJob;
 import io.github.cloudify4j.snapshots.backup.BackupReport;
+import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The daily backup, for cron or any scheduler: one snapshot per day ({@code daily-20261125}), downloaded and
@@ -39,18 +46,46 @@ public final class DailyBackupExample {
     }
   }
 
-  public static void main(String[] args) throws Exception {
-    Args a = Args.parse(args);
-    if (a.flag("help")) {
-      System.out.println("usage: DailyBackupExample [connection options] [--backup-dir DIR]"
-          + " [--keep-on-manager N] [--keep-locally N]");
-      return;
+  public static void main(String[] args) {
+    Cli.logLevels(args);
+    System.exit(run(args, Terminal.system(), System.err, System.getenv(), UnaryOperator.identity()));
+  }
+
+  static final String USAGE = String.join(System.lineSeparator(),
+      "usage: DailyBackupExample [connection options] [--backup-dir DIR] [--keep-on-manager N] [--keep-locally N]"
+          + " [--debug]",
+      "Exit codes: 0 done (or already done today); 1 failed (no file of the run is left behind); 2 bad arguments.");
+
+  /** The program behind {@link #main}: returns the exit code; {@code clients} finishes the client it builds. */
+  static int run(String[] args, Terminal term, PrintStream err, Map<String, String> env,
+      UnaryOperator<CloudifyClient.Builder> clients) {
+    Args a;
+    int keepOnManager;
+    int keepLocally;
+    try {
+      a = Args.parse(args);
+      if (a.flag("help")) {
+        term.out().println(USAGE);
+        return Cli.OK;
+      }
+      List<String> known = new ArrayList<>(Arrays.asList(Cli.COMMON_OPTIONS));
+      known.addAll(Arrays.asList("backup-dir", "keep-on-manager", "keep-locally"));
+      a.requireKnown(known.toArray(new String[0]));
+      keepOnManager = Cli.atLeast(a, "keep-on-manager", 1, 7);
+      keepLocally = Cli.atLeast(a, "keep-locally", 1, 30);
+    } catch (IllegalArgumentException e) {
+      return Cli.usage(err, Cli.oneLine(e));
     }
     Path dir = Paths.get(a.option("backup-dir", "cloudify-backups"));
-    Files.createDirectories(dir);
-    try (CloudifyClient client = a.client("", System.getenv()).build()) {
-      run(client, Terminal.system(), dir, Integer.parseInt(a.option("keep-on-manager", "7")),
-          Integer.parseInt(a.option("keep-locally", "30")));
+    try (CloudifyClient client = clients.apply(a.client("", env)).build()) {
+      Files.createDirectories(dir);
+      run(client, term, dir, keepOnManager, keepLocally);
+      return Cli.OK;
+    } catch (IllegalArgumentException e) {
+      Cli.failed(err, Cli.oneLine(e), e, a.flag("debug"));
+      return Cli.USAGE;
+    } catch (RuntimeException | IOException e) {
+      return Cli.failed(err, Cli.oneLine(e), e, a.flag("debug"));
     }
   }
 }

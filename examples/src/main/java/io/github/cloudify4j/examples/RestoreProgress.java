@@ -7,24 +7,45 @@ import io.github.cloudify4j.examples.console.Terminal;
 import io.github.cloudify4j.snapshots.restore.RestoreListener;
 import io.github.cloudify4j.snapshots.restore.RestoreStep;
 import io.github.cloudify4j.snapshots.restore.StepResult;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 
 /**
  * Shows a restore as it runs: one line per step with its timing, a progress bar for the upload, and a live line
- * while the restore is followed (the restart window shows as "manager unreachable for 3 s").
+ * while the restore is followed.
+ *
+ * <p>The restart window is timed here, on the client's clock: from the last answer before the manager went quiet to
+ * the first answer after it. A terminal counts it up live; a log (which keeps one line per kind of news, not one per
+ * poll) gets "manager unreachable …" when it starts and "manager answered again after 31.5 s without an answer"
+ * when it ends — a length printed with the first line would be the first poll's, not the outage's.
  */
 public final class RestoreProgress implements RestoreListener {
+  private static final String UNREACHABLE = "manager unreachable";
+
   private final Terminal term;
+  private final Clock clock;
   private int stepCount;
   private final LiveLine live;
   private int index;
-  private long stepStart;
+  private RestoreStep current;
+  private Instant stepStart;
   private boolean headerShown;
   private ProgressBar upload;
+  /** When the manager last answered (a progress message that is not about unreachability), or the step began. */
+  private Instant lastAnswer;
+  /** While unreachable: {@link #lastAnswer} as it was when the first "unreachable" came. */
+  private Instant quietSince;
 
   public RestoreProgress(Terminal term) {
+    this(term, Clock.systemUTC());
+  }
+
+  /** {@code clock}: the client's ({@code client.poller().clock()}), so that durations agree with the library's. */
+  public RestoreProgress(Terminal term, Clock clock) {
     this.term = term;
+    this.clock = clock;
     this.stepCount = RestoreStep.values().length;
     this.live = new LiveLine(term, "");
   }
@@ -38,7 +59,10 @@ public final class RestoreProgress implements RestoreListener {
   @Override
   public synchronized void onStepStarted(RestoreStep step) {
     index++;
-    stepStart = System.nanoTime();
+    current = step;
+    stepStart = clock.instant();
+    lastAnswer = stepStart;
+    quietSince = null;
     headerShown = false;
     if (term.interactive()) {
       live.show(prefix(step) + "…    " + step.title());
@@ -46,16 +70,45 @@ public final class RestoreProgress implements RestoreListener {
   }
 
   @Override
-  public synchronized void onProgress(RestoreStep step, String message0) {
-    String message = shorten(message0);
-    if (term.interactive()) {
-      live.show(prefix(step) + Human.duration(elapsed()) + "  " + message);
-    } else {
-      if (!headerShown) {
-        term.out().println(prefix(step) + step.title());
-        headerShown = true;
+  public synchronized void onProgress(RestoreStep step, String message) {
+    Instant now = clock.instant();
+    String text;
+    if (message.startsWith(UNREACHABLE)) {
+      if (quietSince == null) {
+        quietSince = lastAnswer;
       }
-      live.show("      " + message);
+      text = unreachable(message, term.interactive() ? Duration.between(quietSince, now) : null);
+    } else {
+      if (quietSince != null) {
+        endOfOutage(step, "manager answered again after " + Human.duration(Duration.between(quietSince, now))
+            + " without an answer");
+      }
+      lastAnswer = now;
+      text = message;
+    }
+    if (term.interactive()) {
+      live.show(prefix(step) + Human.duration(elapsed()) + "  " + text);
+    } else {
+      header(step);
+      live.show("      " + text);
+    }
+  }
+
+  private void endOfOutage(RestoreStep step, String line) {
+    quietSince = null;
+    if (term.interactive()) {
+      live.finish(prefix(step) + Human.duration(elapsed()) + "  " + line);
+    } else {
+      header(step);
+      live.clear();
+      term.out().println("      " + line);
+    }
+  }
+
+  private void header(RestoreStep step) {
+    if (!headerShown) {
+      term.out().println(prefix(step) + step.title());
+      headerShown = true;
     }
   }
 
@@ -74,8 +127,15 @@ public final class RestoreProgress implements RestoreListener {
       upload.finish();
       upload = null;
     }
+    if (quietSince != null) {
+      endOfOutage(r.step(), "manager still unreachable after "
+          + Human.duration(Duration.between(quietSince, clock.instant())));
+    }
+    // A failed step's reason can be long (a wait's last answer): the report that follows says it once.
+    String detail = r.status() == StepResult.Status.FAILED ? "(why: in the report below)"
+        : RestorePrinter.forCommandLine(r.detail());
     String line = prefix(r.step()) + String.format(Locale.ROOT, "%-9s %8s  %s", status(r.status()),
-        Human.duration(r.duration()), r.detail());
+        Human.duration(r.duration()), detail);
     if (term.interactive()) {
       live.finish(line);
     } else {
@@ -84,30 +144,71 @@ public final class RestoreProgress implements RestoreListener {
     }
   }
 
-  /** "manager unreachable for 2 s (No answer from … : Failed to connect to …)" keeps only the last cause. */
-  static String shorten(String message) {
+  /**
+   * "manager unreachable for 2 s (No answer from …: Failed to connect to /10.0.0.5:80 (Connection refused))" as
+   * "manager unreachable for 9.5 s while its services restart (Connection refused)": the length measured here
+   * ({@code null}: none), and only the innermost cause.
+   */
+  static String unreachable(String message, Duration quiet) {
+    String lead = UNREACHABLE + (quiet == null ? "" : " for " + Human.duration(quiet)) + " while its services restart";
     int open = message.indexOf(" (");
-    if (!message.startsWith("manager unreachable") || open < 0 || !message.endsWith(")")) {
-      return message;
+    if (open < 0) {
+      return lead;
     }
-    String cause = message.substring(open + 2, message.length() - 1);
-    int colon = cause.lastIndexOf(": ");
-    if (colon >= 0 && colon + 2 < cause.length()) {
-      cause = cause.substring(colon + 2);
+    int close = matching(message, open + 1);
+    return lead + " (" + innermostCause(message.substring(open + 2, close < 0 ? message.length() : close)) + ")";
+  }
+
+  /**
+   * "All nodes failed (http://a: ConnectException: Failed to connect to /a:80 (Connection refused))" gives
+   * "Connection refused": the last parenthesis, then the last ": " part.
+   */
+  private static String innermostCause(String cause) {
+    String c = cause.trim();
+    while (c.endsWith(")")) {
+      int open = c.lastIndexOf('(');
+      while (open >= 0 && matching(c, open) != c.length() - 1) {
+        open = c.lastIndexOf('(', open - 1);
+      }
+      if (open < 0 || open + 1 >= c.length() - 1) {
+        break;
+      }
+      c = c.substring(open + 1, c.length() - 1).trim();
     }
-    cause = cause.replaceAll("\\)+$", "");
-    if (cause.length() > 60) {
-      cause = cause.substring(0, 59) + "…";
+    int colon = c.lastIndexOf(": ");
+    if (colon >= 0 && colon + 2 < c.length()) {
+      c = c.substring(colon + 2);
     }
-    return message.substring(0, open) + " while its services restart (" + cause + ")";
+    return shorten(c);
+  }
+
+  private static String shorten(String s) {
+    return s.length() > 60 ? s.substring(0, 59) + "…" : s;
+  }
+
+  /** The index of the parenthesis that closes the one at {@code open}, or -1. */
+  private static int matching(String s, int open) {
+    int depth = 0;
+    for (int i = open; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '(') {
+        depth++;
+      } else if (c == ')' && --depth == 0) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private String prefix(RestoreStep step) {
-    return String.format(Locale.ROOT, "  %2d/%d %-22s ", index, stepCount, step.name());
+    // A step recorded without being started (the rollback's DEACTIVATE_MAINTENANCE) has no number of its own.
+    String n = step == current ? String.format(Locale.ROOT, "%2d/%d", index, stepCount) : "  " + " ".repeat(
+        String.valueOf(stepCount).length() + 1);
+    return String.format(Locale.ROOT, "  %s %-22s ", n, step.name());
   }
 
   private Duration elapsed() {
-    return Duration.ofNanos(System.nanoTime() - stepStart);
+    return Duration.between(stepStart, clock.instant());
   }
 
   static String status(StepResult.Status s) {

@@ -11,11 +11,15 @@ import io.github.cloudify4j.snapshots.DownloadResult;
 import io.github.cloudify4j.snapshots.Snapshot;
 import io.github.cloudify4j.snapshots.Snapshots;
 import io.github.cloudify4j.snapshots.TransferListener;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -88,14 +92,42 @@ public final class SnapshotAdminExample {
   }
 
   public static void main(String[] args) {
-    Args a = Args.parse(args);
-    List<String> p = a.positional();
-    if (a.flag("help") || p.isEmpty()) {
-      System.out.println("usage: SnapshotAdminExample [connection options] list | download ID DIR | delete ID");
-      return;
+    Cli.logLevels(args);
+    System.exit(run(args, Terminal.system(), System.err, System.getenv(), UnaryOperator.identity()));
+  }
+
+  static final String USAGE = String.join(System.lineSeparator(),
+      "usage: SnapshotAdminExample [connection options] list | download ID [DIR] | delete ID   [--debug]",
+      "Exit codes: 0 done; 1 failed; 2 bad arguments.");
+
+  /** The program behind {@link #main}: returns the exit code; {@code clients} finishes the client it builds. */
+  static int run(String[] args, Terminal term, PrintStream err, Map<String, String> env,
+      UnaryOperator<CloudifyClient.Builder> clients) {
+    Args a;
+    List<String> p;
+    try {
+      a = Args.parse(args);
+      p = a.positional();
+      if (a.flag("help")) {
+        term.out().println(USAGE);
+        return Cli.OK;
+      }
+      a.requireKnown(Cli.COMMON_OPTIONS);
+      if (p.isEmpty()) {
+        throw new Cli.UsageException("a command is needed: list, download ID [DIR] or delete ID");
+      }
+      int expected = p.get(0).equals("list") ? 1 : p.get(0).equals("download") ? 3 : 2;
+      if (!Arrays.asList("list", "download", "delete").contains(p.get(0))) {
+        throw new Cli.UsageException("unknown command " + p.get(0) + ": list, download or delete");
+      }
+      if (p.size() < Math.min(expected, 2) || p.size() > expected) {
+        throw new Cli.UsageException(p.get(0).equals("list") ? "list takes no argument"
+            : p.get(0) + " takes " + (expected == 3 ? "a snapshot id and a directory (default .)" : "a snapshot id"));
+      }
+    } catch (IllegalArgumentException e) {
+      return Cli.usage(err, Cli.oneLine(e));
     }
-    Terminal term = Terminal.system();
-    try (CloudifyClient client = a.client("", System.getenv()).build()) {
+    try (CloudifyClient client = clients.apply(a.client("", env)).build()) {
       switch (p.get(0)) {
         case "list":
           list(client, term);
@@ -103,12 +135,16 @@ public final class SnapshotAdminExample {
         case "download":
           download(client, p.get(1), Paths.get(p.size() > 2 ? p.get(2) : "."), term);
           break;
-        case "delete":
+        default:
           delete(client, p.get(1), term);
           break;
-        default:
-          throw new IllegalArgumentException("unknown command " + p.get(0) + ": list, download or delete");
       }
+      return Cli.OK;
+    } catch (IllegalArgumentException e) {
+      Cli.failed(err, Cli.oneLine(e), e, a.flag("debug"));
+      return Cli.USAGE;
+    } catch (RuntimeException e) {
+      return Cli.failed(err, Cli.oneLine(e), e, a.flag("debug"));
     }
   }
 }

@@ -60,7 +60,8 @@ class BackupAndRestoreDemoTest {
         .containsPattern("retention: deleted \\[daily-\\d{8}\\] on the manager")
         .contains("Restore plan: snapshot " + id)
         .contains("Restore of " + id + " COMPLETE")
-        .contains("manager unreachable for")
+        .contains("manager unreachable while its services restart")
+        .containsPattern("manager answered again after [0-9.]+ (ms|s) without an answer")
         .contains("scheduled executions marked failed: 1")
         .containsPattern("heal on dep-1, was scheduled for")
         .contains("maintenance mode:   deactivated")
@@ -132,6 +133,38 @@ class BackupAndRestoreDemoTest {
     assertThat(demo("--manager", "not a url", "--username", "u", "--password", "p",
         "--backup-dir", dir.toString())).isEqualTo(BackupAndRestoreDemo.USAGE);
     assertThat(err().lines()).hasSize(3).allMatch(l -> l.startsWith("error: "));
+  }
+
+  @Test
+  void restoreFlagsWithoutAManagerAreRefusedInsteadOfRunningTheEmbeddedDemo() throws Exception {
+    Path archive = Files.writeString(dir.resolve("nightly.zip"), "not read");
+    String[][] cases = {
+        {"--restore-target", "https://new-manager.example.com", "--archive", archive.toString()},
+        {"--archive", archive.toString()},
+        {"--restore-target", "https://new-manager.example.com", BackupAndRestoreDemo.CONFIRM},
+        {"--target-username", "admin"},
+    };
+    for (String[] args : cases) {
+      outBuf.reset();
+      errBuf.reset();
+      assertThat(demo(args)).as(String.join(" ", args) + ": " + out() + err()).isEqualTo(BackupAndRestoreDemo.USAGE);
+      assertThat(err().lines()).as(err()).hasSize(1).allMatch(l -> l.startsWith("error: ") && l.contains("--manager"));
+      assertThat(out()).as("nothing ran").isEmpty();
+    }
+  }
+
+  @Test
+  void unknownOptionsAreUsageErrors() {
+    assertThat(demo("--restore-taget", "https://new-manager.example.com")).isEqualTo(BackupAndRestoreDemo.USAGE);
+    assertThat(err().trim()).startsWith("error: unknown option --restore-taget").doesNotContain("\n");
+    assertThat(out()).isEmpty();
+  }
+
+  @Test
+  void theHelpStatesTheExitCodesAndTheRestoreOptions() {
+    assertThat(demo("--help")).isZero();
+    assertThat(out()).contains("--existing-snapshot fail|reuse|replace").contains("--health-wait")
+        .containsPattern("(?is)exit codes:.*\\b0 .*\\b1 .*PARTIAL.*\\b2 .*\\b3 ");
   }
 
   @Test

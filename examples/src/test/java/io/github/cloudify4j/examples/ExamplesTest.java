@@ -146,4 +146,81 @@ class ExamplesTest {
     assertThat(m.count("blueprints")).isEqualTo(3);
     assertThat(output()).contains("Restore of nightly COMPLETE").contains("maintenance mode:   deactivated");
   }
+
+  // ---- the programs behind the mains: exit codes, one-line errors (issue #14)
+
+  @Test
+  void aMaintenanceWindowThatIsNeverReachedEndsWithOneLineAndNoStaleAdvice() {
+    m.seed().blueprints(1).deployments(1);
+    String busy = m.seed().runningExecution("dep-1", "install"); // never ends
+    ByteArrayOutputStream errBuf = new ByteArrayOutputStream();
+    PrintStream err = new PrintStream(errBuf, true, StandardCharsets.UTF_8);
+
+    int code = MaintenanceWindowExample.run(connection("--max-wait-minutes", "1"), out, err, Map.of(),
+        FakeTime.clients(m));
+
+    String errors = errBuf.toString(StandardCharsets.UTF_8);
+    assertThat(code).as(output() + errors).isEqualTo(1);
+    assertThat(m.maintenanceStatus()).isEqualTo("deactivated");
+    assertThat(output()).contains("Maintenance mode: deactivated");
+    assertThat(errors.lines()).as(errors).hasSize(1).allMatch(l -> l.startsWith("error: "));
+    assertThat(errors).contains(busy).contains("1 min").doesNotContain("\tat ")
+        // the example has just deactivated it: advice to deactivate would contradict what it printed
+        .doesNotContainPattern("(?i)or deactivate|deactivate (it|maintenance)");
+  }
+
+  @Test
+  void everyProgramStatesItsExitCodesAndRefusesBadArguments() throws Exception {
+    ByteArrayOutputStream errBuf = new ByteArrayOutputStream();
+    PrintStream err = new PrintStream(errBuf, true, StandardCharsets.UTF_8);
+    Terminal term = Terminal.plain(out);
+    Map<String, String> env = Map.of();
+    java.util.function.UnaryOperator<CloudifyClient.Builder> same = b -> b;
+    String[] help = {"--help"};
+    assertThat(ClientSetupExample.run(help, out, err, env, same)).isZero();
+    assertThat(MaintenanceWindowExample.run(help, out, err, env, same)).isZero();
+    assertThat(SnapshotAdminExample.run(help, term, err, env, same)).isZero();
+    assertThat(DailyBackupExample.run(help, term, err, env, same)).isZero();
+    assertThat(RestoreExample.run(help, term, err, env, same)).isZero();
+    assertThat(output().lines().filter(l -> l.startsWith("usage: "))).hasSize(5);
+    assertThat(output().lines().filter(l -> l.toLowerCase(java.util.Locale.ROOT).contains("exit codes: 0 ")))
+        .hasSize(5);
+    assertThat(errBuf.size()).isZero();
+
+    // Bad arguments: exit 2 and one line, before anything is sent.
+    assertThat(RestoreExample.run(connection("--yes"), term, err, env, same)).isEqualTo(2); // no --archive
+    assertThat(SnapshotAdminExample.run(connection("download"), term, err, env, same)).isEqualTo(2); // no ID
+    assertThat(SnapshotAdminExample.run(connection("rename", "x"), term, err, env, same)).isEqualTo(2);
+    assertThat(MaintenanceWindowExample.run(connection("--max-wait-minutes", "soon"), out, err, env, same))
+        .isEqualTo(2);
+    assertThat(DailyBackupExample.run(connection("--keep-locally", "-1", "--backup-dir", dir.toString()), term,
+        err, env, same)).isEqualTo(2);
+    String errors = errBuf.toString(StandardCharsets.UTF_8);
+    assertThat(errors.lines()).as(errors).hasSize(5).allMatch(l -> l.startsWith("error: "));
+    assertThat(m.journal().all()).isEmpty();
+  }
+
+  @Test
+  void aFailureEndsWithOneLineAndAStackTraceOnlyWithDebug() {
+    ByteArrayOutputStream errBuf = new ByteArrayOutputStream();
+    PrintStream err = new PrintStream(errBuf, true, StandardCharsets.UTF_8);
+    Terminal term = Terminal.plain(out);
+
+    assertThat(SnapshotAdminExample.run(connection("delete", "nosuch"), term, err, Map.of(), FakeTime.clients(m)))
+        .isEqualTo(1);
+    String errors = errBuf.toString(StandardCharsets.UTF_8);
+    assertThat(errors.lines()).as(errors).hasSize(1).allMatch(l -> l.startsWith("error: ") && l.contains("nosuch"));
+
+    errBuf.reset();
+    assertThat(SnapshotAdminExample.run(connection("delete", "nosuch", "--debug"), term, err, Map.of(),
+        FakeTime.clients(m))).isEqualTo(1);
+    assertThat(errBuf.toString(StandardCharsets.UTF_8)).startsWith("error: ").contains("\tat ");
+  }
+
+  private String[] connection(String... more) {
+    List<String> args = new java.util.ArrayList<>(List.of("--manager", m.baseUrl(), "--username",
+        m.adminUsername(), "--password", m.adminPassword()));
+    args.addAll(List.of(more));
+    return args.toArray(new String[0]);
+  }
 }

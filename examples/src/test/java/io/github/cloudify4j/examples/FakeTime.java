@@ -6,10 +6,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.function.UnaryOperator;
 
 /** A client of a fake manager whose waits advance the fake's virtual clock: nothing sleeps. */
 final class FakeTime {
   private FakeTime() {}
+
+  /** For the programs' entry points: every client they build runs on the fake's clock. */
+  static UnaryOperator<CloudifyClient.Builder> clients(FakeCloudifyManager m) {
+    return b -> b.clock(m.clock()).sleeper(m::advance);
+  }
 
   static CloudifyClient.Builder client(FakeCloudifyManager m) {
     return CloudifyClient.builder()
