@@ -20,7 +20,7 @@ import java.util.Map;
  * The exchanges recorded from a real manager ({@code contract/real-manager-7.1.jsonl} on the test class path, copied
  * from the project's {@code contract/} folder; see its README), indexed by {@code case}.
  */
-final class Corpus {
+public final class Corpus {
   static final String RESOURCE = "contract/real-manager-7.1.jsonl";
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static volatile Map<String, JsonNode> byCase;
@@ -28,7 +28,7 @@ final class Corpus {
   private Corpus() {}
 
   /** The line recorded for this case. */
-  static JsonNode line(String caseName) {
+  public static JsonNode line(String caseName) {
     JsonNode line = all().get(caseName);
     if (line == null) {
       throw new IllegalArgumentException("the corpus has no case " + caseName);
@@ -36,7 +36,7 @@ final class Corpus {
     return line;
   }
 
-  static Map<String, JsonNode> all() {
+  public static Map<String, JsonNode> all() {
     Map<String, JsonNode> cases = byCase;
     if (cases == null) {
       cases = load();
@@ -65,7 +65,7 @@ final class Corpus {
   }
 
   /** A raw query string as name=value pairs, decoded, in order ({@code null} or empty: none). */
-  static List<String> queryPairs(String rawQuery) {
+  public static List<String> queryPairs(String rawQuery) {
     List<String> pairs = new ArrayList<>();
     if (rawQuery == null || rawQuery.isEmpty()) {
       return pairs;
@@ -84,7 +84,7 @@ final class Corpus {
    * The JSON shape of a value: objects as their keys with the shape of each value, arrays as the shapes of their
    * items, scalars as their type ({@code number} for ints and floats alike: the server reads both).
    */
-  static String shape(JsonNode node) {
+  public static String shape(JsonNode node) {
     if (node == null || node.isMissingNode()) {
       return "absent";
     }
@@ -114,7 +114,7 @@ final class Corpus {
     return "null";
   }
 
-  static ObjectMapper mapper() {
+  public static ObjectMapper mapper() {
     return MAPPER;
   }
 }
