@@ -167,7 +167,8 @@ public final class RestoreOrchestrator {
     steps.add(new RestorePlan.Step(RestoreStep.CHECK_HEALTH, "Wait up to " + human(s.timeouts.health())
         + " for /status OK" + (s.client.managers().size() > 1 ? "; read the cluster status" : "")));
     steps.add(new RestorePlan.Step(RestoreStep.VERIFY, s.verify
-        ? "Count blueprints, deployments, secrets, plugins, tenants, users … and compare with the archive; scan"
+        ? "Count blueprints, deployments, secrets, plugins, tenants, users … (kinds the manager's edition does"
+            + " not serve are reported as not counted) and compare with the archive; scan"
             + " the restore's events for errors; list scheduled executions the restore failed"
         : "List scheduled executions the restore failed (content verification is off)"));
     steps.add(new RestorePlan.Step(RestoreStep.DEACTIVATE_MAINTENANCE, s.deactivateOnSuccess
@@ -443,9 +444,27 @@ public final class RestoreOrchestrator {
       throw new IllegalStateException("Maintenance mode is still " + (last == null ? "unknown" : last.status())
           + " after " + human(e.elapsed()) + "; executions still running: "
           + (last == null || last.remainingExecutions().isEmpty() ? "none reported" : remaining(last))
-          + ". Cancel them or wait for them, then run again.", e);
+          + ". Cancel them or wait for them, then run again." + leftoverHint(last), e);
     }
     return "activated" + status.activatedAt().map(t -> " at " + t).orElse("");
+  }
+
+  /**
+   * A pending {@code restore_snapshot} among the executions maintenance mode waits for is most likely what a real
+   * manager leaves behind after refusing a restore (corpus seq 134-136): nothing will ever run it.
+   */
+  private static String leftoverHint(MaintenanceStatus last) {
+    if (last == null) {
+      return "";
+    }
+    List<String> leftovers = last.remainingExecutions().stream()
+        .filter(e -> e.workflowId().filter("restore_snapshot"::equals).isPresent()
+            && ExecutionStatus.PENDING.equals(e.status()))
+        .map(e -> e.id())
+        .collect(Collectors.toList());
+    return leftovers.isEmpty() ? "" : " The pending restore_snapshot execution(s) " + String.join(", ", leftovers)
+        + " are most likely left over from a refused restore and nothing will run them: kill them"
+        + " (client.executions().kill(id)).";
   }
 
   private static String remaining(MaintenanceStatus s) {
