@@ -12,7 +12,11 @@ import io.github.cloudify4j.contract.Corpus;
 import io.github.cloudify4j.snapshots.support.Archives;
 import io.github.cloudify4j.testkit.ServerProfile;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import okhttp3.mockwebserver.Dispatcher;
@@ -44,6 +48,8 @@ class RefusedRestoreLeftoverTest {
   MockWebServer server;
   final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
   String maintenance = "deactivated";
+  /** When set, maintenance mode stays "activating", waiting for this remaining execution. */
+  String stuckOn;
   boolean uploaded;
   /** The executions list answer: corpus seq 135 (a full row whose parameters name the snapshot). */
   String pendingList;
@@ -90,6 +96,11 @@ class RefusedRestoreLeftoverTest {
       case "GET /api/v3.1/snapshot-status":
         return json(200, answer("snapshots.status.no-auth"));
       case "GET /api/v3.1/maintenance":
+        if (stuckOn != null && !maintenance.equals("deactivated")) {
+          return json(200, "{\"status\": \"activating\", \"activated_at\": null, \"activation_requested_at\":"
+              + " \"2026-12-01T10:00:00.000Z\", \"remaining_executions\": [" + stuckOn + "], \"requested_by\":"
+              + " \"admin\"}");
+        }
         return json(200, "{\"status\": \"" + maintenance + "\", \"activated_at\": null,"
             + " \"activation_requested_at\": null, \"remaining_executions\": null, \"requested_by\": \"admin\"}");
       case "POST /api/v3.1/maintenance/activate":
@@ -193,6 +204,46 @@ class RefusedRestoreLeftoverTest {
     assertThat(e.report().followUps()).anySatisfy(f -> assertThat(f).contains("up-octet")
         .contains("onExistingSnapshot(REUSE)").contains("delete"));
     assertThat(e.report().toString()).contains("snapshot left on the manager: up-octet");
+  }
+
+  /**
+   * A leftover from an earlier refused restore (by another client, or an older SDK) keeps maintenance mode
+   * "activating": the wait gives up and names it as what to kill.
+   */
+  @Test
+  void aLeftoverThatBlocksMaintenanceModeIsNamed() {
+    stuckOn = "{\"id\": \"" + LEFTOVER + "\", \"status\": \"pending\", \"deployment_id\": null,"
+        + " \"workflow_id\": \"restore_snapshot\"}";
+    Instant[] now = {Instant.parse("2026-12-01T10:00:00Z")};
+    Clock clock = new Clock() {
+      @Override
+      public ZoneId getZone() {
+        return ZoneOffset.UTC;
+      }
+
+      @Override
+      public Clock withZone(ZoneId zone) {
+        return this;
+      }
+
+      @Override
+      public Instant instant() {
+        return now[0];
+      }
+    };
+    try (CloudifyClient client = CloudifyClient.builder().manager(server.url("/").uri()).basicAuth("admin", "admin")
+        .tenant("default_tenant").retryPolicy(RetryPolicy.none()).clock(clock)
+        .sleeper(d -> now[0] = now[0].plus(d)).build()) {
+      RestoreFailedException e = catchThrowableOfType(() -> RestoreOrchestrator.builder(client)
+          .snapshotId("up-octet").uploadFrom(archive)
+          .timeouts(RestoreTimeouts.builder().maintenance(Duration.ofMinutes(5)).build()).build().run(),
+          RestoreFailedException.class);
+
+      assertThat(e.step()).isEqualTo(RestoreStep.AWAIT_MAINTENANCE);
+      assertThat(e.report().failure().orElseThrow()).contains("still activating")
+          .contains("The pending restore_snapshot execution(s) " + LEFTOVER + " are most likely left over from a"
+              + " refused restore").contains("kill");
+    }
   }
 
   private RecordedRequest only(String method, String path) {
