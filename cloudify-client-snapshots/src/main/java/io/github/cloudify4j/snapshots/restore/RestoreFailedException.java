@@ -15,8 +15,9 @@ public class RestoreFailedException extends CloudifyException {
   public RestoreFailedException(RestoreReport report, Throwable cause) {
     super("Restore of " + report.snapshotId() + " failed at " + report.failedStep().map(Enum::name).orElse("?")
         + ": " + report.failure().orElse("unknown")
-        + report.snapshotLeftOnManager().map(id -> " Snapshot " + id + " was left on the manager: rerun with"
-            + " onExistingSnapshot(REUSE), or delete it.").orElse(""), cause);
+        + report.snapshotLeftOnManager().map(id -> " Snapshot " + id + " (uploaded by this run) is still on the"
+            + " manager: a rerun needs onExistingSnapshot(REUSE) or REPLACE, or delete it first.").orElse(""),
+        cause);
     this.report = report;
   }
 

@@ -261,9 +261,13 @@ public final class RestoreOrchestrator {
       report.failure = failure.getMessage() + " " + state;
       if (uploadedByUs && snapshotId != null) {
         report.snapshotLeftOnManager = snapshotId;
-        report.followUps.add("Snapshot " + snapshotId + " uploaded by this run is still on the manager. To try"
-            + " again without uploading it twice, rerun with onExistingSnapshot(REUSE) (or REPLACE to upload the"
-            + " archive again); or delete it (Snapshots.delete(\"" + snapshotId + "\")).");
+        String rerun = "a rerun with the same id needs onExistingSnapshot(REUSE) (no second upload) or REPLACE"
+            + " (upload again); or delete it (Snapshots.delete(\"" + snapshotId + "\"))";
+        report.followUps.add(restoreStarted
+            ? "Snapshot " + snapshotId + " uploaded by this run is still on the manager. The restore had started:"
+                + " check what the manager holds before restoring again (a rerun onto restored data also needs"
+                + " force(true)); " + rerun + "."
+            : "Snapshot " + snapshotId + " uploaded by this run is still on the manager; " + rerun + ".");
       }
       finish(start);
       RestoreReport failed = report.build();

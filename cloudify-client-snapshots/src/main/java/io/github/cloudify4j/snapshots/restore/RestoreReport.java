@@ -188,7 +188,7 @@ public final class RestoreReport {
     }
     if (snapshotLeftOnManager != null) {
       sb.append("  snapshot left on the manager: ").append(snapshotLeftOnManager)
-          .append(" (rerun with onExistingSnapshot(REUSE), or delete it)").append('\n');
+          .append(" (a rerun needs onExistingSnapshot(REUSE) or REPLACE, or delete it)").append('\n');
     }
     if (!leftoverExecutionsKilled.isEmpty()) {
       sb.append("  leftover restore executions killed: ").append(String.join(", ", leftoverExecutionsKilled))

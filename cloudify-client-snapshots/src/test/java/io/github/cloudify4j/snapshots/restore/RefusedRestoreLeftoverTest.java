@@ -199,10 +199,11 @@ class RefusedRestoreLeftoverTest {
 
     assertThat(e.report().snapshotLeftOnManager()).contains("up-octet");
     assertThat(e.snapshotLeftOnManager()).contains("up-octet");
-    assertThat(e.getMessage()).contains("Snapshot up-octet was left on the manager")
+    assertThat(e.getMessage()).contains("Snapshot up-octet (uploaded by this run) is still on the manager")
         .contains("onExistingSnapshot(REUSE)");
+    // The restore was refused, so it never started: no word about restored data.
     assertThat(e.report().followUps()).anySatisfy(f -> assertThat(f).contains("up-octet")
-        .contains("onExistingSnapshot(REUSE)").contains("delete"));
+        .contains("onExistingSnapshot(REUSE)").contains("delete").doesNotContain("had started"));
     assertThat(e.report().toString()).contains("snapshot left on the manager: up-octet");
   }
 

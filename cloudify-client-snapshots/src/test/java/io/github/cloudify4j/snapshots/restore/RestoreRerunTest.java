@@ -102,6 +102,8 @@ class RestoreRerunTest {
       assertThat(Duration.between(before, fake.now())).isLessThan(Duration.ofMinutes(10));
       // A restore that ran and failed at CHECK_HEALTH left the uploaded snapshot on the manager.
       assertThat(e.snapshotLeftOnManager()).contains("nightly");
+      assertThat(e.report().followUps()).anySatisfy(f -> assertThat(f).contains("The restore had started")
+          .contains("force(true)"));
     }
   }
 }
