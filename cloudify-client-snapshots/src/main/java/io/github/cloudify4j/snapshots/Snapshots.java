@@ -90,13 +90,13 @@ public final class Snapshots {
 
   /** {@code GET /snapshots/{id}}; works in maintenance mode. */
   public Snapshot get(String snapshotId) {
-    Arguments.requireId(snapshotId, "snapshotId");
+    Arguments.requirePathSegment(snapshotId, "snapshotId");
     return context.get(Snapshot.class, RequestOptions.none(), "snapshots", snapshotId);
   }
 
   /** The snapshot, or empty when the manager has none with this id. */
   public Optional<Snapshot> find(String snapshotId) {
-    Arguments.requireId(snapshotId, "snapshotId");
+    Arguments.requirePathSegment(snapshotId, "snapshotId");
     try {
       return Optional.of(context.get(Snapshot.class, RequestOptions.none(), "snapshots", snapshotId));
     } catch (io.github.cloudify4j.client.errors.NotFoundException e) {
@@ -118,13 +118,13 @@ public final class Snapshots {
   public Execution create(String snapshotId, SnapshotCreateOptions options) {
     requireCreateId(snapshotId);
     requireNonNull(options, "options == null");
-    return api.create(snapshotId, options.toBody(), RequestOptions.none());
+    return api.create(segment(snapshotId), options.toBody(), RequestOptions.none());
   }
 
   /** {@code DELETE /snapshots/{id}}: the deleted snapshot when the server returns it (200), empty on 204. */
   public Optional<Snapshot> delete(String snapshotId) {
-    Arguments.requireId(snapshotId, "snapshotId");
-    Response<ResponseBody> response = api.delete(snapshotId, RequestOptions.none());
+    Arguments.requirePathSegment(snapshotId, "snapshotId");
+    Response<ResponseBody> response = api.delete(segment(snapshotId), RequestOptions.none());
     try (ResponseBody body = response.body()) {
       if (response.code() == 204 || body == null) {
         return Optional.empty();
@@ -155,7 +155,7 @@ public final class Snapshots {
    * an empty snapshot, after which the snapshot is read back.
    */
   public Snapshot upload(String snapshotId, Path archive, TransferListener listener) {
-    Arguments.requireId(snapshotId, "snapshotId");
+    Arguments.requirePathSegment(snapshotId, "snapshotId");
     requireNonNull(archive, "archive == null");
     requireNonNull(listener, "listener == null");
     if (!Files.isRegularFile(archive) || !Files.isReadable(archive)) {
@@ -168,19 +168,19 @@ public final class Snapshots {
       throw new UncheckedIOException("cannot read the size of " + archive, e);
     }
     RequestBody body = ArchiveBodies.fromPath(archive, size, listener);
-    return uploaded(snapshotId, api.upload(snapshotId, body, RequestOptions.none()));
+    return uploaded(snapshotId, api.upload(segment(snapshotId), body, RequestOptions.none()));
   }
 
   /** Uploads {@code length} bytes read from {@code in}. The stream cannot be replayed: never retried. */
   public Snapshot upload(String snapshotId, InputStream in, long length, TransferListener listener) {
-    Arguments.requireId(snapshotId, "snapshotId");
+    Arguments.requirePathSegment(snapshotId, "snapshotId");
     requireNonNull(in, "in == null");
     requireNonNull(listener, "listener == null");
     if (length < 0) {
       throw new IllegalArgumentException("length must not be negative: " + length);
     }
     RequestBody body = ArchiveBodies.fromStream(in, length, listener);
-    return uploaded(snapshotId, api.upload(snapshotId, body, RequestOptions.none()));
+    return uploaded(snapshotId, api.upload(segment(snapshotId), body, RequestOptions.none()));
   }
 
   /**
@@ -188,14 +188,14 @@ public final class Snapshots {
    * is streamed from here.
    */
   public Snapshot uploadFromUrl(String snapshotId, URI archiveUrl) {
-    Arguments.requireId(snapshotId, "snapshotId");
+    Arguments.requirePathSegment(snapshotId, "snapshotId");
     requireNonNull(archiveUrl, "archiveUrl == null");
     String scheme = archiveUrl.getScheme();
     if (!archiveUrl.isAbsolute() || scheme == null || archiveUrl.getHost() == null
         || !(scheme.equals("http") || scheme.equals("https") || scheme.equals("ftp"))) {
       throw new IllegalArgumentException("archiveUrl must be an absolute http, https or ftp URL: " + archiveUrl);
     }
-    return uploaded(snapshotId, api.uploadFromUrl(snapshotId, archiveUrl.toASCIIString(),
+    return uploaded(snapshotId, api.uploadFromUrl(segment(snapshotId), archiveUrl.toASCIIString(),
         RequestBody.create(new byte[0], null), RequestOptions.none()));
   }
 
@@ -225,7 +225,7 @@ public final class Snapshots {
    *     its directory does not exist — before anything is sent
    */
   public DownloadResult download(String snapshotId, Path target, DownloadOptions options) {
-    Arguments.requireId(snapshotId, "snapshotId");
+    Arguments.requirePathSegment(snapshotId, "snapshotId");
     requireNonNull(target, "target == null");
     requireNonNull(options, "options == null");
     Path dir = target.toAbsolutePath().getParent();
@@ -243,8 +243,8 @@ public final class Snapshots {
 
   /** The archive as a stream, for callers who send it elsewhere. Close it. */
   public ArchiveStream openArchive(String snapshotId) {
-    Arguments.requireId(snapshotId, "snapshotId");
-    Response<ResponseBody> response = api.download(snapshotId, null, RequestOptions.none());
+    Arguments.requirePathSegment(snapshotId, "snapshotId");
+    Response<ResponseBody> response = api.download(segment(snapshotId), null, RequestOptions.none());
     ResponseBody body = response.body();
     if (body == null) {
       throw invalid("The manager sent no archive", response.code(), "GET", snapshotId, null);
@@ -260,10 +260,10 @@ public final class Snapshots {
    * procedure (maintenance mode, follow-up, verification) around this call.
    */
   public RestoreStart restore(String snapshotId, RestoreOptions options) {
-    Arguments.requireId(snapshotId, "snapshotId");
+    Arguments.requirePathSegment(snapshotId, "snapshotId");
     requireNonNull(options, "options == null");
     Map<String, Object> body = options.toBody(context.serverVersion().version());
-    return api.restore(snapshotId, body, RequestOptions.none());
+    return api.restore(segment(snapshotId), body, RequestOptions.none());
   }
 
   /**
@@ -288,7 +288,7 @@ public final class Snapshots {
    *     server's error text
    */
   public Snapshot waitUntilCreated(String snapshotId, PollOptions options, PollListener<Snapshot> listener) {
-    Arguments.requireId(snapshotId, "snapshotId");
+    Arguments.requirePathSegment(snapshotId, "snapshotId");
     requireNonNull(options, "options == null");
     requireNonNull(listener, "listener == null");
     return context.poller().until("snapshot " + snapshotId + " to be created", () -> get(snapshotId))
@@ -333,9 +333,14 @@ public final class Snapshots {
     return snapshotId;
   }
 
+  /** The id as one percent-encoded path segment (see {@link Arguments#encodePathSegment}). */
+  private static String segment(String snapshotId) {
+    return Arguments.encodePathSegment(snapshotId);
+  }
+
   private CloudifyInvalidResponseException invalid(String message, int code, String method, String snapshotId,
       Throwable cause) {
     return new CloudifyInvalidResponseException(message, code, method,
-        context.currentManager() + "/api/v3.1/snapshots/" + snapshotId, cause);
+        context.currentManager() + "/api/v3.1/snapshots/" + segment(snapshotId), cause);
   }
 }

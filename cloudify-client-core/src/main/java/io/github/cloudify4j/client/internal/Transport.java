@@ -2,6 +2,7 @@ package io.github.cloudify4j.client.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cloudify4j.client.RequestOptions;
+import io.github.cloudify4j.client.spi.Arguments;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
@@ -73,7 +74,9 @@ public final class Transport {
   public <T> T get(Class<T> type, RequestOptions options, String... pathSegments) {
     HttpUrl.Builder url = apiBase.newBuilder();
     for (String segment : pathSegments) {
-      url.addPathSegment(segment);
+      // Percent-encoded here, the same way SnapshotsApi's @Path ids are, so a read and a delete of one id send
+      // the same bytes (OkHttp's own encoding leaves sub-delimiters such as ';' '+' '=' raw).
+      url.addEncodedPathSegment(Arguments.encodePathSegment(Arguments.requirePathSegment(segment, "path segment")));
     }
     Request.Builder request = new Request.Builder().url(url.build()).tag(RequestOptions.class, options);
     if (options == RequestOptions.none()) {

@@ -37,6 +37,64 @@ public final class Arguments {
     }
     return value;
   }
+  /**
+   * An id of something that already exists on the manager, sent as one percent-encoded path segment
+   * ({@link #encodePathSegment}). The manager stores ids it never checked (an upload takes any id, corpus seq 92
+   * {@code 0up}; a 5.x manager kept older rules), so reads, downloads, restores and deletes accept any text the
+   * manager could hold: refused are only null, empty, {@code .} and {@code ..} (a URL cannot carry them as a
+   * segment), and unpaired UTF-16 surrogates (no bytes to encode them as).
+   */
+  public static String requirePathSegment(String value, String name) {
+    if (value == null) {
+      throw new NullPointerException(name + " == null");
+    }
+    if (value.isEmpty()) {
+      throw new IllegalArgumentException(name + " is empty");
+    }
+    if (value.equals(".") || value.equals("..")) {
+      throw new IllegalArgumentException(name + " must not be '.' or '..' (a URL path cannot carry it)");
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        throw new IllegalArgumentException(name + " contains an unpaired UTF-16 surrogate: " + printable(value));
+      }
+    }
+    return value;
+  }
+
+  /**
+   * {@code value} as one URL path segment: every byte of its UTF-8 form outside the unreserved characters of
+   * RFC 3986 ({@code A-Z a-z 0-9 - . _ ~}) as {@code %XX} with upper-case hex, so {@code /}, {@code ?}, {@code #},
+   * {@code %}, {@code ;}, {@code +} and spaces reach the manager as data ({@code snap 1} → {@code snap%201}, which
+   * the manager decodes back, corpus seq 224). Check the value with {@link #requirePathSegment} first.
+   */
+  public static String encodePathSegment(String value) {
+    if (value == null) {
+      throw new NullPointerException("value == null");
+    }
+    if (isIdText(value)) {
+      return value;
+    }
+    byte[] bytes = value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    StringBuilder sb = new StringBuilder(bytes.length * 3);
+    for (byte b : bytes) {
+      int c = b & 0xff;
+      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || c == '-' || c == '.' || c == '_' || c == '~';
+      if (ok) {
+        sb.append((char) c);
+      } else {
+        sb.append('%').append(HEX[c >> 4]).append(HEX[c & 0xf]);
+      }
+    }
+    return sb.toString();
+  }
+
+  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
   /** Only unreserved URL characters (RFC 3986): an id is sent as one path segment, never encoded. */
   private static boolean isIdText(String value) {
     for (int i = 0; i < value.length(); i++) {

@@ -5,6 +5,7 @@ import io.github.cloudify4j.client.Sleeper;
 import io.github.cloudify4j.client.errors.CloudifyInterruptedException;
 import io.github.cloudify4j.client.errors.CloudifyTransportException;
 import io.github.cloudify4j.client.errors.ServerUnavailableException;
+import io.github.cloudify4j.client.spi.Arguments;
 import io.github.cloudify4j.client.spi.ClientContext;
 import io.github.cloudify4j.snapshots.DownloadOptions;
 import io.github.cloudify4j.snapshots.DownloadResult;
@@ -114,7 +115,7 @@ public final class ArchiveDownloader {
   private long transfer(String snapshotId, FileChannel out, long written, MessageDigest digest,
       TransferListener listener) throws IOException {
     String range = written > 0 ? "bytes=" + written + "-" : null;
-    Response<ResponseBody> response = api.download(snapshotId, range, RequestOptions.none());
+    Response<ResponseBody> response = api.download(Arguments.encodePathSegment(snapshotId), range, RequestOptions.none());
     try (ResponseBody body = response.body()) {
       if (body == null) {
         throw new TransferBrokenException(written, -1, "no body");

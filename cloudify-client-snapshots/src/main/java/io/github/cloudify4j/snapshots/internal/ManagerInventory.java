@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.cloudify4j.client.CloudifyClient;
 import io.github.cloudify4j.client.ListParams;
 import io.github.cloudify4j.client.RequestOptions;
+import io.github.cloudify4j.client.errors.CloudifyServiceException;
 import io.github.cloudify4j.client.model.Page;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -54,7 +55,16 @@ public final class ManagerInventory {
     return new ArrayList<>(KINDS.keySet());
   }
 
-  /** How many entities of this kind the manager holds (across all tenants). */
+  /**
+   * How many entities of this kind the manager holds (across all tenants).
+   *
+   * <p>Read from {@code metadata.pagination.total} of a {@code _size=0} list. A community manager's
+   * {@code /tenants} ignores paging and sends every item (corpus seq 212), with the total still right; should a
+   * server send items but a total below their number, the items count.
+   *
+   * @throws CloudifyServiceException (404 {@code missing_premium_package_error}) when the edition does not serve
+   *     the kind (community {@code /users}, {@code /user-groups}: corpus seq 213, 214); see {@link #counts}
+   */
   public long count(String kind) {
     String[] spec = KINDS.get(kind);
     if (spec == null) {
@@ -65,16 +75,58 @@ public final class ManagerInventory {
       params.allTenants(true);
     }
     Page<JsonNode> page = api.list(params.build().toRelativeUrl(spec[0], null, null), sysAdmin);
-    return page.pagination().total();
+    long total = page.pagination().total();
+    return page.pagination().offset() == 0 ? Math.max(total, page.items().size()) : total;
   }
 
-  /** Counts each kind. */
-  public Map<String, Long> counts(Iterable<String> kinds) {
-    Map<String, Long> out = new LinkedHashMap<>();
+  /**
+   * Counts each kind. A kind the manager's edition does not serve (404 {@code missing_premium_package_error}) is
+   * left out of {@link Counts#counted()} and named in {@link Counts#notCounted()} with the reason
+   * {@value #NOT_COUNTED_COMMUNITY}; any other error is thrown.
+   */
+  public Counts counts(Iterable<String> kinds) {
+    Map<String, Long> counted = new LinkedHashMap<>();
+    Map<String, String> notCounted = new LinkedHashMap<>();
     for (String kind : kinds) {
-      out.put(kind, count(kind));
+      try {
+        counted.put(kind, count(kind));
+      } catch (CloudifyServiceException e) {
+        if (!isPremiumOnly(e)) {
+          throw e;
+        }
+        notCounted.put(kind, NOT_COUNTED_COMMUNITY);
+      }
     }
-    return out;
+    return new Counts(counted, notCounted);
+  }
+
+  /** The reason given for a kind a community manager does not serve. */
+  public static final String NOT_COUNTED_COMMUNITY = "not counted (community edition)";
+
+  /** Whether an error says the endpoint exists only in the premium edition. */
+  public static boolean isPremiumOnly(CloudifyServiceException e) {
+    return e.statusCode() == 404 && e.errorCode().filter(PREMIUM_ONLY::equals).isPresent();
+  }
+
+  private static final String PREMIUM_ONLY = "missing_premium_package_error";
+
+  /** What {@link #counts} found: counts per kind, and the kinds it could not count with the reason. */
+  public static final class Counts {
+    private final Map<String, Long> counted;
+    private final Map<String, String> notCounted;
+
+    Counts(Map<String, Long> counted, Map<String, String> notCounted) {
+      this.counted = Collections.unmodifiableMap(counted);
+      this.notCounted = Collections.unmodifiableMap(notCounted);
+    }
+
+    public Map<String, Long> counted() {
+      return counted;
+    }
+
+    public Map<String, String> notCounted() {
+      return notCounted;
+    }
   }
 
   /**
@@ -86,7 +138,12 @@ public final class ManagerInventory {
     return body == null ? "unknown" : body.path("status").asText("unknown");
   }
 
-  /** Messages of the execution's events and logs that report a per-entity restore error. */
+  /**
+   * Messages of the execution's events and logs that report a per-entity restore error. {@code /events} has its
+   * own envelope ({@code metadata.pagination} with {@code size} 10000 by default and no {@code filtered}: corpus
+   * seq 215); pages of {@value #EVENT_PAGE} are read until the total is reached, an empty page, or a page that
+   * brings nothing new (a server ignoring the offset).
+   */
   public List<String> restoreErrors(String executionId) {
     List<String> errors = new ArrayList<>();
     long offset = 0;
@@ -94,6 +151,9 @@ public final class ManagerInventory {
       String url = ListParams.builder().filter("execution_id", executionId).build()
           .toRelativeUrl("events", EVENT_PAGE, offset);
       Page<JsonNode> page = api.list(url, sysAdmin);
+      if (offset > 0 && page.pagination().offset() != offset) {
+        break; // the offset was ignored: this page repeats what was read
+      }
       for (JsonNode event : page.items()) {
         String message = event.path("message").asText("");
         String level = event.path("level").asText("");

@@ -14,12 +14,23 @@ public class RestoreFailedException extends CloudifyException {
 
   public RestoreFailedException(RestoreReport report, Throwable cause) {
     super("Restore of " + report.snapshotId() + " failed at " + report.failedStep().map(Enum::name).orElse("?")
-        + ": " + report.failure().orElse("unknown"), cause);
+        + ": " + report.failure().orElse("unknown")
+        + report.snapshotLeftOnManager().map(id -> " Snapshot " + id + " (uploaded by this run) is still on the"
+            + " manager: a rerun needs onExistingSnapshot(REUSE) or REPLACE, or delete it first.").orElse(""),
+        cause);
     this.report = report;
   }
 
   public RestoreReport report() {
     return report;
+  }
+
+  /**
+   * The snapshot this run uploaded and left on the manager, when the restore failed after the upload: see
+   * {@link RestoreReport#snapshotLeftOnManager()}.
+   */
+  public java.util.Optional<String> snapshotLeftOnManager() {
+    return report.snapshotLeftOnManager();
   }
 
   public RestoreStep step() {

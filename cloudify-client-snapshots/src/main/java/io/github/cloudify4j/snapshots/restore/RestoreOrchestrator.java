@@ -10,7 +10,7 @@ import io.github.cloudify4j.client.RetryPolicy;
 import io.github.cloudify4j.client.errors.CloudifyException;
 import io.github.cloudify4j.client.errors.CloudifyInterruptedException;
 import io.github.cloudify4j.client.errors.CloudifyInvalidResponseException;
-import io.github.cloudify4j.client.errors.CloudifyInvalidResponseException;
+import io.github.cloudify4j.client.errors.ExistingRunningExecutionException;
 import io.github.cloudify4j.client.errors.CloudifyServiceException;
 import io.github.cloudify4j.client.errors.CloudifyTransportException;
 import io.github.cloudify4j.client.errors.ForbiddenException;
@@ -24,6 +24,7 @@ import io.github.cloudify4j.client.model.ExecutionStatus;
 import io.github.cloudify4j.client.model.MaintenanceStatus;
 import io.github.cloudify4j.client.model.ManagerStatus;
 import io.github.cloudify4j.client.model.ServerVersion;
+import io.github.cloudify4j.client.model.ServiceStatus;
 import io.github.cloudify4j.client.model.Version;
 import io.github.cloudify4j.client.poll.PollOptions;
 import io.github.cloudify4j.client.spi.Arguments;
@@ -109,6 +110,7 @@ public final class RestoreOrchestrator {
   private ArchiveInfo archive;
   private String snapshotId;
   private boolean snapshotOnManager;
+  private boolean uploadedByUs;
   private boolean activatedByUs;
   private boolean restoreStarted;
   private boolean resumed;
@@ -165,7 +167,8 @@ public final class RestoreOrchestrator {
     steps.add(new RestorePlan.Step(RestoreStep.CHECK_HEALTH, "Wait up to " + human(s.timeouts.health())
         + " for /status OK" + (s.client.managers().size() > 1 ? "; read the cluster status" : "")));
     steps.add(new RestorePlan.Step(RestoreStep.VERIFY, s.verify
-        ? "Count blueprints, deployments, secrets, plugins, tenants, users … and compare with the archive; scan"
+        ? "Count blueprints, deployments, secrets, plugins, tenants, users … (kinds the manager's edition does"
+            + " not serve are reported as not counted) and compare with the archive; scan"
             + " the restore's events for errors; list scheduled executions the restore failed"
         : "List scheduled executions the restore failed (content verification is off)"));
     steps.add(new RestorePlan.Step(RestoreStep.DEACTIVATE_MAINTENANCE, s.deactivateOnSuccess
@@ -256,6 +259,16 @@ public final class RestoreOrchestrator {
       rollback();
       String state = describeState();
       report.failure = failure.getMessage() + " " + state;
+      if (uploadedByUs && snapshotId != null) {
+        report.snapshotLeftOnManager = snapshotId;
+        String rerun = "a rerun with the same id needs onExistingSnapshot(REUSE) (no second upload) or REPLACE"
+            + " (upload again); or delete it (Snapshots.delete(\"" + snapshotId + "\"))";
+        report.followUps.add(restoreStarted
+            ? "Snapshot " + snapshotId + " uploaded by this run is still on the manager. The restore had started:"
+                + " check what the manager holds before restoring again (a rerun onto restored data also needs"
+                + " force(true)); " + rerun + "."
+            : "Snapshot " + snapshotId + " uploaded by this run is still on the manager; " + rerun + ".");
+      }
       finish(start);
       RestoreReport failed = report.build();
       LOG.error("Restore of {} failed at {}: {}", report.snapshotId, failure.step, report.failure);
@@ -298,7 +311,13 @@ public final class RestoreOrchestrator {
           report.warnings.add("Cluster status before the restore: " + cluster
               + " (expected while the other nodes are stopped)");
         }
-      } catch (CloudifyServiceException | CloudifyInvalidResponseException e) {
+      } catch (CloudifyServiceException e) {
+        if (ManagerInventory.isPremiumOnly(e)) {
+          facts.add("cluster status not checked (community edition)");
+        } else {
+          report.warnings.add("Cluster status unreadable before the restore: " + e.getMessage());
+        }
+      } catch (CloudifyInvalidResponseException e) {
         report.warnings.add("Cluster status unreadable before the restore: " + e.getMessage());
       }
     }
@@ -375,11 +394,13 @@ public final class RestoreOrchestrator {
       if (landed.isPresent() && landed.get().status().isRestorable()) {
         report.warnings.add("The upload's answer was lost (" + e.getMessage() + "), but the snapshot is on the"
             + " manager: not uploaded twice");
+        uploadedByUs = true;
         return "uploaded (confirmed after a lost answer)";
       }
       listener().onProgress(RestoreStep.UPLOAD, "upload failed (" + e.getMessage() + "); retrying once");
       uploaded = doUpload();
     }
+    uploadedByUs = true;
     return "uploaded " + uploaded.id() + " (" + uploaded.status() + ")";
   }
 
@@ -427,9 +448,27 @@ public final class RestoreOrchestrator {
       throw new IllegalStateException("Maintenance mode is still " + (last == null ? "unknown" : last.status())
           + " after " + human(e.elapsed()) + "; executions still running: "
           + (last == null || last.remainingExecutions().isEmpty() ? "none reported" : remaining(last))
-          + ". Cancel them or wait for them, then run again.", e);
+          + ". Cancel them or wait for them, then run again." + leftoverHint(last), e);
     }
     return "activated" + status.activatedAt().map(t -> " at " + t).orElse("");
+  }
+
+  /**
+   * A pending {@code restore_snapshot} among the executions maintenance mode waits for is most likely what a real
+   * manager leaves behind after refusing a restore (corpus seq 134-136): nothing will ever run it.
+   */
+  private static String leftoverHint(MaintenanceStatus last) {
+    if (last == null) {
+      return "";
+    }
+    List<String> leftovers = last.remainingExecutions().stream()
+        .filter(e -> e.workflowId().filter("restore_snapshot"::equals).isPresent()
+            && ExecutionStatus.PENDING.equals(e.status()))
+        .map(e -> e.id())
+        .collect(Collectors.toList());
+    return leftovers.isEmpty() ? "" : " The pending restore_snapshot execution(s) " + String.join(", ", leftovers)
+        + " are most likely left over from a refused restore and nothing will run them: kill them"
+        + " (client.executions().kill(id)).";
   }
 
   private static String remaining(MaintenanceStatus s) {
@@ -441,10 +480,68 @@ public final class RestoreOrchestrator {
 
   private String startRestore() {
     restoreRequestedAt = clock();
-    RestoreStart start = snapshots.restore(snapshotId, settings.restoreOptions);
+    RestoreStart start;
+    try {
+      start = snapshots.restore(snapshotId, settings.restoreOptions);
+    } catch (ExistingRunningExecutionException refused) {
+      // A real manager refuses the restore with 400 and still leaves a pending restore_snapshot execution that
+      // nothing will run (corpus seq 134-136, 189-191): it would keep maintenance mode "activating" and block
+      // every later restore. Find it and kill it before reporting the refusal.
+      String cleaned = killRefusedRestoreLeftovers();
+      throw new IllegalStateException("The manager refused the restore: " + refused.serverMessage() + ". "
+          + cleaned, refused);
+    }
     restoreStarted = true;
     report.restoreExecutionId = start.executionId();
     return "restore execution " + start.executionId() + " " + start.status();
+  }
+
+  /**
+   * Kills the {@code pending} {@code restore_snapshot} executions a refused restore left behind: those for this
+   * snapshot, or (when the parameters are not readable) those created since this restore was requested. Records
+   * each in {@link RestoreReport#leftoverExecutionsKilled()} and says what it did.
+   */
+  private String killRefusedRestoreLeftovers() {
+    List<Execution> pending;
+    try {
+      ListParams params = ListParams.builder().includeSystemWorkflows(true).filter("workflow_id", "restore_snapshot")
+          .filter("status", "pending").build();
+      pending = api.executions().list(params, SYS_ADMIN).items();
+    } catch (CloudifyException e) {
+      report.warnings.add("A refused restore may have left a pending restore_snapshot execution that nothing will"
+          + " run; the executions could not be listed (" + e.getMessage() + "). Kill it by hand if one is listed.");
+      return "Its leftover execution (if any) could not be looked for: " + e.getMessage() + ".";
+    }
+    Instant since = restoreRequestedAt.minus(CLOCK_SKEW);
+    List<String> killed = new ArrayList<>();
+    List<String> failed = new ArrayList<>();
+    for (Execution e : pending) {
+      Object forSnapshot = e.parameters().get("snapshot_id");
+      boolean ours = forSnapshot != null ? snapshotId.equals(String.valueOf(forSnapshot))
+          : e.createdAt().map(t -> !t.isBefore(since)).orElse(false);
+      if (!ours) {
+        continue;
+      }
+      try {
+        api.executions().action(e.id(), "kill", SYS_ADMIN);
+        killed.add(e.id());
+        report.leftoverExecutionsKilled.add(e.id());
+      } catch (CloudifyException k) {
+        failed.add(e.id() + " (" + k.getMessage() + ")");
+      }
+    }
+    if (!failed.isEmpty()) {
+      report.warnings.add("The refused restore left pending restore_snapshot execution(s) that could not be"
+          + " killed: " + String.join(", ", failed) + ". Kill them (executions kill) or maintenance mode stays"
+          + " 'activating' and later restores are refused.");
+    }
+    if (killed.isEmpty()) {
+      return failed.isEmpty() ? "It left no pending restore execution behind." : "Its leftover execution(s) could"
+          + " not be killed: " + String.join(", ", failed) + ".";
+    }
+    report.warnings.add("The refused restore left pending restore_snapshot execution(s) " + String.join(", ", killed)
+        + " that nothing would run; killed.");
+    return "Killed the pending restore execution(s) it left behind: " + String.join(", ", killed) + ".";
   }
 
   private String followRestore() {
@@ -497,12 +594,23 @@ public final class RestoreOrchestrator {
   }
 
   private String checkHealth() {
-    ManagerStatus status = api.poller().until("the manager to be healthy", () -> poll.manager().status())
-        .succeedWhen(ManagerStatus::isHealthy, "OK")
-        .retryOn(ServerUnavailableException.class, CloudifyTransportException.class)
-        .options(pollOptions(settings.timeouts.health()))
-        .cancelWhen(cancelled::get)
-        .await();
+    ManagerStatus status;
+    try {
+      status = api.poller().until("the manager to be healthy", () -> poll.manager().status())
+          .succeedWhen(ManagerStatus::isHealthy, "OK")
+          .retryOn(ServerUnavailableException.class, CloudifyTransportException.class)
+          .options(pollOptions(settings.timeouts.health()))
+          .cancelWhen(cancelled::get)
+          .await();
+    } catch (WaitTimeoutException e) {
+      // The waiter's own message prints the whole status (every service with its details): ~900 characters that
+      // the report, the exception and the log would each repeat. Name what matters instead.
+      Object last = e.lastObserved().orElse(null);
+      String seen = last instanceof ManagerStatus ? healthSummary((ManagerStatus) last)
+          : e.getCause() != null ? "no answer (" + e.getCause().getClass().getSimpleName() + ")" : "no answer";
+      throw new IllegalStateException("The manager was not healthy after " + human(e.elapsed()) + " (limit "
+          + human(settings.timeouts.health()) + ", RestoreTimeouts.health): " + seen, e);
+    }
     String detail = "status " + status.status();
     if (settings.client.managers().size() > 1) {
       try {
@@ -512,11 +620,35 @@ public final class RestoreOrchestrator {
           report.followUps.add("Start the other manager nodes again (cfy_manager start) and check that the"
               + " cluster status returns to OK (now " + cluster + ")");
         }
-      } catch (CloudifyServiceException | CloudifyInvalidResponseException e) {
+      } catch (CloudifyServiceException e) {
+        if (ManagerInventory.isPremiumOnly(e)) {
+          detail += ", cluster status not checked (community edition)";
+        } else {
+          report.warnings.add("Cluster status unreadable after the restore: " + e.getMessage());
+        }
+      } catch (CloudifyInvalidResponseException e) {
         report.warnings.add("Cluster status unreadable after the restore: " + e.getMessage());
       }
     }
     return detail;
+  }
+
+  /** {@code status Fail; not active: rabbitmq, mgmtworker (of 9 services)}: a line, not the whole status. */
+  static String healthSummary(ManagerStatus status) {
+    List<String> down = new ArrayList<>();
+    for (Map.Entry<String, ServiceStatus> e : status.services().entrySet()) {
+      if (!e.getValue().isActive()) {
+        down.add(e.getKey());
+      }
+    }
+    String summary = "status " + status.status();
+    if (down.isEmpty()) {
+      return summary + " (" + status.services().size() + " services, none reported inactive)";
+    }
+    int max = 6;
+    String names = down.size() <= max ? String.join(", ", down)
+        : String.join(", ", down.subList(0, max)) + " and " + (down.size() - max) + " more";
+    return summary + "; not active: " + names + " (of " + status.services().size() + " services)";
   }
 
   private String verify() {
@@ -550,11 +682,16 @@ public final class RestoreOrchestrator {
       }
       note = "legacy archive: only blueprints and plugins can be counted outside its database dump";
     }
-    Map<String, Long> actual = inventory.counts(expected.keySet());
-    report.verification = new Verification(expected, actual, errors, note);
+    ManagerInventory.Counts counts = inventory.counts(expected.keySet());
+    Map<String, Long> counted = new LinkedHashMap<>(expected);
+    counted.keySet().removeAll(counts.notCounted().keySet());
+    report.verification = new Verification(counted, counts.counted(), counts.notCounted(), errors, note);
     String verdict = report.verification.isComplete() ? "nothing missing"
         : "missing " + report.verification.missing() + (errors.isEmpty() ? "" : ", " + errors.size()
             + " restore error(s)");
+    if (!counts.notCounted().isEmpty()) {
+      verdict += "; " + String.join(", ", counts.notCounted().keySet()) + " " + ManagerInventory.NOT_COUNTED_COMMUNITY;
+    }
     return verdict + "; " + report.scheduledExecutionsFailed.size() + " scheduled execution(s) marked failed";
   }
 
@@ -946,9 +1083,13 @@ public final class RestoreOrchestrator {
       this.client = client;
     }
 
-    /** The snapshot to restore (and the id to upload it as). */
+    /**
+     * The snapshot to restore (and the id to upload it as). Any id the manager can hold is accepted (an upload
+     * stores ids that a create would refuse, such as {@code 0up}); it is sent percent-encoded. Refused: empty,
+     * {@code .} and {@code ..}.
+     */
     public Builder snapshotId(String snapshotId) {
-      this.snapshotId = Arguments.requireId(snapshotId, "snapshotId");
+      this.snapshotId = Arguments.requirePathSegment(snapshotId, "snapshotId");
       return this;
     }
 

@@ -39,6 +39,8 @@ public final class RestoreReport {
   private final String failure;
   private final boolean resumed;
   private final Duration duration;
+  private final String snapshotLeftOnManager;
+  private final List<String> leftoverExecutionsKilled;
 
   RestoreReport(Builder b) {
     outcome = b.outcome;
@@ -56,6 +58,8 @@ public final class RestoreReport {
     failure = b.failure;
     resumed = b.resumed;
     duration = b.duration;
+    snapshotLeftOnManager = b.snapshotLeftOnManager;
+    leftoverExecutionsKilled = Collections.unmodifiableList(new ArrayList<>(b.leftoverExecutionsKilled));
   }
 
   public Outcome outcome() {
@@ -135,6 +139,26 @@ public final class RestoreReport {
     return duration;
   }
 
+  /**
+   * The id of the snapshot this run uploaded and left on the manager when the restore failed after the upload.
+   * A second run with the same id and the default {@link ExistingSnapshotPolicy#FAIL} stops at PREFLIGHT: rerun
+   * with {@code onExistingSnapshot(ExistingSnapshotPolicy.REUSE)} to restore it without uploading it again (or
+   * {@code REPLACE} to upload the archive again), or delete it first. Empty when nothing was left (no upload by
+   * this run, or the restore did not fail).
+   */
+  public Optional<String> snapshotLeftOnManager() {
+    return Optional.ofNullable(snapshotLeftOnManager);
+  }
+
+  /**
+   * The {@code pending} {@code restore_snapshot} executions this run killed: a real manager that refuses a
+   * restore with {@code existing_running_execution_error} still creates its execution, which nothing runs and
+   * which keeps maintenance mode {@code activating}.
+   */
+  public List<String> leftoverExecutionsKilled() {
+    return leftoverExecutionsKilled;
+  }
+
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder();
@@ -162,6 +186,14 @@ public final class RestoreReport {
     if (failure != null) {
       sb.append("  FAILED at ").append(failedStep).append(": ").append(failure).append('\n');
     }
+    if (snapshotLeftOnManager != null) {
+      sb.append("  snapshot left on the manager: ").append(snapshotLeftOnManager)
+          .append(" (a rerun needs onExistingSnapshot(REUSE) or REPLACE, or delete it)").append('\n');
+    }
+    if (!leftoverExecutionsKilled.isEmpty()) {
+      sb.append("  leftover restore executions killed: ").append(String.join(", ", leftoverExecutionsKilled))
+          .append('\n');
+    }
     for (String w : warnings) {
       sb.append("  warning: ").append(w).append('\n');
     }
@@ -187,6 +219,8 @@ public final class RestoreReport {
     String failure;
     boolean resumed;
     Duration duration = Duration.ZERO;
+    String snapshotLeftOnManager;
+    final List<String> leftoverExecutionsKilled = new ArrayList<>();
 
     RestoreReport build() {
       return new RestoreReport(this);

@@ -15,9 +15,20 @@ public final class Verification {
   private final Map<String, Long> actual;
   private final List<String> restoreErrors;
   private final String note;
+  private final Map<String, String> notCounted;
 
   public Verification(Map<String, Long> expected, Map<String, Long> actual, List<String> restoreErrors,
       String note) {
+    this(expected, actual, Collections.emptyMap(), restoreErrors, note);
+  }
+
+  /**
+   * @param notCounted kinds the archive holds that the manager could not count, with the reason (e.g. a
+   *     community manager serves no {@code /users}: {@code "not counted (community edition)"})
+   */
+  public Verification(Map<String, Long> expected, Map<String, Long> actual, Map<String, String> notCounted,
+      List<String> restoreErrors, String note) {
+    this.notCounted = Collections.unmodifiableMap(new LinkedHashMap<>(notCounted));
     this.expected = Collections.unmodifiableMap(new LinkedHashMap<>(expected));
     this.actual = Collections.unmodifiableMap(new LinkedHashMap<>(actual));
     this.restoreErrors = Collections.unmodifiableList(restoreErrors);
@@ -46,6 +57,16 @@ public final class Verification {
     return missing;
   }
 
+  /**
+   * Kinds the archive holds that were not counted on the manager, with the reason: an edition that does not serve
+   * the kind (a community manager answers {@code /users} and {@code /user-groups} with 404
+   * {@code missing_premium_package_error}) is reported here, never as missing, and never makes the restore
+   * PARTIAL or FAILED.
+   */
+  public Map<String, String> notCounted() {
+    return notCounted;
+  }
+
   public List<String> restoreErrors() {
     return restoreErrors;
   }
@@ -62,6 +83,7 @@ public final class Verification {
   @Override
   public String toString() {
     return "Verification{expected=" + expected + ", actual=" + actual + ", missing=" + missing()
+        + (notCounted.isEmpty() ? "" : ", notCounted=" + notCounted)
         + ", restoreErrors=" + restoreErrors.size() + (note.isEmpty() ? "" : ", note=" + note) + "}";
   }
 }
