@@ -808,7 +808,7 @@ public final class RestoreOrchestrator {
       record(step, StepResult.Status.CANCELLED, start, e.getMessage());
       throw new StepFailure(step, "Cancelled during " + step + ": " + e.getMessage() + ".", e);
     } catch (RuntimeException e) {
-      String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      String message = e.getMessage() == null ? e.getClass().getSimpleName() : Secrets.mask(e.getMessage());
       record(step, StepResult.Status.FAILED, start, message);
       throw new StepFailure(step, message.endsWith(".") ? message : message + ".", e);
     }
