@@ -525,7 +525,7 @@ public final class RestoreOrchestrator {
     List<String> errors = new ArrayList<>();
     if (report.restoreExecutionId != null) {
       try {
-        errors.addAll(inventory.restoreErrors(report.restoreExecutionId));
+        inventory.restoreErrors(report.restoreExecutionId).forEach(e -> errors.add(Secrets.mask(e))); // server text
       } catch (CloudifyServiceException e) {
         report.warnings.add("The restore's events could not be read: " + e.getMessage());
       }
