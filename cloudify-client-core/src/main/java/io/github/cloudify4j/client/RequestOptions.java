@@ -189,15 +189,31 @@ public final class RequestOptions {
       return this;
     }
 
-    /** Adds a header. Authentication headers cannot be set this way: use {@link Credentials}. */
+    /**
+     * Adds a header. Authentication headers cannot be set this way: use {@link Credentials}.
+     *
+     * <p>HTTP/1.1 header values are ASCII: the value must hold only visible ASCII characters, spaces and tabs.
+     * Anything else is refused here, before anything is sent, with a message that names the header and the
+     * position but never quotes the value (a header may carry a secret; OkHttp's own check would quote it).
+     * Encode other text first (for example percent- or Base64-encoding).
+     *
+     * @throws IllegalArgumentException when the name is not a valid header name, the value holds a non-ASCII or
+     *     control character, or the name is an authentication header
+     */
     public Builder header(String name, String value) {
       requireNonNull(name, "name == null");
       requireNonNull(value, "value == null");
       if (name.isEmpty() || !name.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != ':')) {
-        throw new IllegalArgumentException("name is not a valid header name: " + name);
+        throw new IllegalArgumentException("name is not a valid header name: " + printableName(name));
       }
-      if (value.chars().anyMatch(c -> (c < 0x20 && c != '\t') || c == 0x7f)) {
-        throw new IllegalArgumentException("value of header " + name + " contains a control character");
+      for (int i = 0; i < value.length(); i++) {
+        char c = value.charAt(i);
+        if (c == '\t' || (c >= 0x20 && c < 0x7f)) {
+          continue;
+        }
+        throw new IllegalArgumentException("value of header " + name + " contains a "
+            + (c < 0x20 || c == 0x7f ? "control" : "non-ASCII") + " character at index " + i
+            + "; header values must be visible ASCII, spaces or tabs (the value is not shown)");
       }
       String lower = name.toLowerCase(Locale.ROOT);
       if (lower.equals("authorization") || lower.equals("authentication-token")
@@ -210,6 +226,16 @@ public final class RequestOptions {
 
     public RequestOptions build() {
       return new RequestOptions(this);
+    }
+
+    /** A rejected header name, with anything unprintable escaped (it goes into a message). */
+    private static String printableName(String name) {
+      StringBuilder sb = new StringBuilder("\"");
+      for (int i = 0; i < name.length() && i < 100; i++) {
+        char c = name.charAt(i);
+        sb.append(c > 0x20 && c < 0x7f ? String.valueOf(c) : String.format("\\u%04x", (int) c));
+      }
+      return sb.append(name.length() > 100 ? "…\"" : "\"").toString();
     }
   }
 

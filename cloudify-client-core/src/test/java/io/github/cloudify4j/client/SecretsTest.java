@@ -21,6 +21,12 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.Supplier;
+import io.github.cloudify4j.client.errors.WaitFailedException;
+import io.github.cloudify4j.client.poll.PollOptions;
+import java.time.Duration;
+import okhttp3.mockwebserver.Dispatcher;
+import okhttp3.mockwebserver.RecordedRequest;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.SocketPolicy;
@@ -202,5 +208,103 @@ class SecretsTest {
       assertThat(t).isInstanceOf(UnauthorizedException.class);
       seeThrown(t);
     }
+  }
+
+  // ---- issue #15, "Secrets": each of these failed before the fix
+
+  @Test
+  void waitUntilSucceededMasksTheExecutionErrorInItsMessage() {
+    String execution = "{\"id\": \"" + ID + "\", \"workflow_id\": \"create_snapshot\", \"status\": \"failed\","
+        + " \"error\": \"psql failed with config {\\\"postgresql_password\\\": \\\"" + DB_PASSWORD + "\\\"}\","
+        + " \"parameters\": {}}";
+    try (CloudifyClient client = TestClients.builder(time, server).build();
+        LogCapture logs = LogCapture.start()) {
+      server.enqueue(json(execution));
+      Throwable t = catchThrowable(() -> client.executions().waitUntilSucceeded(ID,
+          PollOptions.timeout(Duration.ofMinutes(1))));
+      assertThat(t).isInstanceOf(WaitFailedException.class);
+      assertThat(t.getMessage()).contains("ended failed", "postgresql_password", "****")
+          .doesNotContain(DB_PASSWORD);
+      seeThrown(t);
+      see(((WaitFailedException) t).lastObserved().orElseThrow());
+      see(logs.text());
+    }
+  }
+
+  @Test
+  void quotedAndUrlFormsAreMaskedInServiceExceptionsAndToString() throws Exception {
+    List<String> forms = List.of("password='" + DB_PASSWORD + "'", "password=\"" + DB_PASSWORD + "\"",
+        "postgresql_password=u'" + DB_PASSWORD + "'", "password: '" + DB_PASSWORD + "'",
+        "postgresql://cloudify:" + DB_PASSWORD + "@db:5432/cloudify_db", "api_token=\"" + DB_PASSWORD + "\"",
+        "private_key: '" + DB_PASSWORD + "'");
+    try (CloudifyClient client = TestClients.builder(time, server).retryPolicy(RetryPolicy.none()).build()) {
+      for (String form : forms) {
+        String body = Json.newMapper().createObjectNode().put("message", "restore failed: " + form)
+            .put("error_code", "internal_server_error").put("server_traceback", "Traceback: " + form).toString();
+        server.enqueue(json(500, body));
+        Throwable t = catchThrowable(() -> client.executions().get(ID));
+        assertThat(t).as(form).isInstanceOf(InternalServerErrorException.class);
+        assertThat(t.getMessage()).as(form).doesNotContain(DB_PASSWORD).contains("****");
+        seeThrown(t);
+        see(((CloudifyServiceException) t).serverMessage());
+        see(((CloudifyServiceException) t).serverTraceback().orElseThrow());
+        Execution e = Execution.builder().id(ID).status(io.github.cloudify4j.client.model.ExecutionStatus.FAILED)
+            .error("restore failed: " + form).build();
+        assertThat(e.toString()).as(form).doesNotContain(DB_PASSWORD).contains("****");
+      }
+    }
+  }
+
+  @Test
+  void aPlainTextErrorEchoingTheRequestHeadersCarriesNoCredential() throws Exception {
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        StringBuilder echo = new StringBuilder("Bad request. You sent:\n").append(request.getRequestLine());
+        for (kotlin.Pair<? extends String, ? extends String> h : request.getHeaders()) { // toString() would hide some
+          echo.append('\n').append(h.getFirst()).append(": ").append(h.getSecond());
+        }
+        return new MockResponse().setResponseCode(400).setHeader("Content-Type", "text/plain").setBody(echo.toString());
+      }
+    });
+    String basic = Base64.getEncoder().encodeToString((TestClients.USER + ":" + TestClients.PASSWORD).getBytes());
+    try (CloudifyClient basicClient = TestClients.builder(time, server).build();
+        CloudifyClient tokenClient = TestClients.builder(time, server).token(TestClients.TOKEN).build()) {
+      for (CloudifyClient client : List.of(basicClient, tokenClient)) {
+        try (LogCapture logs = LogCapture.start()) {
+          Throwable t = catchThrowable(() -> client.executions().get(ID));
+          assertThat(t).isInstanceOf(CloudifyServiceException.class);
+          assertThat(t.getMessage()).contains("Tenant: default_tenant") // the echo is there, readable
+              .doesNotContain(basic).doesNotContain(TestClients.TOKEN);
+          assertThat(((CloudifyServiceException) t).serverMessage()).doesNotContain(basic)
+              .doesNotContain(TestClients.TOKEN);
+          seeThrown(t);
+          see(logs.text());
+        }
+      }
+      assertThat(server.takeRequest().getHeader("Authorization")).isEqualTo("Basic " + basic);
+    }
+  }
+
+  @Test
+  void aNonAsciiHeaderValueIsRefusedAtTheOptionNamingTheHeaderNotTheValue() throws Exception {
+    String value = "caf\u00e9-" + DB_PASSWORD;
+    assertThatThrownBy(() -> RequestOptions.builder().header("X-Note", value))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("X-Note")
+        .hasMessageNotContaining(DB_PASSWORD)
+        .hasMessageNotContaining("caf");
+    assertThatThrownBy(() -> RequestOptions.builder().header("X-Note", "\u20ac" + DB_PASSWORD))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining(DB_PASSWORD);
+    try (CloudifyClient client = TestClients.builder(time, server).build()) {
+      Throwable t = catchThrowable(() -> client.withOptions(o -> o.header("X-Note", value)).executions().get(ID));
+      assertThat(t).isInstanceOf(IllegalArgumentException.class);
+      assertThat(t.getMessage()).contains("X-Note").doesNotContain(DB_PASSWORD);
+      seeThrown(t);
+    }
+    assertThat(server.getRequestCount()).as("nothing was sent").isZero();
+    // visible ASCII, space and tab stay accepted
+    assertThat(RequestOptions.builder().header("X-Note", "a b\tc ~!").build().headers())
+        .containsEntry("X-Note", "a b\tc ~!");
   }
 }

@@ -56,7 +56,8 @@ class SecretsTest {
   static final String PG = "pgSecret5531qq";
   static final String[] LOGGERS = {"io.github.cloudify4j.client.http", "io.github.cloudify4j.client.CloudifyClient",
       "io.github.cloudify4j.snapshots.restore.RestoreOrchestrator", "io.github.cloudify4j.snapshots.restore.Migration",
-      "io.github.cloudify4j.snapshots.internal.ArchiveDownloader"};
+      "io.github.cloudify4j.snapshots.internal.ArchiveDownloader",
+      "io.github.cloudify4j.snapshots.backup.BackupJob"};
   static final Map<String, Integer> LEVELS = new LinkedHashMap<>();
 
   static {

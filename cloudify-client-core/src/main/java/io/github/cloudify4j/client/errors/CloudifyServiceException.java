@@ -1,11 +1,13 @@
 package io.github.cloudify4j.client.errors;
 
+import io.github.cloudify4j.client.internal.Redaction;
 import java.util.Optional;
 
 /**
  * The manager answered with an HTTP error. Carries what the server said: the status, the Cloudify
  * {@code error_code} (e.g. {@code not_found_error}), its message and traceback, and the request that failed
- * (method and URL; never headers or bodies, so no secret).
+ * (method and URL; never headers or bodies). Every text it carries is masked (passwords, tokens, credentials the
+ * server echoed back), {@link #serverMessage()} and {@link #serverTraceback()} included.
  *
  * <p>Known error codes have their own subclass; an unknown code arrives as this type with {@link #errorCode()}
  * set, so callers can still test for it. Non-JSON answers (an nginx HTML 502, an empty 304) have no error code.
@@ -25,8 +27,8 @@ public class CloudifyServiceException extends CloudifyException {
     super(describe(statusCode, errorCode, serverMessage, method, url));
     this.statusCode = statusCode;
     this.errorCode = errorCode;
-    this.serverMessage = serverMessage;
-    this.serverTraceback = serverTraceback;
+    this.serverMessage = Redaction.redactText(serverMessage);
+    this.serverTraceback = Redaction.redactText(serverTraceback);
     this.method = method;
     this.url = url;
   }

@@ -1,5 +1,7 @@
 package io.github.cloudify4j.client.errors;
 
+import io.github.cloudify4j.client.internal.Redaction;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,7 +21,9 @@ public class CloudifyTransportException extends CloudifyException {
     super(describe(method, url, failures), cause);
     this.method = method;
     this.url = url;
-    this.failures = Collections.unmodifiableMap(new LinkedHashMap<>(failures));
+    Map<String, String> masked = new LinkedHashMap<>();
+    failures.forEach((node, failure) -> masked.put(node, Redaction.redactText(failure)));
+    this.failures = Collections.unmodifiableMap(masked);
   }
 
   private static String describe(String method, String url, Map<String, String> failures) {

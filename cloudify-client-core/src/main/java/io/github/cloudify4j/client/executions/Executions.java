@@ -13,6 +13,7 @@ import io.github.cloudify4j.client.poll.Poller;
 import io.github.cloudify4j.client.spi.Arguments;
 import io.github.cloudify4j.client.spi.AutoPager;
 import io.github.cloudify4j.client.spi.ClientContext;
+import io.github.cloudify4j.client.spi.Secrets;
 import java.util.Collections;
 import java.util.stream.Stream;
 
@@ -119,7 +120,10 @@ public final class Executions {
 
   /**
    * Polls until the execution is {@code terminated}; {@code failed} or {@code cancelled} end the wait with a
-   * {@link io.github.cloudify4j.client.errors.WaitFailedException} carrying the execution's error.
+   * {@link io.github.cloudify4j.client.errors.WaitFailedException} carrying the execution's error, masked (a
+   * snapshot workflow's error can quote its config, database password included); the listener's events carry
+   * the same masked text. {@link io.github.cloudify4j.client.errors.WaitException#lastObserved()} holds the
+   * execution as the server sent it.
    */
   public Execution waitUntilSucceeded(String executionId, PollOptions pollOptions, RequestOptions options,
       PollListener<Execution> listener) {
@@ -130,7 +134,7 @@ public final class Executions {
     return poller.until("execution " + executionId + " to succeed", () -> get(executionId, options))
         .succeedWhen(e -> e.status().isSuccess(), "terminated")
         .failWhen(Execution::isTerminal, e -> "execution " + e.id() + " (" + e.workflowId().orElse("?")
-            + ") ended " + e.status() + (e.error().isEmpty() ? "" : ": " + e.error()))
+            + ") ended " + e.status() + (e.error().isEmpty() ? "" : ": " + Secrets.mask(e.error())))
         .options(pollOptions)
         .listener(listener)
         .await();

@@ -76,7 +76,8 @@ public final class ErrorMapper {
       traceback = text(json.get("server_traceback"));
     }
     if (message == null) {
-      message = excerpt(body);
+      // masked before the excerpt joins the lines: a page echoing the request has one header per line
+      message = excerpt(Redaction.redactText(body));
     }
     // what the server echoes back may hold a secret (a workflow's config in a KeyError, a token in a page)
     message = Redaction.redactText(message);

@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Logs each attempt at DEBUG (method, URL, status, duration) and, at TRACE, the headers with every secret
- * header masked. Bodies are never logged: they may hold the database password of snapshot workflows.
+ * header's value masked (and any secret inside the others', e.g. a {@code Location} with user info). Bodies are never logged: they may hold the database password of snapshot workflows.
  */
 final class LoggingInterceptor implements Interceptor {
   private static final Logger LOG = LoggerFactory.getLogger("io.github.cloudify4j.client.http");
@@ -50,7 +50,8 @@ final class LoggingInterceptor implements Interceptor {
         sb.append(", ");
       }
       String name = headers.name(i);
-      sb.append(name).append('=').append(Redaction.isSecretHeader(name) ? Redaction.MASK : headers.value(i));
+      sb.append(name).append('=')
+          .append(Redaction.isSecretHeader(name) ? Redaction.MASK : Redaction.redactText(headers.value(i)));
     }
     return sb.append('}').toString();
   }

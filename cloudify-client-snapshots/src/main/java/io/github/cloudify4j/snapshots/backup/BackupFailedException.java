@@ -4,7 +4,8 @@ import io.github.cloudify4j.client.errors.CloudifyException;
 
 /**
  * A backup did not complete. The message names the snapshot, the step and the cause (for a {@code failed}
- * snapshot, the manager's error text); {@link #report()} has what was done until then. Nothing unverified is left
+ * snapshot or a failed {@code create_snapshot} execution, the manager's error text with every secret masked, as in
+ * {@link BackupReport#failure()} and the job's log); {@link #report()} has what was done until then. Nothing unverified is left
  * in the directory; a {@code failed} snapshot is left on the manager for diagnosis and replaced by the next run of
  * the same slot (or deleted by a later run's retention).
  */

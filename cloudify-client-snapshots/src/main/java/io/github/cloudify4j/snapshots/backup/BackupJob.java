@@ -380,7 +380,7 @@ public final class BackupJob {
     }
     if (!e.status().isSuccess()) {
       throw new Refusal("snapshot " + r.snapshotId + " is created but its create_snapshot execution "
-          + e.id() + " ended " + e.status() + (e.error().isEmpty() ? "" : ": " + firstLine(e.error())));
+          + e.id() + " ended " + e.status() + (e.error().isEmpty() ? "" : ": " + firstLine(Secrets.mask(e.error()))));
     }
   }
 
@@ -739,6 +739,8 @@ public final class BackupJob {
         message = e.getMessage() == null ? e.toString() : e.getMessage();
         cause = e;
       }
+      // the one place a failure becomes the exception, the report and the ERROR line: nothing unmasked gets past
+      message = Secrets.mask(message);
       r.outcome = BackupReport.Outcome.FAILED;
       r.failedStep = step;
       r.failure = message;

@@ -657,7 +657,7 @@ public final class RestoreOrchestrator {
     List<String> errors = new ArrayList<>();
     if (report.restoreExecutionId != null) {
       try {
-        errors.addAll(inventory.restoreErrors(report.restoreExecutionId));
+        inventory.restoreErrors(report.restoreExecutionId).forEach(e -> errors.add(Secrets.mask(e))); // server text
       } catch (CloudifyServiceException e) {
         report.warnings.add("The restore's events could not be read: " + e.getMessage());
       }
@@ -945,7 +945,7 @@ public final class RestoreOrchestrator {
       record(step, StepResult.Status.CANCELLED, start, e.getMessage());
       throw new StepFailure(step, "Cancelled during " + step + ": " + e.getMessage() + ".", e);
     } catch (RuntimeException e) {
-      String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      String message = e.getMessage() == null ? e.getClass().getSimpleName() : Secrets.mask(e.getMessage());
       record(step, StepResult.Status.FAILED, start, message);
       throw new StepFailure(step, message.endsWith(".") ? message : message + ".", e);
     }
