@@ -1500,6 +1500,28 @@ final class Api {
     int offset = pagination(c, "_offset", 0);
     List<String> sorts = c.query.getOrDefault("_sort", new ArrayList<>());
     List<String> includes = includeFields(c, fields);
+    // filter keys and values are checked before any row is looked at (an empty list refuses them too), when the
+    // fields are known: a declared field list, or rows to learn them from
+    boolean fieldsKnown = !rows.isEmpty() || fields.size() > 1;
+    for (Map.Entry<String, List<String>> q : c.query.entrySet()) {
+      String k = q.getKey();
+      if (k.startsWith("_")) {
+        continue;
+      }
+      if (fieldsKnown && !fields.contains(k)) {
+        throw ApiException.badParams("Unknown field to filter by: " + k); // corpus seq 118
+      }
+      Set<String> domain = enumDomain(k, fields);
+      if (domain != null) {
+        for (String want : q.getValue()) {
+          if (!domain.contains(want)) {
+            // PostgreSQL refuses a value outside the column's enum: 500 (corpus seq 117)
+            throw ApiException.internal("DataError", "(psycopg2.errors.InvalidTextRepresentation) invalid input "
+                + "value for enum: \"" + want + "\"");
+          }
+        }
+      }
+    }
     List<ObjectNode> out = new ArrayList<>();
     String searchText = search ? c.q("_search") : null;
     for (ObjectNode r : rows) {
@@ -1511,19 +1533,6 @@ final class Api {
         String k = q.getKey();
         if (k.startsWith("_")) {
           continue;
-        }
-        if (!fields.contains(k)) {
-          throw ApiException.badParams("Unknown field to filter by: " + k); // corpus seq 118
-        }
-        Set<String> domain = enumDomain(k, fields);
-        if (domain != null) {
-          for (String want : q.getValue()) {
-            if (!domain.contains(want)) {
-              // PostgreSQL refuses a value outside the column's enum: 500 (corpus seq 117)
-              throw ApiException.internal("DataError", "(psycopg2.errors.InvalidTextRepresentation) invalid input "
-                  + "value for enum: \"" + want + "\"");
-            }
-          }
         }
         JsonNode v = r.get(k);
         String s = v == null || v.isNull() ? null : v.isValueNode() ? v.asText() : v.toString();
