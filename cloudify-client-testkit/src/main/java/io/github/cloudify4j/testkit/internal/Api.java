@@ -1032,7 +1032,9 @@ final class Api {
       JsonNode t = b.get("timeout");
       if (t != null && !t.isNull()) {
         try {
-          timeout = t.isInt() ? t.asInt() : Integer.parseInt(t.asText());
+          // Python's int(): numbers are truncated, booleans count, strings must be integers (corpus seq 204)
+          timeout = t.isNumber() ? (int) t.asDouble() : t.isBoolean() ? (t.asBoolean() ? 1 : 0)
+              : Integer.parseInt(t.asText().trim());
         } catch (NumberFormatException e) {
           throw ApiException.badParams("invalid parameter, should be int, got: " + t.asText());
         }
