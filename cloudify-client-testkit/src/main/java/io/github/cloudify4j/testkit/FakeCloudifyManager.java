@@ -381,11 +381,28 @@ public final class FakeCloudifyManager implements AutoCloseable {
     }
   }
 
-  /** True while the restore flag is set ({@code /snapshot-status} running). */
+  /**
+   * True while {@code /snapshot-status} reports a running restore: the fake's own flag, or, in
+   * {@link WorkflowMode#WORKER_DRIVEN}, whether the {@linkplain #restoreFlagFile() restore flag file} exists.
+   */
   public boolean restoreInProgress() {
     synchronized (state) {
-      return state.restoreFlag;
+      return state.restoring();
     }
+  }
+
+  /** Who moves snapshot workflows forward (default {@link WorkflowMode#AUTOMATIC}). */
+  public WorkflowMode workflowMode() {
+    return cfg.workflowMode;
+  }
+
+  /**
+   * The restore flag file of {@link WorkflowMode#WORKER_DRIVEN}: while it exists, {@code /snapshot-status} answers
+   * {@code running}. A worker (or a test) creates it when a restore starts and removes it when the restore ends,
+   * as the real manager's restore workflow does with {@code /tmp/cloudify/snapshot_restoring}.
+   */
+  public Path restoreFlagFile() {
+    return state.restoreFlagFile;
   }
 
   /** True while the REST API is down because of a legacy restore's restart window. */
@@ -537,7 +554,10 @@ public final class FakeCloudifyManager implements AutoCloseable {
       return this;
     }
 
-    /** Tenant-scoped calls without a {@code Tenant} header get 403 (default: the default tenant is used). */
+    /**
+     * Tenant-scoped calls without a {@code Tenant} header get 403 "tenant not provided", as on a real manager
+     * (contract corpus seq 13). Default {@code true}; {@code false} serves them from the default tenant.
+     */
     public Builder requireTenantHeader(boolean require) {
       cfg.requireTenantHeader = require;
       return this;
@@ -555,6 +575,26 @@ public final class FakeCloudifyManager implements AutoCloseable {
      */
     public Builder edition(Edition edition) {
       cfg.edition = java.util.Objects.requireNonNull(edition, "edition == null");
+      return this;
+    }
+
+    /**
+     * Who moves snapshot workflows forward (default {@link WorkflowMode#AUTOMATIC}: the fake runs them on its
+     * clock). {@link WorkflowMode#WORKER_DRIVEN}: executions wait for the worker's {@code PATCH} requests, and
+     * {@code /snapshot-status} follows the {@linkplain #restoreFlagFile(Path) restore flag file}, as on a real
+     * manager.
+     */
+    public Builder workflows(WorkflowMode mode) {
+      cfg.workflowMode = java.util.Objects.requireNonNull(mode, "mode == null");
+      return this;
+    }
+
+    /**
+     * The restore flag file {@link WorkflowMode#WORKER_DRIVEN} watches (default: {@code snapshot_restoring} in the
+     * storage directory; the real manager's is {@code /tmp/cloudify/snapshot_restoring}).
+     */
+    public Builder restoreFlagFile(Path file) {
+      cfg.restoreFlagFile = java.util.Objects.requireNonNull(file, "file == null");
       return this;
     }
 

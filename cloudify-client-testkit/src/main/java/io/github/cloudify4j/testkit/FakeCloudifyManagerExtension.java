@@ -125,6 +125,18 @@ public final class FakeCloudifyManagerExtension
       return this;
     }
 
+    /** The edition (default premium); see {@link FakeCloudifyManager.Builder#edition(Edition)}. */
+    public Builder edition(Edition edition) {
+      inner.edition(edition);
+      return this;
+    }
+
+    /** Who moves workflows forward (default automatic); see {@link FakeCloudifyManager.Builder#workflows}. */
+    public Builder workflows(WorkflowMode mode) {
+      inner.workflows(mode);
+      return this;
+    }
+
     /** Any other option of {@link FakeCloudifyManager.Builder}. */
     public Builder configure(Consumer<FakeCloudifyManager.Builder> c) {
       c.accept(inner);

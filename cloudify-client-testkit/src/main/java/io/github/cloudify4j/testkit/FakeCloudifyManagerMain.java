@@ -28,6 +28,8 @@ public final class FakeCloudifyManagerMain {
     public String host = "127.0.0.1";
     public int nodes = 1;
     public boolean seedDemo;
+    public WorkflowMode workflows = WorkflowMode.AUTOMATIC;
+    public String restoreFlagFile;
     public boolean help;
   }
 
@@ -41,6 +43,10 @@ public final class FakeCloudifyManagerMain {
       + "  --tenant T          default tenant (default default_tenant)\n"
       + "  --storage-dir DIR   where archives are stored (default: temp dir, deleted on exit)\n"
       + "  --nodes N           cluster nodes on consecutive ports (default 1)\n"
+      + "  --workflows M       automatic | worker-driven (default automatic): worker-driven executions stay\n"
+      + "                      pending until the worker's PATCH /executions/{id} requests move them\n"
+      + "  --restore-flag-file F  worker-driven: /snapshot-status is running while F exists\n"
+      + "                      (default /tmp/cloudify/snapshot_restoring, as on a real manager)\n"
       + "  --seed-demo         seed blueprints, deployments, secrets and snapshots\n"
       + "  --help              this text\n";
 
@@ -71,6 +77,9 @@ public final class FakeCloudifyManagerMain {
         case "--storage-dir":
         case "--host":
         case "--nodes":
+        case "--edition":
+        case "--workflows":
+        case "--restore-flag-file":
           if (v == null) {
             if (i + 1 >= args.length) {
               throw new IllegalArgumentException("Missing value for " + a);
@@ -115,6 +124,12 @@ public final class FakeCloudifyManagerMain {
       case "--host":
         o.host = v;
         break;
+      case "--workflows":
+        o.workflows = WorkflowMode.parse(v);
+        break;
+      case "--restore-flag-file":
+        o.restoreFlagFile = v;
+        break;
       default:
         throw new IllegalArgumentException(key);
     }
@@ -142,7 +157,13 @@ public final class FakeCloudifyManagerMain {
         .port(o.port)
         .bindAddress(o.host)
         .nodes(o.nodes)
+        .workflows(o.workflows)
         .realTime();
+    if (o.workflows == WorkflowMode.WORKER_DRIVEN) {
+      b.restoreFlagFile(Paths.get(o.restoreFlagFile != null ? o.restoreFlagFile : "/tmp/cloudify/snapshot_restoring"));
+    } else if (o.restoreFlagFile != null) {
+      b.restoreFlagFile(Paths.get(o.restoreFlagFile));
+    }
     if (o.storageDir != null) {
       b.storageDir(Paths.get(o.storageDir));
     }
@@ -157,8 +178,9 @@ public final class FakeCloudifyManagerMain {
   /** Starts the manager and returns it (used by {@link #main} and tests). */
   public static FakeCloudifyManager run(Options o, PrintStream out) {
     FakeCloudifyManager m = create(o).start();
-    out.println("Fake Cloudify Manager " + o.profile.version() + " listening on " + m.baseUrl()
-        + " (user " + o.username + ", tenant " + o.tenant + ")");
+    out.println("Fake Cloudify Manager " + o.profile.version() + " (" + o.edition.wireName() + ") listening on "
+        + m.baseUrl() + " (user " + o.username + ", tenant " + o.tenant + ")"
+        + (o.workflows == WorkflowMode.WORKER_DRIVEN ? ", worker-driven, restore flag " + m.restoreFlagFile() : ""));
     for (int i = 1; i < m.nodeCount(); i++) {
       out.println("  node " + (i + 1) + ": " + m.baseUrl(i));
     }

@@ -352,7 +352,9 @@ class EndpointsTest {
     assertThat(http.get("/status?summary=true").json().path("services").size()).isZero();
     JsonNode full = http.get("/cluster-status").json();
     assertThat(full.path("services").path("manager").path("nodes").has("cfy-manager-1")).isTrue();
-    assertThat(full.path("services").path("db").path("is_external").asBoolean()).isTrue();
+    // an all-in-one manager runs its own database (corpus seq 6): not external, with its node
+    assertThat(full.path("services").path("db").path("is_external").asBoolean()).isFalse();
+    assertThat(full.path("services").path("db").path("nodes").has("cfy-manager-1")).isTrue();
     Http.Res summary = http.get("/cluster-status?summary=true");
     assertThat(summary.status).isEqualTo(200);
     assertThat(summary.json().path("services").size()).isZero();

@@ -37,6 +37,26 @@ class MainAndExtensionTest {
   }
 
   @Test
+  void parsesEditionAndWorkflowOptions() {
+    FakeCloudifyManagerMain.Options d = FakeCloudifyManagerMain.parse();
+    assertThat(d.edition).isEqualTo(Edition.PREMIUM);
+    assertThat(d.workflows).isEqualTo(WorkflowMode.AUTOMATIC);
+    FakeCloudifyManagerMain.Options o = FakeCloudifyManagerMain.parse("--edition", "community", "--workflows",
+        "worker-driven", "--restore-flag-file=/tmp/x/flag");
+    assertThat(o.edition).isEqualTo(Edition.COMMUNITY);
+    assertThat(o.workflows).isEqualTo(WorkflowMode.WORKER_DRIVEN);
+    assertThat(o.restoreFlagFile).isEqualTo("/tmp/x/flag");
+    try (FakeCloudifyManager m = FakeCloudifyManagerMain.create(FakeCloudifyManagerMain.parse("--workflows",
+        "worker"))) {
+      assertThat(m.restoreFlagFile().toString()).isEqualTo("/tmp/cloudify/snapshot_restoring");
+      assertThat(m.workflowMode()).isEqualTo(WorkflowMode.WORKER_DRIVEN);
+    }
+    assertThat(FakeCloudifyManagerMain.USAGE).contains("--edition", "--workflows", "--restore-flag-file");
+    assertThatThrownBy(() -> FakeCloudifyManagerMain.parse("--workflows", "manual"))
+        .hasMessageContaining("worker-driven");
+  }
+
+  @Test
   void runsStandaloneOnPortZero() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     FakeCloudifyManagerMain.Options o = FakeCloudifyManagerMain.parse("--port", "0", "--seed-demo", "--profile", "7.0.4");

@@ -76,6 +76,33 @@ final class Api {
     }
   }
 
+  /** An answer that is not the service's JSON error body (werkzeug's HTML pages, redirects). */
+  static final class HtmlAnswer extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final int status;
+    final String html;
+    final String location;
+
+    HtmlAnswer(int status, String html, String location) {
+      super("html " + status, null, false, false);
+      this.status = status;
+      this.html = html;
+      this.location = location;
+    }
+  }
+
+  /** werkzeug's 400 page: what a malformed or empty JSON body gets (corpus seq 30, 31); no {@code error_code}. */
+  static HtmlAnswer werkzeug400() {
+    return new HtmlAnswer(400, "<!doctype html>\n<html lang=en>\n<title>400 Bad Request</title>\n<h1>Bad Request"
+        + "</h1>\n<p>The browser (or proxy) sent a request that this server could not understand.</p>\n", null);
+  }
+
+  static HtmlAnswer werkzeug404() {
+    return new HtmlAnswer(404, "<!doctype html>\n<html lang=en>\n<title>404 Not Found</title>\n<h1>Not Found</h1>"
+        + "\n<p>The requested URL was not found on the server. If you entered the URL manually please check your "
+        + "spelling and try again.</p>\n", null);
+  }
+
   /** Per-request context. */
   static final class Ctx {
     HttpExchange ex;
@@ -83,6 +110,8 @@ final class Api {
     RecordedRequest rec;
     FaultRule fault;
     String method;
+    /** A HEAD request, served as its GET without the body ({@link #method} is then {@code GET}). */
+    boolean head;
     String path;
     List<String> seg; // after /api/v3.1
     Map<String, List<String>> query = new LinkedHashMap<>();
@@ -127,6 +156,12 @@ final class Api {
       throw a; // the JDK server closes the connection
     } catch (ApiException e) {
       sendJson(c, e.status, e.body);
+    } catch (HtmlAnswer h) {
+      drain(c);
+      if (h.location != null) {
+        c.ex.getResponseHeaders().set("Location", h.location);
+      }
+      sendRaw(c, h.status, "text/html; charset=utf-8", h.html.getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       RequestJournal.status(c.rec, -1);
       throw e;
@@ -230,13 +265,29 @@ final class Api {
   // ------------------------------------------------------------------ routing
 
   private void route(Ctx c) throws IOException {
+    if (c.method.equals("HEAD")) {
+      c.head = true; // Flask answers HEAD wherever GET is routed (corpus seq 225)
+      c.method = "GET";
+    }
+    if (c.path.startsWith("/api/") && c.path.contains("//")) {
+      // werkzeug merges slashes with a 308 whose Location carries the Host header nginx forwarded (no port), so
+      // /snapshots//archive lands on the snapshot named "archive" (corpus seq 222, 223)
+      String merged = c.path.replaceAll("/{2,}", "/");
+      String host = header(c, "Host");
+      host = host == null ? "localhost" : host.replaceFirst(":\\d+$", "");
+      String q = c.ex.getRequestURI().getRawQuery();
+      String loc = "http://" + host + merged + (q == null ? "" : "?" + q);
+      throw new HtmlAnswer(308, "<!doctype html>\n<html lang=en>\n<title>Redirecting...</title>\n<h1>Redirecting..."
+          + "</h1>\n<p>You should be redirected automatically to the target URL: <a href=\"" + loc + "\">" + loc
+          + "</a>. If not, click the link.\n", loc);
+    }
     String[] raw = c.path.split("/", -1);
     List<String> parts = new ArrayList<>();
     for (int i = 1; i < raw.length; i++) {
       parts.add(URLDecoder.decode(raw[i].replace("+", "%2B"), StandardCharsets.UTF_8));
     }
-    if (!parts.isEmpty() && parts.get(parts.size() - 1).isEmpty() && parts.size() > 1) {
-      parts.remove(parts.size() - 1);
+    if (parts.size() > 2 && parts.get(parts.size() - 1).isEmpty()) {
+      throw werkzeug404(); // no route ends with a slash (corpus seq 220, 221)
     }
     if (parts.size() < 2 || !parts.get(0).equals("api")) {
       sendHtml(c, 404, "404 Not Found");
@@ -271,6 +322,9 @@ final class Api {
     if (!root.equals("ok") && !root.equals("snapshot-status")) {
       authenticate(c);
       tenantCheck(c, root);
+    } else if (header(c, "Authorization") != null || header(c, "Authentication-Token") != null) {
+      // no credentials needed, but credentials that are sent are checked: wrong ones get 401 (README, seq 146)
+      authenticate(c);
     }
     if (st.cfg.edition == Edition.COMMUNITY && (PREMIUM_ONLY.contains(root)
         || (root.equals("managers") && !c.method.equals("GET")))) {
@@ -294,7 +348,7 @@ final class Api {
       case "maintenance":
         return n == 1 ? m.equals("GET") : m.equals("POST");
       case "executions":
-        return n == 1 ? m.equals("GET") : (m.equals("GET") || m.equals("POST"));
+        return n == 1 ? m.equals("GET") : (m.equals("GET") || m.equals("POST") || m.equals("PATCH"));
       case "tokens":
         return n == 1 ? (m.equals("GET") || m.equals("POST")) : (m.equals("GET") || m.equals("DELETE"));
       default:
@@ -395,7 +449,7 @@ final class Api {
 
   private void tenantCheck(Ctx c, String root) {
     synchronized (st) {
-      String t = header(c, "Tenant");
+      String t = joinedHeader(c, "Tenant"); // two Tenant headers: "a,b", an unknown tenant (seq 14)
       if (t != null) {
         if (!st.kind("tenants").containsKey(t)) {
           throw new ApiException(403, "forbidden_error",
@@ -448,7 +502,7 @@ final class Api {
       case "snapshot-status":
         synchronized (st) {
           ObjectNode o = Json.obj();
-          o.put("status", st.restoreFlag ? st.profile.snapshotStatusRunning()
+          o.put("status", st.restoring() ? st.profile.snapshotStatusRunning()
               : st.profile.snapshotStatusNotRunning());
           sendJson(c, 200, o);
         }
@@ -476,6 +530,12 @@ final class Api {
         }
         return;
       case "tenants":
+        if (st.cfg.edition == Edition.COMMUNITY) {
+          // community /tenants ignores paging, filters and sort: every tenant, size 1000 (corpus seq 212)
+          c.query.keySet().removeIf(k -> !k.equals("_include"));
+        }
+        simpleList(c, root, false, false);
+        return;
       case "users":
       case "user-groups":
         simpleList(c, root, false, false);
@@ -505,8 +565,9 @@ final class Api {
     return v;
   }
 
-  private static final String[] SERVICES = {"Manager Rest-Service", "Management Worker", "PostgreSQL",
-    "RabbitMQ", "Webserver", "Cloudify Console", "AMQP-Postgres", "Execution Scheduler"};
+  /** The services a 7.x all-in-one manager reports (corpus seq 5), healthy unless {@code statusFail}. */
+  private static final String[] SERVICES = {"Webserver", "Management Worker", "Manager Rest-Service",
+    "Cloudify API", "Cloudify Execution Scheduler", "RabbitMQ", "PostgreSQL"};
 
   private void status(Ctx c) {
     boolean fail;
@@ -519,9 +580,12 @@ final class Api {
     if (!c.qTrue("summary")) {
       for (int i = 0; i < SERVICES.length; i++) {
         ObjectNode x = s.putObject(SERVICES[i]);
-        x.put("status", fail && i == 0 ? "Inactive" : "Active");
-        x.put("is_remote", false);
-        x.putObject("extra_info");
+        boolean remote = SERVICES[i].equals("RabbitMQ") || SERVICES[i].equals("PostgreSQL");
+        x.put("status", fail && SERVICES[i].equals("Manager Rest-Service") ? "Inactive" : "Active");
+        x.put("is_remote", remote);
+        if (!SERVICES[i].equals("PostgreSQL")) {
+          x.putObject("extra_info");
+        }
       }
     }
     sendJson(c, 200, o);
@@ -530,7 +594,7 @@ final class Api {
   private void clusterStatus(Ctx c) {
     boolean fail;
     synchronized (st) {
-      if (st.restoreFlag && st.profile == ServerProfile.V6_4) {
+      if (st.restoring() && st.profile == ServerProfile.V6_4) {
         throw new ApiException(503, "in_snapshot_restore_error",
             "Cannot perform this action while a snapshot restore is in progress");
       }
@@ -571,9 +635,17 @@ final class Api {
         b.putObject("services");
         b.putArray("metrics");
       }
+      // an all-in-one manager runs its own database: not external, one node (corpus seq 6 shows the shape)
       ObjectNode db = services.putObject("db");
-      db.put("is_external", true);
+      db.put("is_external", false);
       db.put("status", "OK");
+      ObjectNode dnodes = db.putObject("nodes");
+      for (Server.Node n : server.nodes) {
+        ObjectNode d = dnodes.putObject(n.hostname);
+        nodeInfo(d, n, "OK");
+        d.putObject("services");
+        d.putArray("metrics");
+      }
     }
     sendJson(c, summary && fail ? 500 : 200, o);
   }
@@ -738,13 +810,15 @@ final class Api {
           return;
         case "PATCH":
           requireAdmin(c, "snapshot_status_update");
-          JsonNode b = jsonBody(c);
+          ObjectNode b = object(jsonBody(c, "status"));
           synchronized (st) {
             ObjectNode s = snapshot(id);
-            if (!b.has("status")) {
-              throw ApiException.badParams("Missing status in json request body");
+            String status = b.path("status").asText();
+            if (!SNAPSHOT_STATES.contains(status)) {
+              throw new ApiException(409, "storage_error", "SQL Storage error: (psycopg2.errors."
+                  + "InvalidTextRepresentation) invalid input value for enum snapshot_status: \"" + status + "\"");
             }
-            s.put("status", b.path("status").asText());
+            s.put("status", status);
             s.put("error", b.path("error").asText(""));
           }
           sendRaw(c, 200, "application/json", "null".getBytes(StandardCharsets.UTF_8));
@@ -767,6 +841,8 @@ final class Api {
     restore(c, id);
   }
 
+  private static final Set<String> SNAPSHOT_STATES = new HashSet<>(Arrays.asList("created", "failed", "creating",
+      "uploaded"));
   private static final List<String> SNAPSHOT_FIELDS = Arrays.asList("id", "created_at", "status", "error",
       "visibility", "tenant_name", "created_by", "resource_availability", "private_resource");
 
@@ -778,29 +854,38 @@ final class Api {
     return s;
   }
 
+  /**
+   * The service's {@code validate_inputs}, on create only (an upload stores any id, corpus seq 92): not empty, at
+   * most 256 characters (seq 45), a letter first (seq 42, 47), then only ASCII letters, digits, {@code -._}
+   * (seq 43).
+   */
   private static void validateId(String id) {
     if (id.isEmpty()) {
       throw ApiException.badParams("The `snapshot_id` argument is empty");
     }
     if (id.length() > 256) {
-      throw ApiException.badParams("The `snapshot_id` argument is too long (max 256 characters)");
+      throw ApiException.badParams("The `snapshot_id` argument is too long. Maximum allowed length is 256 "
+          + "characters");
+    }
+    if (!Character.isLetter(id.codePointAt(0))) {
+      throw ApiException.badParams("The `snapshot_id` argument must begin with a letter");
     }
     for (char ch : id.toCharArray()) {
-      boolean ok = (ch < 128 && Character.isLetterOrDigit(ch)) || ch == '-' || ch == '.' || ch == '_' || ch == '~';
+      boolean ok = (ch < 128 && Character.isLetterOrDigit(ch)) || ch == '-' || ch == '.' || ch == '_';
       if (!ok) {
         throw ApiException.badParams("The `snapshot_id` argument contains illegal characters. Only letters, "
             + "digits and the characters \"-\", \".\" and \"_\" are allowed");
       }
     }
-    char first = id.charAt(0);
-    if (!((first >= 'a' && first <= 'z') || (first >= 'A' && first <= 'Z'))) {
-      throw ApiException.badParams("The `snapshot_id` argument must begin with a letter");
-    }
   }
 
+  /**
+   * The service's {@code verify_and_convert_bool}: a JSON boolean, or the strings {@code true}/{@code false} in
+   * any letter case (corpus seq 35); anything else → 400 (seq 36).
+   */
   private static Boolean bool(JsonNode b, String key, Boolean dflt) {
     JsonNode v = b.get(key);
-    if (v == null || v.isNull()) {
+    if (v == null) {
       return dflt;
     }
     if (v.isBoolean()) {
@@ -809,21 +894,36 @@ final class Api {
     if (v.isTextual() && (v.asText().equalsIgnoreCase("true") || v.asText().equalsIgnoreCase("false"))) {
       return Boolean.valueOf(v.asText().toLowerCase(Locale.ROOT));
     }
-    throw ApiException.badParams("Invalid boolean value `" + v.asText() + "` for `" + key + "`");
+    throw ApiException.badParams(key + " must be <true/false>, got " + (v.isNull() ? "None" : v.asText()));
   }
 
   private void createSnapshot(Ctx c, String id) {
     validateId(id);
-    JsonNode b = jsonBody(c);
+    ObjectNode b = object(jsonBody(c));
     boolean includeCredentials = bool(b, "include_credentials", true);
     boolean includeLogs = bool(b, "include_logs", true);
     boolean includeEvents = bool(b, "include_events", true);
     boolean queue = bool(b, "queue", false);
     Boolean legacyReq = bool(b, "legacy", null);
+    JsonNode tempdir = b.get("tempdir_path");
+    if (tempdir != null && !tempdir.isNull() && !(tempdir.isTextual() && tempdir.asText().isEmpty())) {
+      if (!tempdir.isTextual()) {
+        // os.access(5, ...) (corpus seq 38)
+        throw ApiException.internal("TypeError", "access: path should be string, bytes or os.PathLike, not "
+            + pyType(tempdir));
+      }
+      Path dir = java.nio.file.Paths.get(tempdir.asText());
+      if (!Files.isDirectory(dir) || !Files.isWritable(dir)) {
+        // the REST service checks the directory on its own host (seq 40); the fake checks it on its host
+        throw new ApiException(403, "forbidden_error", "Temp dir cannot be created inside unwriteable location "
+            + tempdir.asText());
+      }
+    }
     JsonNode lt = b.get("listener_timeout");
-    if (lt != null && !lt.isNull() && !lt.isNumber()) {
+    if (lt != null && !lt.isNull()) {
       try {
-        Double.parseDouble(lt.asText());
+        lt = com.fasterxml.jackson.databind.node.DoubleNode.valueOf(lt.isNumber() ? lt.asDouble()
+            : Double.parseDouble(lt.asText().trim()));
       } catch (NumberFormatException e) {
         throw ApiException.badParams("listener_timeout must a valid floating point number");
       }
@@ -910,14 +1010,17 @@ final class Api {
   }
 
   private void restore(Ctx c, String id) {
-    JsonNode b = jsonBody(c);
+    JsonNode raw = st.profile.requiresRecreateDeploymentsEnvs() ? jsonBody(c, "recreate_deployments_envs")
+        : jsonBody(c);
+    if (!raw.isObject()) {
+      // request_dict['force'] on a list (corpus seq 126)
+      throw ApiException.internal("TypeError", raw.isArray() ? "list indices must be integers or slices, not str"
+          : "'" + pyType(raw) + "' object is not subscriptable");
+    }
+    ObjectNode b = (ObjectNode) raw;
     synchronized (st) {
-      ObjectNode s = snapshot(id);
-      if (st.profile.requiresRecreateDeploymentsEnvs() && !b.has("recreate_deployments_envs")) {
-        throw ApiException.badParams("Missing recreate_deployments_envs in json request body");
-      }
       if (!b.has("force")) {
-        throw ApiException.internal("KeyError", "'force'");
+        throw ApiException.internal("KeyError", "'force'"); // {} (seq 127)
       }
       boolean force = bool(b, "force", false);
       boolean restoreCerts = bool(b, "restore_certificates", false);
@@ -929,20 +1032,18 @@ final class Api {
       JsonNode t = b.get("timeout");
       if (t != null && !t.isNull()) {
         try {
-          timeout = t.isInt() ? t.asInt() : Integer.parseInt(t.asText());
+          // Python's int(): numbers are truncated, booleans count, strings must be integers (corpus seq 204)
+          timeout = t.isNumber() ? (int) t.asDouble() : t.isBoolean() ? (t.asBoolean() ? 1 : 0)
+              : Integer.parseInt(t.asText().trim());
         } catch (NumberFormatException e) {
           throw ApiException.badParams("invalid parameter, should be int, got: " + t.asText());
         }
       }
+      ObjectNode s = snapshot(id);
       if ("failed".equals(s.path("status").asText())) {
         throw new ApiException(400, "snapshot_action_error", "Failed snapshot cannot be restored");
       }
       List<ObjectNode> active = st.activeExecutions();
-      if (!active.isEmpty()) {
-        throw new ApiException(400, "existing_running_execution_error",
-            "Cannot start execution because there are other executions running e.g.: "
-                + active.get(0).path("id").asText());
-      }
       ObjectNode params = Json.obj();
       params.put("snapshot_id", id);
       params.put("force", force);
@@ -956,6 +1057,16 @@ final class Api {
       params.put("user_is_bootstrap_admin", c.user.equals(st.adminUser));
       params.set("config", st.configParams());
       ObjectNode e = st.newExecution("restore_snapshot", c.tenant, c.user, params, true, null, null);
+      if (!active.isEmpty()) {
+        // the execution row is stored before the running-executions check, and stays pending for ever: it
+        // blocks later restores and keeps maintenance mode activating until someone kills it (seq 134-136)
+        StringBuilder ids = new StringBuilder();
+        for (ObjectNode a : active) {
+          ids.append(ids.length() == 0 ? "" : ", ").append(a.path("id").asText());
+        }
+        throw new ApiException(400, "existing_running_execution_error",
+            "Cannot start execution because there are other executions running e.g.: " + ids);
+      }
       st.startExecution(e);
       ObjectNode out = Json.obj();
       for (String f : SNAPSHOT_FIELDS) {
@@ -975,7 +1086,14 @@ final class Api {
       file = st.archivePath(id);
     }
     drain(c);
+    String fname = FileUtil.safeName(id) + ".zip";
+    String disposition = st.profile == ServerProfile.V7_0_4
+        ? "attachment; filename=\"" + fname + "\"" : "attachment; filename=" + fname;
     if (!Files.isRegularFile(file)) {
+      // the service has already answered with X-Accel-Redirect and its headers; nginx finds no file and answers
+      // its own HTML 404, keeping Content-Disposition (corpus seq 100): check the status, never the headers
+      c.ex.getResponseHeaders().set("Content-Disposition", disposition);
+      c.ex.getResponseHeaders().set("Cache-Control", "no-cache");
       sendHtml(c, 404, "404 Not Found");
       return;
     }
@@ -1012,13 +1130,15 @@ final class Api {
       long length = end - start + 1;
       h.set("Server", "nginx");
       h.set("Content-Type", "application/octet-stream");
-      String fname = FileUtil.safeName(id) + ".zip";
-      h.set("Content-Disposition", st.profile == ServerProfile.V7_0_4
-          ? "attachment; filename=\"" + fname + "\"" : "attachment; filename=" + fname);
+      h.set("Content-Disposition", disposition);
       h.set("Cache-Control", "no-cache");
       h.set("Content-Description", "File Transfer");
       h.set("Accept-Ranges", "bytes");
       RequestJournal.status(c.rec, status);
+      if (c.head) {
+        c.ex.sendResponseHeaders(status, -1); // headers only (corpus seq 225)
+        return;
+      }
       c.ex.sendResponseHeaders(status, length == 0 ? -1 : length);
       long limit = c.fault != null && c.fault.type == FaultRule.Type.DROP_RESPONSE_AFTER
           ? Math.min(c.fault.bytes, length) : length;
@@ -1057,10 +1177,17 @@ final class Api {
               + "request body, multi-form or chunked.");
         }
         if (!url.matches("^(https?|ftp)://.+")) {
-          throw ApiException.badParams("Invalid URL: " + url);
+          throw ApiException.badParams("Invalid URL " + url); // file:// (corpus seq 88)
         }
         fetch(url, tmp);
       } else {
+        String ct = lastHeader(c, "Content-Type");
+        if (ct != null && ct.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+          // werkzeug parses the bytes as a form, the service finds no stream and no file (corpus seq 91)
+          drain(c);
+          throw ApiException.internal("FileNotFoundError", "[Errno 2] No such file or directory: "
+              + "'/opt/manager/resources/snapshots/.uploading/" + id + "'");
+        }
         long limit = c.fault != null && c.fault.type == FaultRule.Type.DROP_REQUEST_AFTER
             ? c.fault.bytes : Long.MAX_VALUE;
         long total = 0;
@@ -1090,6 +1217,11 @@ final class Api {
         if (total >= limit) {
           throw new Abort();
         }
+        if (total == 0) {
+          // no body and no URL: nothing was written, and the service fails on the missing file (seq 90)
+          throw ApiException.internal("FileNotFoundError", "[Errno 2] No such file or directory: "
+              + "'/opt/manager/resources/snapshots/.uploading/" + id + "'");
+        }
       }
       synchronized (st) {
         ObjectNode existing = st.kind("snapshots").get(id);
@@ -1117,19 +1249,25 @@ final class Api {
     }
   }
 
+  /** Any failure to fetch is the caller's: 400 "Cannot fetch URL: why" (corpus seq 86, 87). */
   private static void fetch(String url, Path dest) {
     try {
       HttpURLConnection conn = (HttpURLConnection) new URL(url).openConnection();
       conn.setConnectTimeout(5000);
+      conn.setReadTimeout(30000);
       int code = conn.getResponseCode();
       if (code >= 400) {
-        throw ApiException.badParams("Cannot fetch " + url + ": HTTP " + code);
+        throw ApiException.badParams("Cannot fetch " + url + ": " + code + " Client Error: for url: " + url);
       }
       try (InputStream in = conn.getInputStream()) {
         Files.copy(in, dest, StandardCopyOption.REPLACE_EXISTING);
       }
-    } catch (IOException e) {
-      throw ApiException.badParams("Cannot fetch " + url + ": " + e);
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof ApiException) {
+        throw (ApiException) e;
+      }
+      throw ApiException.badParams("Cannot fetch " + url + ": " + (e instanceof IllegalArgumentException
+          || e instanceof java.net.MalformedURLException ? "Failed to parse: " + url : e.toString()));
     }
   }
 
@@ -1170,11 +1308,16 @@ final class Api {
       }
       return;
     }
-    JsonNode b = jsonBody(c);
-    if (!b.has("action")) {
-      throw ApiException.badParams("Missing action in json request body");
+    if (c.method.equals("PATCH")) {
+      patchExecution(c, id);
+      return;
     }
-    String action = b.path("action").asText();
+    JsonNode b = jsonBody(c, "action"); // a list body has no "action": 400 (corpus seq 68)
+    String action = object(b).path("action").asText();
+    if (!VALID_ACTIONS.contains(action)) {
+      throw ApiException.badParams("Invalid action: " + action + ", Valid action values are: ['cancel', "
+          + "'force-cancel', 'kill', 'resume', 'force-resume', 'requeue']");
+    }
     synchronized (st) {
       ObjectNode e = execution(c, id);
       switch (action) {
@@ -1207,6 +1350,29 @@ final class Api {
     }
   }
 
+  private static final Set<String> VALID_ACTIONS = new HashSet<>(Arrays.asList("cancel", "force-cancel", "kill",
+      "resume", "force-resume", "requeue"));
+
+  /**
+   * {@code PATCH /executions/{id}} {@code {"status", "error"}}: how the manager's worker reports progress. Works in
+   * both workflow modes (in the automatic one it competes with the fake's own worker, as a second worker would).
+   */
+  private void patchExecution(Ctx c, String id) {
+    requireAdmin(c, "execution_status_update");
+    ObjectNode b = object(jsonBody(c, "status"));
+    JsonNode status = b.get("status");
+    JsonNode error = b.get("error");
+    if (!status.isTextual() || (error != null && !error.isNull() && !error.isTextual())) {
+      throw ApiException.badParams("status and error must be strings");
+    }
+    synchronized (st) {
+      ObjectNode e = execution(c, id);
+      st.patchExecution(e, status.asText(), error == null || error.isNull() ? "" : error.asText());
+      st.tick(); // a queued execution may start now
+      sendJson(c, 200, e);
+    }
+  }
+
   private ObjectNode execution(Ctx c, String id) {
     ObjectNode e = st.kind("executions").get(id);
     if (e == null || !(c.tenant.equals(e.path("tenant_name").asText()) || "global".equals(e.path("visibility").asText()))) {
@@ -1225,11 +1391,17 @@ final class Api {
         }
       }
       c.query.remove("_include_logs");
-      sendJson(c, 200, listEnvelope(c, rows, fieldsOf(rows, Arrays.asList("timestamp", "reported_timestamp",
+      if (c.q("_size") == null) {
+        c.query.put("_size", new ArrayList<>(Arrays.asList("10000")));
+      }
+      ObjectNode env = listEnvelope(c, rows, fieldsOf(rows, Arrays.asList("timestamp", "reported_timestamp",
           "blueprint_id", "deployment_id", "deployment_display_name", "workflow_id", "message",
           "error_causes", "event_type", "operation", "node_id", "source_id", "target_id",
           "node_instance_id", "type", "logger", "level", "manager_name", "agent_name", "execution_id",
-          "execution_group_id")), false, "timestamp"));
+          "execution_group_id")), false, "timestamp");
+      // /events has its own envelope: default size 10000 and no metadata.filtered (corpus seq 215)
+      ((ObjectNode) env.get("metadata")).remove("filtered");
+      sendJson(c, 200, env);
     }
   }
 
@@ -1252,6 +1424,8 @@ final class Api {
   }
 
   private void tokens(Ctx c, int n) {
+    // POST /tokens is a JSON-body endpoint like the others: exact Content-Type even without a body (seq 20, 21)
+    JsonNode body = n == 1 && c.method.equals("POST") ? object(jsonBody(c)) : Json.obj();
     synchronized (st) {
       if (n == 1 && (c.method.equals("POST") || st.profile == ServerProfile.V5_0_5)) {
         String secret = UUID.randomUUID().toString().replace("-", "");
@@ -1271,7 +1445,7 @@ final class Api {
           o.put("role", c.role);
           o.putNull("expiration_date");
           o.putNull("last_used");
-          JsonNode b = c.body == null && c.method.equals("POST") ? jsonBodyLenient(c) : Json.obj();
+          JsonNode b = body;
           o.set("description", b.hasNonNull("description") ? b.get("description") : null);
           if (o.get("description") == null) {
             o.putNull("description");
@@ -1328,6 +1502,28 @@ final class Api {
     int offset = pagination(c, "_offset", 0);
     List<String> sorts = c.query.getOrDefault("_sort", new ArrayList<>());
     List<String> includes = includeFields(c, fields);
+    // filter keys and values are checked before any row is looked at (an empty list refuses them too), when the
+    // fields are known: a declared field list, or rows to learn them from
+    boolean fieldsKnown = !rows.isEmpty() || fields.size() > 1;
+    for (Map.Entry<String, List<String>> q : c.query.entrySet()) {
+      String k = q.getKey();
+      if (k.startsWith("_")) {
+        continue;
+      }
+      if (fieldsKnown && !fields.contains(k)) {
+        throw ApiException.badParams("Unknown field to filter by: " + k); // corpus seq 118
+      }
+      Set<String> domain = enumDomain(k, fields);
+      if (domain != null) {
+        for (String want : q.getValue()) {
+          if (!domain.contains(want)) {
+            // PostgreSQL refuses a value outside the column's enum: 500 (corpus seq 117)
+            throw ApiException.internal("DataError", "(psycopg2.errors.InvalidTextRepresentation) invalid input "
+                + "value for enum: \"" + want + "\"");
+          }
+        }
+      }
+    }
     List<ObjectNode> out = new ArrayList<>();
     String searchText = search ? c.q("_search") : null;
     for (ObjectNode r : rows) {
@@ -1339,9 +1535,6 @@ final class Api {
         String k = q.getKey();
         if (k.startsWith("_")) {
           continue;
-        }
-        if (!fields.contains(k)) {
-          throw ApiException.badParams("Unknown field to filter by: " + k);
         }
         JsonNode v = r.get(k);
         String s = v == null || v.isNull() ? null : v.isValueNode() ? v.asText() : v.toString();
@@ -1370,7 +1563,11 @@ final class Api {
       boolean desc = s.startsWith("-");
       String f = s.replaceFirst("^[+-]", "").replaceFirst("^@", "");
       if (!fields.contains(f)) {
-        throw ApiException.badParams("Unknown field to sort by: " + f);
+        StringBuilder allowed = new StringBuilder();
+        for (String x : fields) {
+          allowed.append(allowed.length() == 0 ? "'" : ", '").append(x).append("'");
+        }
+        throw ApiException.badParams("Sort keys '['" + f + "']' do not exist. Allowed keys are: [" + allowed + "]");
       }
       Comparator<ObjectNode> one = Comparator.comparing((ObjectNode r) -> sortKey(r, f),
           Comparator.nullsFirst(Comparator.naturalOrder()));
@@ -1401,6 +1598,22 @@ final class Api {
       meta.putNull("filtered");
     }
     return env;
+  }
+
+  /** The values of an enum column (a filter outside them is a database error), or null. */
+  private static Set<String> enumDomain(String key, List<String> fields) {
+    if (key.equals("visibility")) {
+      return new HashSet<>(Arrays.asList("private", "tenant", "global"));
+    }
+    if (key.equals("status")) {
+      if (fields == SNAPSHOT_FIELDS) {
+        return SNAPSHOT_STATES;
+      }
+      if (fields.contains("workflow_id") && fields.contains("status_display")) {
+        return State.ALL_STATES;
+      }
+    }
+    return null;
   }
 
   private static String sortKey(ObjectNode r, String f) {
@@ -1486,6 +1699,18 @@ final class Api {
     return c.ex.getRequestHeaders().getFirst(name);
   }
 
+  /** The last of a repeated header: what werkzeug reads for {@code Content-Type} (corpus seq 28, 128, 129). */
+  private static String lastHeader(Ctx c, String name) {
+    List<String> v = c.ex.getRequestHeaders().get(name);
+    return v == null || v.isEmpty() ? null : v.get(v.size() - 1);
+  }
+
+  /** A repeated header as the WSGI server joins it: the values separated by a comma (corpus seq 14). */
+  private static String joinedHeader(Ctx c, String name) {
+    List<String> v = c.ex.getRequestHeaders().get(name);
+    return v == null || v.isEmpty() ? null : String.join(",", v);
+  }
+
   private static void parseQuery(Ctx c, String raw) {
     if (raw == null || raw.isEmpty()) {
       return;
@@ -1530,31 +1755,76 @@ final class Api {
     readAll(c);
   }
 
-  private static JsonNode jsonBody(Ctx c) {
-    String ct = header(c, "Content-Type");
+  /**
+   * The service's {@code get_json_and_verify_params}, for every JSON-body endpoint: the {@code Content-Type}
+   * header (the last one, when repeated) must be exactly {@code application/json} — no parameter, no other letter
+   * case, not missing — else 415 {@code unsupported_content_type_error} (corpus seq 20, 21, 24, 27, 29, 66, 124);
+   * a body that does not parse (or is empty) gets werkzeug's HTML 400 (seq 30, 31); each required key is looked
+   * up with Python's {@code in}, which also "works" on a list or a string: missing → 400 "Missing X in json
+   * request body" (seq 64, 68). The value may be any JSON value: what a handler does with a non-object is the
+   * handler's business (a 500 mostly, {@link #object}).
+   */
+  private static JsonNode jsonBody(Ctx c, String... required) {
+    String ct = lastHeader(c, "Content-Type");
     byte[] b = readAll(c);
-    if (ct == null || !ct.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+    if (!"application/json".equals(ct)) {
       throw new ApiException(415, "unsupported_content_type_error", "Content type must be application/json");
     }
+    JsonNode n;
     try {
-      JsonNode n = b.length == 0 ? null : Json.parse(b);
-      if (n == null || !n.isObject()) {
-        throw ApiException.badParams("A JSON object is required in the request body");
-      }
-      return n;
+      n = b.length == 0 ? null : Json.parse(b);
     } catch (IOException e) {
-      throw ApiException.badParams("Failed to decode JSON object: " + e.getMessage());
+      n = null;
     }
+    if (n == null || n.isMissingNode()) {
+      throw werkzeug400();
+    }
+    for (String k : required) {
+      boolean in;
+      if (n.isObject()) {
+        in = n.has(k);
+      } else if (n.isArray()) {
+        in = false;
+        for (JsonNode x : n) {
+          in |= x.isTextual() && x.asText().equals(k);
+        }
+      } else if (n.isTextual()) {
+        in = n.asText().contains(k);
+      } else {
+        throw ApiException.internal("TypeError", "argument of type '" + pyType(n) + "' is not iterable");
+      }
+      if (!in) {
+        throw ApiException.badParams("Missing " + k + " in json request body");
+      }
+    }
+    return n;
   }
 
-  private static JsonNode jsonBodyLenient(Ctx c) {
-    byte[] b = readAll(c);
-    try {
-      JsonNode n = b.length == 0 ? null : Json.parse(b);
-      return n != null && n.isObject() ? n : Json.obj();
-    } catch (IOException e) {
-      return Json.obj();
+  /** The body as a dict, or the 500 Python's {@code request_dict.get(...)} gives on anything else (seq 32). */
+  private static ObjectNode object(JsonNode n) {
+    if (!n.isObject()) {
+      throw ApiException.internal("AttributeError", "'" + pyType(n) + "' object has no attribute 'get'");
     }
+    return (ObjectNode) n;
+  }
+
+  private static String pyType(JsonNode n) {
+    if (n.isArray()) {
+      return "list";
+    }
+    if (n.isTextual()) {
+      return "str";
+    }
+    if (n.isBoolean()) {
+      return "bool";
+    }
+    if (n.isIntegralNumber()) {
+      return "int";
+    }
+    if (n.isNumber()) {
+      return "float";
+    }
+    return n.isNull() ? "NoneType" : "dict";
   }
 
   private void sendJson(Ctx c, int status, JsonNode body) {
@@ -1602,6 +1872,9 @@ final class Api {
 
   private static void sendRaw(Ctx c, int status, String contentType, byte[] body) {
     readAll(c);
+    if (c.head) {
+      body = new byte[0];
+    }
     if (c.fault != null && c.fault.type == FaultRule.Type.STORE_THEN_DROP) {
       RequestJournal.status(c.rec, -1);
       throw new Abort(); // processed, never answered

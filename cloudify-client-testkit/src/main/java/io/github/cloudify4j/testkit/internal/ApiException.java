@@ -30,10 +30,16 @@ public final class ApiException extends RuntimeException {
     return new ApiException(404, "not_found_error", "Requested `" + kind + "` with ID `" + id + "` was not found");
   }
 
+  /**
+   * A 500 as the real REST service answers an unexpected Python exception: the message never names the
+   * exception; only the last line of {@code server_traceback} does (corpus seq 32, 38, 117).
+   */
   public static ApiException internal(String type, String msg) {
-    String text = type + ": " + msg;
-    return new ApiException(500, Json.error("Internal error occurred in manager REST server - " + text,
+    return new ApiException(500, Json.error("Internal error occurred in manager REST server - "
+        + "InternalServerError: 500 Internal Server Error: The server encountered an internal error and was unable "
+        + "to complete your request. Either the server is overloaded or there is an error in the application.",
         "internal_server_error", "Traceback (most recent call last):\n  File \"/opt/manager/env/lib/python3.11/"
-            + "site-packages/manager_rest/rest/resources_v2/snapshots.py\", line 200, in post\n" + text + "\n"));
+            + "site-packages/manager_rest/rest/rest_decorators.py\", line 60, in wrapper\n" + type + ": " + msg
+            + "\n"));
   }
 }

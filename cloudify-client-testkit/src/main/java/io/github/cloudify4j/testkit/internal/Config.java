@@ -3,6 +3,7 @@ package io.github.cloudify4j.testkit.internal;
 import io.github.cloudify4j.testkit.Edition;
 import io.github.cloudify4j.testkit.RestartMode;
 import io.github.cloudify4j.testkit.ServerProfile;
+import io.github.cloudify4j.testkit.WorkflowMode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,10 +31,13 @@ public final class Config {
   public boolean realTime;
   public Instant startTime;
   public SSLContext sslContext;
-  public boolean requireTenantHeader;
+  public boolean requireTenantHeader = true;
   public boolean kubernetes;
   public Edition edition = Edition.PREMIUM;
   public int threads = 32;
+  public WorkflowMode workflowMode = WorkflowMode.AUTOMATIC;
+  /** The restore flag file of {@link WorkflowMode#WORKER_DRIVEN} (null: {@code <storageDir>/snapshot_restoring}). */
+  public Path restoreFlagFile;
 
   public Duration workflowStartDelay = Duration.ofMillis(500);
   public Duration createSnapshotDuration = Duration.ofSeconds(10);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cloudify4j.testkit.RestartMode;
 import io.github.cloudify4j.testkit.ServerProfile;
+import io.github.cloudify4j.testkit.WorkflowMode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +42,8 @@ public final class State {
   public final Config cfg;
   public final ServerProfile profile;
   public final Path storageDir;
+  /** The restore flag file of the worker-driven mode ({@code /snapshot-status} is running while it exists). */
+  public final Path restoreFlagFile;
   private final Timers timers = new Timers();
   private Instant virtualNow;
   private Duration realOffset = Duration.ZERO;
@@ -92,6 +95,8 @@ public final class State {
     this.cfg = cfg;
     this.profile = cfg.profile;
     this.storageDir = storageDir;
+    this.restoreFlagFile = cfg.restoreFlagFile != null ? cfg.restoreFlagFile
+        : storageDir.resolve("snapshot_restoring");
     this.virtualNow = (cfg.startTime != null ? cfg.startTime : Instant.now()).truncatedTo(ChronoUnit.MILLIS);
     synchronized (this) {
       reset();
@@ -218,7 +223,7 @@ public final class State {
 
   /** Earliest scheduled_for of a legacy scheduled execution (only fires while not in maintenance). */
   private Instant nextScheduled() {
-    if (mmStatus != null || restoreFlag) {
+    if (mmStatus != null || restoring()) {
       return null;
     }
     Instant min = null;
@@ -259,7 +264,7 @@ public final class State {
 
   private void lazyChecks() {
     // scheduled (legacy) executions fire when due, unless in maintenance mode or restoring
-    if (mmStatus == null && !restoreFlag) {
+    if (mmStatus == null && !restoring()) {
       for (ObjectNode e : new ArrayList<>(kinds.get("executions").values())) {
         if ("scheduled".equals(e.path("status").asText())) {
           Instant when = Json.parseTs(e.path("scheduled_for").asText(null));
@@ -291,6 +296,64 @@ public final class State {
     }
   }
 
+  /** True in {@link WorkflowMode#WORKER_DRIVEN}. */
+  public boolean workerDriven() {
+    return cfg.workflowMode == WorkflowMode.WORKER_DRIVEN;
+  }
+
+  /**
+   * True while a restore runs, as {@code /snapshot-status} reports it: in the worker-driven mode exactly while
+   * the restore flag file exists (like the real manager's {@code /tmp/cloudify/snapshot_restoring}), else the
+   * fake's own flag.
+   */
+  public boolean restoring() {
+    if (workerDriven()) {
+      return Files.exists(restoreFlagFile);
+    }
+    return restoreFlag;
+  }
+
+  /**
+   * The worker's {@code PATCH /executions/{id}}: the REST service's own rules (resource_manager
+   * {@code _validate_execution_update}): an ended execution cannot change, except a {@code create_snapshot}
+   * (corpus seq 72, 138); a cancelling one cannot go back to an active state or {@code terminated}; a status
+   * that is not an execution state is refused by the database (409 {@code storage_error}, seq 73). No events
+   * are written (the worker writes those through its own channel).
+   */
+  public ObjectNode patchExecution(ObjectNode e, String status, String error) {
+    String cur = e.path("status").asText();
+    String id = e.path("id").asText();
+    String wf = e.path("workflow_id").asText();
+    boolean ok = true;
+    if (END_STATES.contains(cur) && !"create_snapshot".equals(wf)) {
+      ok = false;
+    }
+    Set<String> badAfterCancel = new HashSet<>(ACTIVE_STATES);
+    badAfterCancel.add("terminated");
+    if ("cancelling".equals(cur) && badAfterCancel.contains(status)) {
+      ok = false;
+    }
+    badAfterCancel.add("cancelling");
+    if ("force_cancelling".equals(cur) && badAfterCancel.contains(status)) {
+      ok = false;
+    }
+    if (!ok) {
+      throw new ApiException(400, "invalid_exception_status_update", "Invalid relationship - can't change "
+          + "status from " + cur + " to " + status + " for \"" + id + "\" execution while running \"" + wf
+          + "\" workflow.");
+    }
+    if (!ALL_STATES.contains(status)) {
+      throw new ApiException(409, "storage_error", "SQL Storage error: (psycopg2.errors.InvalidTextRepresentation)"
+          + " invalid input value for enum execution_status: \"" + status + "\"");
+    }
+    setExecStatus(e, status);
+    e.put("error", error == null ? "" : error);
+    return e;
+  }
+
+  public static final Set<String> ALL_STATES = new HashSet<>(Arrays.asList("pending", "started", "cancelling",
+      "force_cancelling", "kill_cancelling", "terminated", "failed", "cancelled", "queued", "scheduled"));
+
   // ------------------------------------------------------------------ entities
 
   public LinkedHashMap<String, ObjectNode> kind(String kind) {
@@ -302,13 +365,15 @@ public final class State {
     if (ts.containsKey(name)) {
       return;
     }
+    // the shape a community manager lists (corpus seq 212): counts, and no credentials unless asked for
     ObjectNode t = Json.obj();
-    t.put("id", ts.size());
     t.put("name", name);
-    t.put("rabbitmq_username", "rabbitmq_user_" + name);
-    t.put("rabbitmq_vhost", "rabbitmq_vhost_" + name);
+    t.put("groups", 0);
     t.put("users", 1);
-    t.put("user_groups", 0);
+    t.putNull("user_roles");
+    t.putNull("rabbitmq_username");
+    t.putNull("rabbitmq_password");
+    t.putNull("rabbitmq_vhost");
     ts.put(name, t);
   }
 
@@ -361,7 +426,7 @@ public final class State {
     e.put("workflow_id", workflowId);
     e.put("status", "pending");
     e.put("status_display", "pending");
-    e.put("error", "");
+    e.putNull("error"); // a new execution's error is null; the first PATCH (or cancel) makes it ""
     e.put("created_at", Json.ts(now()));
     e.putNull("started_at");
     e.putNull("ended_at");
@@ -370,8 +435,8 @@ public final class State {
     e.put("is_dry_run", false);
     e.put("resume", false);
     e.put("allow_custom_parameters", system);
-    e.putNull("total_operations");
-    e.putNull("finished_operations");
+    e.put("total_operations", 0);
+    e.put("finished_operations", 0);
     e.put("deployment_id", deploymentId);
     e.put("deployment_display_name", deploymentId);
     e.put("blueprint_id", blueprintId);
@@ -421,7 +486,7 @@ public final class State {
     c.put("file_server_root", "/opt/manager/resources");
     c.put("created_status", "created");
     c.put("failed_status", "failed");
-    c.put("postgresql_bin_path", "/usr/pgsql-14/bin/");
+    c.putNull("postgresql_bin_path"); // null on the recorded 7.1 manager (corpus seq 23)
     c.put("postgresql_username", "cloudify");
     c.put("postgresql_password", "cloudify-db-password");
     c.put("postgresql_db_name", "cloudify_db");
@@ -476,12 +541,16 @@ public final class State {
 
   /** Starts a pending execution after the configured start delay. */
   public void startExecution(ObjectNode e) {
+    if (workerDriven()) {
+      return; // the worker's PATCH /executions/{id} moves it
+    }
     String id = e.path("id").asText();
     at(now().plus(startDelay), () -> {
       if (!"pending".equals(e.path("status").asText()) || kinds.get("executions").get(id) != e) {
         return;
       }
       setExecStatus(e, "started");
+      e.put("error", ""); // what the worker's PATCH started does
       event(e, "cloudify_event", "workflow_started", null,
           "Starting '" + e.path("workflow_id").asText() + "' workflow execution");
       String wf = e.path("workflow_id").asText();
@@ -530,6 +599,9 @@ public final class State {
         : "force-cancel".equals(action) ? "force_cancelling" : "cancelling";
     setExecStatus(e, next);
     e.put("error", "");
+    if (workerDriven()) {
+      return e; // the worker confirms with PATCH cancelled (corpus seq 69, 70, 142)
+    }
     if (waiting) {
       finishExecution(e, "cancelled", "");
     } else {
