@@ -73,7 +73,7 @@ public final class RestoreProgress implements RestoreListener {
   public synchronized void onProgress(RestoreStep step, String message) {
     Instant now = clock.instant();
     String text;
-    if (message.startsWith(UNREACHABLE)) {
+    if (LibraryText.isUnreachable(message)) {
       if (quietSince == null) {
         quietSince = lastAnswer;
       }
@@ -133,7 +133,7 @@ public final class RestoreProgress implements RestoreListener {
     }
     // A failed step's reason can be long (a wait's last answer): the report that follows says it once.
     String detail = r.status() == StepResult.Status.FAILED ? "(why: in the report below)"
-        : RestorePrinter.forCommandLine(r.detail());
+        : LibraryText.forCommandLine(r.detail());
     String line = prefix(r.step()) + String.format(Locale.ROOT, "%-9s %8s  %s", status(r.status()),
         Human.duration(r.duration()), detail);
     if (term.interactive()) {
@@ -151,53 +151,8 @@ public final class RestoreProgress implements RestoreListener {
    */
   static String unreachable(String message, Duration quiet) {
     String lead = UNREACHABLE + (quiet == null ? "" : " for " + Human.duration(quiet)) + " while its services restart";
-    int open = message.indexOf(" (");
-    if (open < 0) {
-      return lead;
-    }
-    int close = matching(message, open + 1);
-    return lead + " (" + innermostCause(message.substring(open + 2, close < 0 ? message.length() : close)) + ")";
-  }
-
-  /**
-   * "All nodes failed (http://a: ConnectException: Failed to connect to /a:80 (Connection refused))" gives
-   * "Connection refused": the last parenthesis, then the last ": " part.
-   */
-  private static String innermostCause(String cause) {
-    String c = cause.trim();
-    while (c.endsWith(")")) {
-      int open = c.lastIndexOf('(');
-      while (open >= 0 && matching(c, open) != c.length() - 1) {
-        open = c.lastIndexOf('(', open - 1);
-      }
-      if (open < 0 || open + 1 >= c.length() - 1) {
-        break;
-      }
-      c = c.substring(open + 1, c.length() - 1).trim();
-    }
-    int colon = c.lastIndexOf(": ");
-    if (colon >= 0 && colon + 2 < c.length()) {
-      c = c.substring(colon + 2);
-    }
-    return shorten(c);
-  }
-
-  private static String shorten(String s) {
-    return s.length() > 60 ? s.substring(0, 59) + "…" : s;
-  }
-
-  /** The index of the parenthesis that closes the one at {@code open}, or -1. */
-  private static int matching(String s, int open) {
-    int depth = 0;
-    for (int i = open; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '(') {
-        depth++;
-      } else if (c == ')' && --depth == 0) {
-        return i;
-      }
-    }
-    return -1;
+    String cause = LibraryText.unreachableCause(message);
+    return cause == null ? lead : lead + " (" + cause + ")";
   }
 
   private String prefix(RestoreStep step) {

@@ -3,6 +3,7 @@ package io.github.cloudify4j.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.cloudify4j.examples.console.Terminal;
+import io.github.cloudify4j.testkit.Edition;
 import io.github.cloudify4j.testkit.FakeCloudifyManager;
 import io.github.cloudify4j.testkit.ServerProfile;
 import java.io.ByteArrayOutputStream;
@@ -104,8 +105,11 @@ class RestoreFromTheCommandLineTest {
 
     assertThat(target.snapshotStatus("nightly")).isEqualTo("uploaded");
     assertThat(out()).contains("FAILED at START_RESTORE")
-        .contains("Snapshot nightly was left on the manager")
-        .contains("--existing-snapshot=reuse");
+        .contains("snapshot left on the manager: nightly (uploaded by this run)")
+        .containsPattern("follow-up: .*--existing-snapshot=reuse .*--existing-snapshot=replace .*"
+            + "SnapshotAdminExample delete nightly")
+        .doesNotContain("onExistingSnapshot(").doesNotContain("Snapshots.delete(").doesNotContain(" REPLACE");
+    assertThat(occurrences(out(), "--existing-snapshot=reuse")).as(out()).isEqualTo(1);
     endsWithOneLineError();
     assertThat(err()).contains("START_RESTORE").contains("--existing-snapshot=reuse");
 
@@ -159,6 +163,32 @@ class RestoreFromTheCommandLineTest {
         .allMatch(l -> l.length() <= 200, "at most 200 characters");
     endsWithOneLineError();
     assertThat(err()).contains("CHECK_HEALTH").hasSizeLessThan(300);
+    // The limit is named as this program's option, not as the library's Java setting.
+    assertThat(out()).contains("(limit 2 min, --health-wait)");
+    assertThat(all).doesNotContain("RestoreTimeouts").doesNotContain("onExistingSnapshot(");
+    // The restore had started: running it again with reuse is not the next step.
+    assertThat(err()).contains("the restore had started").doesNotContain("--existing-snapshot=reuse");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Program.class)
+  void onACommunityManagerTheKindsNotCountedArePrintedAndTheRestoreIsComplete(Program program) throws Exception {
+    Path archive = dir.resolve("nightly.zip");
+    try (FakeCloudifyManager source = FakeCloudifyManager.builder().profile(ServerProfile.V7_0_4).build().start()) {
+      source.seed().blueprints(3).deployments(2).secrets(2).user("alice", "pw-alice", "default")
+          .snapshot("nightly", "created");
+      Files.copy(source.archivePath("nightly"), archive);
+    }
+    FakeCloudifyManager target = FakeCloudifyManager.builder().profile(ServerProfile.V7_0_4)
+        .edition(Edition.COMMUNITY).build().start();
+    managers.add(target);
+
+    assertThat(run(program, target, archive)).as(out() + err()).isZero();
+
+    assertThat(out()).contains("Restore of nightly COMPLETE")
+        .containsPattern("verification: +nothing missing: .*blueprints 3/3.*; users\\b[^;]*: not counted"
+            + " \\(community edition\\)");
+    assertThat(err()).isEmpty();
   }
 
   @ParameterizedTest
