@@ -8,6 +8,8 @@ import io.github.cloudify4j.client.errors.CloudifyException;
 import io.github.cloudify4j.client.errors.CloudifyInterruptedException;
 import io.github.cloudify4j.client.errors.CloudifyInvalidResponseException;
 import io.github.cloudify4j.client.errors.CloudifyTransportException;
+import io.github.cloudify4j.client.errors.ResponseTooLargeException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -77,7 +79,11 @@ final class Exchange {
   Object parse(ResponseBody body, Response raw, JavaType type) {
     int code = raw.code();
     Request request = raw.request();
-    try (ResponseBody b = body; InputStream in = b.byteStream()) {
+    long limit = config.maxResponseBytes();
+    try (ResponseBody b = body; InputStream in = new LimitedInputStream(b.byteStream(), limit)) {
+      if (b.contentLength() > limit) {
+        throw tooLarge(limit, b.contentLength(), code, request); // announced: refused before reading a byte
+      }
       BufferedSource source = b.source();
       if (source.exhausted()) {
         throw new CloudifyInvalidResponseException("The manager sent an empty body where JSON was expected",
@@ -92,6 +98,9 @@ final class Exchange {
     } catch (CloudifyException e) {
       throw e;
     } catch (IOException | RuntimeException e) {
+      if (causedBy(e, LimitedInputStream.TooLarge.class)) {
+        throw tooLarge(limit, -1, code, request);
+      }
       IOException network = networkCause(e);
       if (network != null) {
         throw failure(request, network); // the connection failed while the body was read
@@ -116,14 +125,95 @@ final class Exchange {
         Redaction.url(request.url()), null);
   }
 
-  /** A body read into memory (and the connection released), for answers known to be small. */
-  ResponseBody buffered(ResponseBody body, Request request) {
+  /**
+   * A body read into memory (and the connection released), for answers known to be small: at most the client's
+   * {@link ClientConfig#maxResponseBytes() limit}, else a {@link ResponseTooLargeException}.
+   */
+  ResponseBody buffered(ResponseBody body, Request request, int code) {
+    long limit = config.maxResponseBytes();
     try (ResponseBody b = body) {
+      if (b.contentLength() > limit) {
+        throw tooLarge(limit, b.contentLength(), code, request);
+      }
+      BufferedSource source = b.source();
+      if (limit < Long.MAX_VALUE && source.request(limit + 1)) {
+        throw tooLarge(limit, -1, code, request);
+      }
       Buffer buffer = new Buffer();
-      b.source().readAll(buffer);
+      buffer.writeAll(source);
       return ResponseBody.create(buffer, b.contentType(), buffer.size());
     } catch (IOException e) {
       throw failure(request, e);
+    }
+  }
+
+  private static ResponseTooLargeException tooLarge(long limit, long announced, int code, Request request) {
+    String size = announced >= 0 ? "announced " + ResponseTooLargeException.humanBytes(announced)
+        : "more than " + ResponseTooLargeException.humanBytes(limit) + " after decompression";
+    return new ResponseTooLargeException("The manager's answer is larger than the client reads (" + size
+        + "; limit " + ResponseTooLargeException.humanBytes(limit)
+        + ", CloudifyClient.Builder.maxResponseSize)", limit, code, request.method(), Redaction.url(request.url()));
+  }
+
+  private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Counts what the parser reads and fails past a limit: Jackson builds whatever the bytes describe, so the bytes
+   * it may read are what bounds the memory an answer can take (a gzip body is counted as it inflates).
+   */
+  static final class LimitedInputStream extends FilterInputStream {
+    private long remaining;
+
+    LimitedInputStream(InputStream in, long limit) {
+      super(in);
+      this.remaining = limit;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0 && --remaining < 0) {
+        throw new TooLarge();
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      if (n > 0) {
+        remaining -= n;
+        if (remaining < 0) {
+          throw new TooLarge();
+        }
+      }
+      return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      long skipped = super.skip(n);
+      remaining -= Math.max(0, skipped);
+      if (remaining < 0) {
+        throw new TooLarge();
+      }
+      return skipped;
+    }
+
+    /** The limit was passed; never a network failure. */
+    static final class TooLarge extends IOException {
+      private static final long serialVersionUID = 1L;
+
+      TooLarge() {
+        super("size limit passed");
+      }
     }
   }
 
