@@ -49,7 +49,7 @@ import retrofit2.Response;
 public final class ArchiveDownloader {
   private static final Logger LOG = LoggerFactory.getLogger(ArchiveDownloader.class);
   private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+|\\*)");
-  private static final Pattern DECIMAL = Pattern.compile("\\d{1,18}");
+  private static final Pattern DECIMAL = Pattern.compile("\\d{1,19}");
   /** What managers send ({@code application/octet-stream}, 5.x to 7.x), S3's default, and the zip types. */
   static final Set<String> ARCHIVE_TYPES = new HashSet<>(Arrays.asList("application/octet-stream",
       "binary/octet-stream", "application/zip", "application/x-zip-compressed", "application/x-zip"));
@@ -255,12 +255,25 @@ public final class ArchiveDownloader {
     }
     List<String> lengths = response.headers().values("Content-Length");
     for (String length : lengths) {
-      if (!DECIMAL.matcher(length.trim()).matches() || !length.trim().equals(lengths.get(0).trim())) {
+      if (!isByteCount(length) || !length.trim().equals(lengths.get(0).trim())) {
         throw new DownloadRefusedException(DownloadRefusedException.Reason.BAD_CONTENT_LENGTH,
             "The answer's Content-Length " + (lengths.size() > 1 ? lengths.size() + " values " : "")
                 + printable(String.join(", ", lengths)) + " is not a byte count. Nothing was written", code, "GET",
             url);
       }
+    }
+  }
+
+  private static boolean isByteCount(String value) {
+    String v = value.trim();
+    if (!DECIMAL.matcher(v).matches()) {
+      return false;
+    }
+    try {
+      Long.parseLong(v);
+      return true;
+    } catch (NumberFormatException e) {
+      return false; // over Long.MAX_VALUE
     }
   }
 
