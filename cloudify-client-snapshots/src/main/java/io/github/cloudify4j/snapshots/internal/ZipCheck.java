@@ -67,8 +67,14 @@ public final class ZipCheck {
 
   /** Checks a file; with {@code limits}, also bounds it and refuses overlapping entries. */
   public static void verify(Path file, Path shownAs, Limits limits) {
+    if (Thread.currentThread().isInterrupted()) {
+      throw new CloudifyInterruptedException("interrupted before checking the archive " + shownAs, null);
+    }
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
       new Walk(channel, shownAs, limits).run();
+    } catch (java.nio.channels.ClosedByInterruptException e) {
+      Thread.currentThread().interrupt(); // set already by the channel; kept for the caller
+      throw new CloudifyInterruptedException("interrupted while checking the archive " + shownAs, e);
     } catch (EOFException e) {
       throw new InvalidSnapshotArchiveException(shownAs, Code.MALFORMED_ZIP,
           "the zip ends inside its own records: it is damaged", e);
