@@ -1,6 +1,10 @@
 package io.github.cloudify4j.client.internal;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.util.JsonParserDelegate;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cloudify4j.client.RequestOptions;
@@ -89,7 +93,10 @@ final class Exchange {
         throw new CloudifyInvalidResponseException("The manager sent an empty body where JSON was expected",
             code, request.method(), Redaction.url(request.url()), null);
       }
-      Object value = mapper.readValue(in, type);
+      Object value;
+      try (JsonParser parser = new CountingParser(mapper.getFactory().createParser(in), maxValues(limit, type))) {
+        value = mapper.readValue(parser, type);
+      }
       if (value == null) {
         throw new CloudifyInvalidResponseException("The manager sent null where a JSON value was expected",
             code, request.method(), Redaction.url(request.url()), null);
@@ -101,11 +108,87 @@ final class Exchange {
       if (causedBy(e, LimitedInputStream.TooLarge.class)) {
         throw tooLarge(limit, -1, code, request);
       }
+      if (causedBy(e, CountingParser.TooManyValues.class)) {
+        throw new ResponseTooLargeException("The manager's answer holds more than " + maxValues(limit, type)
+            + " JSON values, more than the client reads (limit " + ResponseTooLargeException.humanBytes(limit)
+            + ", CloudifyClient.Builder.maxResponseSize, allows one value per " + (buildsTree(type) ? 64 : 12)
+            + " bytes)", limit, code, request.method(), Redaction.url(request.url()));
+      }
       IOException network = networkCause(e);
       if (network != null) {
         throw failure(request, network); // the connection failed while the body was read
       }
       throw unreadable(type, e, code, request);
+    }
+  }
+
+  /**
+   * The JSON values an answer may hold. A value bound into a map or a tree costs some 50 bytes of heap however
+   * few bytes it takes on the wire ({@code 1,} is two), so the byte limit alone would let a 16 MiB answer take
+   * hundreds of MiB. Values skipped (unknown fields) are not counted. Budget: one value per 12 bytes of the limit
+   * (1,398,101 at 16 MiB; real answers run about 14 bytes a value, and a page of 1,000 executions holds about
+   * 80,000), one per 64 when the whole answer is read as a tree, at least 65,536.
+   */
+  static long maxValues(long limit, JavaType type) {
+    return Math.max(65_536, limit / (buildsTree(type) ? 64 : 12));
+  }
+
+  /** Whether reading {@code type} builds a tree: JsonNode, Object or a Map anywhere in it. */
+  static boolean buildsTree(JavaType type) {
+    Class<?> raw = type.getRawClass();
+    if (JsonNode.class.isAssignableFrom(raw) || raw == Object.class || java.util.Map.class.isAssignableFrom(raw)) {
+      return true;
+    }
+    for (int i = 0; i < type.containedTypeCount(); i++) {
+      if (buildsTree(type.containedType(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Counts the values a tree is built from, and fails past a budget. */
+  static final class CountingParser extends JsonParserDelegate {
+    private long remaining;
+
+    CountingParser(JsonParser parser, long budget) {
+      super(parser);
+      this.remaining = budget;
+    }
+
+    private JsonToken count(JsonToken token) throws TooManyValues {
+      if (token != null && --remaining < 0) {
+        throw new TooManyValues();
+      }
+      return token;
+    }
+
+    @Override
+    public JsonToken nextToken() throws IOException {
+      return count(delegate.nextToken());
+    }
+
+    @Override
+    public JsonToken nextValue() throws IOException {
+      return count(delegate.nextValue());
+    }
+
+    @Override
+    public String nextFieldName() throws IOException {
+      String name = delegate.nextFieldName();
+      if (name != null) {
+        count(JsonToken.FIELD_NAME);
+      }
+      return name;
+    }
+
+    /** The budget was passed; never a network failure. */
+    static final class TooManyValues extends IOException {
+      private static final long serialVersionUID = 1L;
+
+      TooManyValues() {
+        super("value budget passed");
+      }
     }
   }
 

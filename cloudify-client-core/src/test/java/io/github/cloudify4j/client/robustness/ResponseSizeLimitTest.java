@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.github.cloudify4j.client.CloudifyClient;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.cloudify4j.client.ListParams;
+import io.github.cloudify4j.client.RequestOptions;
 import io.github.cloudify4j.client.errors.CloudifyInvalidResponseException;
 import io.github.cloudify4j.client.errors.ResponseTooLargeException;
 import io.github.cloudify4j.client.model.Execution;
@@ -111,18 +113,55 @@ class ResponseSizeLimitTest extends MockServerTest {
     }
   }
 
+  /** An execution as a 7.1 manager lists it: about 14 bytes a JSON value. */
+  static final String REAL_ITEM = "{\"id\": \"e-0001\", \"workflow_id\": \"create_snapshot\", \"blueprint_id\": null,"
+      + " \"deployment_id\": null, \"status\": \"terminated\", \"status_display\": \"completed\","
+      + " \"created_at\": \"2024-05-02T10:11:12.345Z\", \"started_at\": \"2024-05-02T10:11:12.345Z\","
+      + " \"ended_at\": \"2024-05-02T10:11:20.001Z\", \"error\": \"\", \"is_system_workflow\": true,"
+      + " \"parameters\": {\"snapshot_id\": \"s1\", \"include_logs\": true, \"include_events\": true},"
+      + " \"visibility\": \"private\", \"tenant_name\": \"default_tenant\", \"created_by\": \"admin\"},";
+
   @Test
   void anAnswerJustUnderTheLimitIsRead() {
     StringBuilder json = new StringBuilder("{\"items\": [");
-    while (json.length() < MIB - 200) {
-      json.append(ITEM);
+    while (json.length() < MIB - 1000) {
+      json.append(REAL_ITEM);
     }
     json.setLength(json.length() - 1);
     json.append("], \"metadata\": {\"pagination\": {\"total\": 1, \"size\": 1000, \"offset\": 0}}}");
     server.enqueue(TestClients.json(json.toString()));
     try (CloudifyClient c = limited(MIB)) {
       Page<Execution> page = c.executions().list(ListParams.none());
-      assertThat(page.items()).hasSizeGreaterThan(10_000).allSatisfy(e -> assertThat(e.id()).isEqualTo("e-0001"));
+      assertThat(page.items()).hasSizeGreaterThan(1_500).allSatisfy(e -> assertThat(e.id()).isEqualTo("e-0001"));
+    }
+  }
+
+  /** 700 KiB of parameters: under the byte limit, but 140,000 map entries (some 10 MiB of heap). */
+  @Test
+  void anAnswerOfTinyMapValuesIsStoppedByTheValueBudget() {
+    StringBuilder json = new StringBuilder("{\"items\": [{\"id\": \"e\", \"status\": \"started\", \"parameters\": {");
+    for (int i = 0; json.length() < 700 * 1024; i++) {
+      json.append(i == 0 ? "" : ",").append("\"p").append(i).append("\":1");
+    }
+    json.append("}}]}");
+    server.enqueue(TestClients.json(json.toString()));
+    try (CloudifyClient c = limited(MIB)) {
+      assertThatThrownBy(() -> c.executions().list(ListParams.none()))
+          .isInstanceOf(ResponseTooLargeException.class).hasMessageContaining("more than 87381 JSON values");
+    }
+  }
+
+  @Test
+  void aTreeOfSmallValuesIsStoppedByTheTreeBudget() {
+    StringBuilder json = new StringBuilder("{\"status\": \"running\", \"x\": [1");
+    while (json.length() < 300 * 1024) {
+      json.append(",1");
+    }
+    json.append("]}");
+    server.enqueue(TestClients.json(json.toString()));
+    try (CloudifyClient c = limited(MIB)) {
+      assertThatThrownBy(() -> c.context().get(JsonNode.class, RequestOptions.none(), "snapshot-status"))
+          .isInstanceOf(ResponseTooLargeException.class).hasMessageContaining("more than 65536 JSON values");
     }
   }
 
