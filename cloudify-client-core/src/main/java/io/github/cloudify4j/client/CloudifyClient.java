@@ -307,6 +307,7 @@ public final class CloudifyClient implements AutoCloseable {
     private OkHttpClient okHttpClient;
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper = Sleeper.system();
+    private long maxResponseSize = ClientConfig.DEFAULT_MAX_RESPONSE_BYTES;
 
     private Builder() {}
 
@@ -324,6 +325,7 @@ public final class CloudifyClient implements AutoCloseable {
       b.okHttpClient = okHttpClient;
       b.clock = clock;
       b.sleeper = sleeper;
+      b.maxResponseSize = maxResponseSize;
       return b;
     }
 
@@ -444,6 +446,24 @@ public final class CloudifyClient implements AutoCloseable {
     }
 
     /**
+     * The most bytes of one JSON answer the client reads, counted after decompression (OkHttp asks for gzip, and
+     * a 100 KiB gzip body can inflate to gigabytes). An answer over it is a
+     * {@link io.github.cloudify4j.client.errors.ResponseTooLargeException}, raised as soon as the limit is passed
+     * (or before reading, when the server announces a larger {@code Content-Length}), so memory stays bounded
+     * whatever a server sends. Default 16 MiB: a page of 1,000 snapshots is about 300 KiB. Archive downloads are
+     * not JSON and have their own limit ({@code DownloadOptions.maxBytes}).
+     *
+     * @throws IllegalArgumentException if {@code bytes} is below 1 KiB
+     */
+    public Builder maxResponseSize(long bytes) {
+      if (bytes < 1024) {
+        throw new IllegalArgumentException("maxResponseSize must be at least 1024 bytes: " + bytes);
+      }
+      this.maxResponseSize = bytes;
+      return this;
+    }
+
+    /**
      * Reads the {@code cfy} CLI's variables (see {@link CloudifyClient#fromEnv()}) from {@code env}. Unset
      * variables leave the builder as it is.
      */
@@ -509,7 +529,8 @@ public final class CloudifyClient implements AutoCloseable {
       ManagerNodes nodes = new ManagerNodes(managers);
       requireKnownNode(defaults, nodes, managers, "defaultRequestOptions.node");
       ClientConfig config = new ClientConfig(nodes, credentials.header(), tenant,
-          userAgent != null ? userAgent : defaultUserAgent(), retryPolicy, defaults, clock, sleeper);
+          userAgent != null ? userAgent : defaultUserAgent(), retryPolicy, defaults, clock, sleeper)
+          .withMaxResponseBytes(maxResponseSize);
       ObjectMapper mapper = Json.newMapper();
       Transport transport = Transport.create(ok.build(), config, mapper);
       return new CloudifyClient(copy(), config, transport, mapper, okHttpClient == null, new AtomicBoolean(),

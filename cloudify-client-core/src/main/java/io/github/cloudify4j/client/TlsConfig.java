@@ -46,13 +46,35 @@ public final class TlsConfig {
     return SYSTEM;
   }
 
-  /** Trusts the CA certificates in a PEM file (one or several), and only those. */
+  /**
+   * The largest PEM file {@link #trustPem} reads: a CA bundle of a few hundred certificates (the system's own is
+   * about 200 KiB) fits many times over; a bigger file is refused before it is read.
+   */
+  public static final long MAX_PEM_BYTES = 4L * 1024 * 1024;
+
+  /**
+   * Trusts the CA certificates in a PEM file (one or several), and only those.
+   *
+   * @throws IllegalArgumentException if the file is missing, larger than {@link #MAX_PEM_BYTES}, or holds no
+   *     certificate
+   */
   public static TlsConfig trustPem(Path caPemFile) {
     requireNonNull(caPemFile, "caPemFile == null");
     if (!Files.isRegularFile(caPemFile)) {
       throw new IllegalArgumentException("caPemFile is not a readable file: " + caPemFile);
     }
-    try (InputStream in = Files.newInputStream(caPemFile)) {
+    long size;
+    try {
+      size = Files.size(caPemFile);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("caPemFile could not be read: " + caPemFile, e);
+    }
+    if (size > MAX_PEM_BYTES) {
+      throw new IllegalArgumentException("caPemFile is " + size + " bytes, more than the " + MAX_PEM_BYTES
+          + " a PEM bundle of CA certificates needs: " + caPemFile);
+    }
+    // Read at most the limit even if the file grows in between.
+    try (InputStream in = new java.io.ByteArrayInputStream(readAtMost(caPemFile, MAX_PEM_BYTES))) {
       CertificateFactory factory = CertificateFactory.getInstance("X.509");
       Collection<? extends Certificate> certificates = factory.generateCertificates(in);
       if (certificates.isEmpty()) {
@@ -67,6 +89,21 @@ public final class TlsConfig {
       return new TlsConfig(Mode.CUSTOM, trustManagerFor(store), "trustPem(" + caPemFile + ")");
     } catch (IOException | GeneralSecurityException e) {
       throw new IllegalArgumentException("caPemFile could not be read as PEM certificates: " + caPemFile, e);
+    }
+  }
+
+  private static byte[] readAtMost(Path file, long limit) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+      byte[] buffer = new byte[8192];
+      int n;
+      while ((n = in.read(buffer)) >= 0) {
+        out.write(buffer, 0, n);
+        if (out.size() > limit) {
+          throw new IOException("the file grew past " + limit + " bytes while being read");
+        }
+      }
+      return out.toByteArray();
     }
   }
 

@@ -3,13 +3,24 @@ package io.github.cloudify4j.snapshots;
 import static java.util.Objects.requireNonNull;
 
 import io.github.cloudify4j.client.spi.Arguments;
+import java.util.OptionalLong;
 
-/** How {@link Snapshots#download} writes the archive. */
+/**
+ * How {@link Snapshots#download} writes the archive.
+ *
+ * <p>By default a download is checked as what it claims to be, because a file named {@code x.zip} that is a
+ * proxy's login page, or half an archive, is worse than no file: the answer must have an archive content type
+ * ({@code application/octet-stream}, as every manager sends, or a zip type), a well-formed {@code Content-Length}
+ * if any, a size that fits the limit, and the file must end with a zip's central directory consistent with its
+ * length. Each check can be turned off for servers that need it.
+ */
 public final class DownloadOptions {
   private static final DownloadOptions DEFAULTS = builder().build();
 
   private final boolean overwrite;
   private final boolean verifyZip;
+  private final boolean checkContentType;
+  private final long maxBytes;
   private final boolean sha256;
   private final int maxAttempts;
   private final TransferListener listener;
@@ -17,12 +28,17 @@ public final class DownloadOptions {
   private DownloadOptions(Builder b) {
     overwrite = b.overwrite;
     verifyZip = b.verifyZip;
+    checkContentType = b.checkContentType;
+    maxBytes = b.maxBytes;
     sha256 = b.sha256;
     maxAttempts = b.maxAttempts;
     listener = b.listener;
   }
 
-  /** Never overwrite, no zip check, no checksum, 3 attempts (resuming where the server allows it), no listener. */
+  /**
+   * Never overwrite; zip and content type checked; at most the target file store's usable space less a margin;
+   * no checksum; 3 attempts (resuming where the server allows it); no listener.
+   */
   public static DownloadOptions defaults() {
     return DEFAULTS;
   }
@@ -37,6 +53,15 @@ public final class DownloadOptions {
 
   public boolean verifyZip() {
     return verifyZip;
+  }
+
+  public boolean checkContentType() {
+    return checkContentType;
+  }
+
+  /** The most bytes the archive may have, if set; empty means "what the target's file store has room for". */
+  public OptionalLong maxBytes() {
+    return maxBytes > 0 ? OptionalLong.of(maxBytes) : OptionalLong.empty();
   }
 
   public boolean sha256() {
@@ -54,7 +79,9 @@ public final class DownloadOptions {
   /** Builds {@link DownloadOptions}. */
   public static final class Builder {
     private boolean overwrite;
-    private boolean verifyZip;
+    private boolean verifyZip = true;
+    private boolean checkContentType = true;
+    private long maxBytes;
     private boolean sha256;
     private int maxAttempts = 3;
     private TransferListener listener = TransferListener.none();
@@ -67,9 +94,45 @@ public final class DownloadOptions {
       return this;
     }
 
-    /** Before moving into place, check that the file opens as a zip archive (its central directory reads). */
+    /**
+     * Before moving the file into place, check that it ends with a zip's end-of-central-directory record and that
+     * the central directory it points to lies where the file's length says, entry after entry: a body cut short
+     * (which a server that sends no {@code Content-Length} cannot be caught at) or an error page fails this. On by
+     * default; reads only the central directory, not the data. Failing it is an
+     * {@link io.github.cloudify4j.snapshots.archive.InvalidSnapshotArchiveException} and nothing is left on disk.
+     */
     public Builder verifyZip(boolean verifyZip) {
       this.verifyZip = verifyZip;
+      return this;
+    }
+
+    /**
+     * Refuse an answer whose {@code Content-Type} is not an archive type: {@code application/octet-stream} (what
+     * every manager sends, through nginx or not), {@code binary/octet-stream}, {@code application/zip},
+     * {@code application/x-zip-compressed}, {@code application/x-zip}. An answer without the header passes (the zip
+     * check still applies). On by default: a {@code 200 text/html} login page of a proxy is a
+     * {@link DownloadRefusedException}, before a byte is written.
+     */
+    public Builder checkContentType(boolean checkContentType) {
+      this.checkContentType = checkContentType;
+      return this;
+    }
+
+    /**
+     * The most bytes the archive may have. An announced {@code Content-Length} over it is refused before anything
+     * is written; a body without one is cut off once it passes the limit. Either way it is a
+     * {@link io.github.cloudify4j.client.errors.ResponseTooLargeException} and nothing is left on disk. By default
+     * the limit is the usable space of the target's file store when the download starts, less a margin (5 % of
+     * the store, between 64 MiB and 1 GiB) so that a download never fills the disk; when the file store does not
+     * say, there is none.
+     *
+     * @throws IllegalArgumentException if {@code maxBytes} is not positive
+     */
+    public Builder maxBytes(long maxBytes) {
+      if (maxBytes <= 0) {
+        throw new IllegalArgumentException("maxBytes must be positive: " + maxBytes);
+      }
+      this.maxBytes = maxBytes;
       return this;
     }
 

@@ -39,7 +39,8 @@ class ConcurrencyTest {
 
   @Test
   void thirtyTwoThreadsShareOneClient() throws Exception {
-    byte[] small = Seeds.bytes(Seeds.random("concurrency-archive"), 64 * 1024 + 7);
+    byte[] small = io.github.cloudify4j.snapshots.support.ZipBytes.sameSize(
+        Seeds.bytes(Seeds.random("concurrency-archive"), 64 * 1024 + 7));
     String sha = Seeds.sha256(small);
     Path src = dir.resolve("small.zip");
     Files.write(src, small);

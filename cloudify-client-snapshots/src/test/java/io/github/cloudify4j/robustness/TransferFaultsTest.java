@@ -52,7 +52,8 @@ class TransferFaultsTest {
 
   @BeforeAll
   static void start() throws IOException {
-    data = Seeds.bytes(Seeds.random("transfer-archive"), SIZE);
+    data = io.github.cloudify4j.snapshots.support.ZipBytes.sameSize(
+        Seeds.bytes(Seeds.random("transfer-archive"), SIZE));
     sha = Seeds.sha256(data);
     Path src = shared.resolve("src.zip");
     Files.write(src, data);

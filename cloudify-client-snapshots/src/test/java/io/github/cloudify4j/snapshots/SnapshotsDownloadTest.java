@@ -29,7 +29,7 @@ class SnapshotsDownloadTest extends MockManager {
   @TempDir
   Path dir;
 
-  static final byte[] DATA = SnapshotsUploadTest.randomBytes(1_000_000, 1234);
+  static final byte[] DATA = io.github.cloudify4j.snapshots.support.ZipBytes.random(1_000_000, 1234);
 
   /** Every progress event and restart, in order. */
   static final class Recorder implements TransferListener {
@@ -261,7 +261,7 @@ class SnapshotsDownloadTest extends MockManager {
 
   @Test
   void verifyZipRejectsANonZipAndLeavesNothing() throws Exception {
-    server.enqueue(archiveResponse(DATA));
+    server.enqueue(archiveResponse(SnapshotsUploadTest.randomBytes(100_000, 7)));
     Path target = dir.resolve("snap.zip");
     assertThatThrownBy(() -> snapshots.download("s", target, DownloadOptions.builder().verifyZip(true).build()))
         .isInstanceOf(InvalidSnapshotArchiveException.class);

@@ -17,7 +17,7 @@ class SnapshotsLargeArchiveTest extends MockManager {
 
   @Test
   void roundTripsThroughUploadAndDownload() throws Exception {
-    byte[] data = SnapshotsUploadTest.randomBytes(SIZE, 20240502L);
+    byte[] data = io.github.cloudify4j.snapshots.support.ZipBytes.random(SIZE, 20240502L);
     String sha = SnapshotsUploadTest.sha256(data);
     Path source = dir.resolve("source.zip");
     Files.write(source, data);
@@ -47,7 +47,7 @@ class SnapshotsLargeArchiveTest extends MockManager {
 
   @Test
   void aChunkedDownloadThatStartsOverIsByteExact() throws Exception {
-    byte[] data = SnapshotsUploadTest.randomBytes(SIZE, 99L);
+    byte[] data = io.github.cloudify4j.snapshots.support.ZipBytes.random(SIZE, 99L);
     server.setDispatcher(new ArchiveServer(data, 1, false, true));
     Path target = dir.resolve("downloaded.zip");
     DownloadResult result = snapshots.download("big", target,

@@ -15,10 +15,20 @@ public final class ClientConfig {
   private final RequestOptions defaults;
   private final Clock clock;
   private final Sleeper sleeper;
+  private final long maxResponseBytes;
+
+  /** The most bytes of one JSON answer a client reads unless told otherwise (after decompression): 16 MiB. */
+  public static final long DEFAULT_MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
 
   /** {@code authHeader}: {@code {name, value}} of the credentials' header, or null to send none. */
   public ClientConfig(ManagerNodes nodes, String[] authHeader, String tenant, String userAgent,
       RetryPolicy retryPolicy, RequestOptions defaults, Clock clock, Sleeper sleeper) {
+    this(nodes, authHeader, tenant, userAgent, retryPolicy, defaults, clock, sleeper, DEFAULT_MAX_RESPONSE_BYTES);
+  }
+
+  private ClientConfig(ManagerNodes nodes, String[] authHeader, String tenant, String userAgent,
+      RetryPolicy retryPolicy, RequestOptions defaults, Clock clock, Sleeper sleeper, long maxResponseBytes) {
+    this.maxResponseBytes = maxResponseBytes;
     this.nodes = nodes;
     this.authHeader = authHeader == null ? null : authHeader.clone();
     this.tenant = tenant;
@@ -30,7 +40,18 @@ public final class ClientConfig {
   }
 
   public ClientConfig withDefaults(RequestOptions newDefaults) {
-    return new ClientConfig(nodes, authHeader, tenant, userAgent, retryPolicy, newDefaults, clock, sleeper);
+    return new ClientConfig(nodes, authHeader, tenant, userAgent, retryPolicy, newDefaults, clock, sleeper,
+        maxResponseBytes);
+  }
+
+  /** This configuration with another limit on the size of a JSON answer. */
+  public ClientConfig withMaxResponseBytes(long limit) {
+    return new ClientConfig(nodes, authHeader, tenant, userAgent, retryPolicy, defaults, clock, sleeper, limit);
+  }
+
+  /** The most bytes of one JSON answer the client reads, counted after decompression. */
+  public long maxResponseBytes() {
+    return maxResponseBytes;
   }
 
   public ManagerNodes nodes() {

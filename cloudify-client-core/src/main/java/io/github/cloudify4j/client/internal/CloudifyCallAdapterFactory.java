@@ -115,7 +115,7 @@ final class CloudifyCallAdapterFactory extends CallAdapter.Factory {
       ResponseBody body = response.body() == null ? null : response.body().body;
       Object value;
       if (bodyType == ResponseBody.class) {
-        value = streaming || body == null ? body : exchange.buffered(body, request);
+        value = streaming || body == null ? body : exchange.buffered(body, request, code);
       } else if (bodyType == Void.class || code == 204 || body == null) {
         if (body != null) {
           body.close();

@@ -1,6 +1,10 @@
 package io.github.cloudify4j.client.internal;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.util.JsonParserDelegate;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cloudify4j.client.RequestOptions;
@@ -8,6 +12,8 @@ import io.github.cloudify4j.client.errors.CloudifyException;
 import io.github.cloudify4j.client.errors.CloudifyInterruptedException;
 import io.github.cloudify4j.client.errors.CloudifyInvalidResponseException;
 import io.github.cloudify4j.client.errors.CloudifyTransportException;
+import io.github.cloudify4j.client.errors.ResponseTooLargeException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -77,13 +83,20 @@ final class Exchange {
   Object parse(ResponseBody body, Response raw, JavaType type) {
     int code = raw.code();
     Request request = raw.request();
-    try (ResponseBody b = body; InputStream in = b.byteStream()) {
+    long limit = config.maxResponseBytes();
+    try (ResponseBody b = body; InputStream in = new LimitedInputStream(b.byteStream(), limit)) {
+      if (b.contentLength() > limit) {
+        throw tooLarge(limit, b.contentLength(), code, request); // announced: refused before reading a byte
+      }
       BufferedSource source = b.source();
       if (source.exhausted()) {
         throw new CloudifyInvalidResponseException("The manager sent an empty body where JSON was expected",
             code, request.method(), Redaction.url(request.url()), null);
       }
-      Object value = mapper.readValue(in, type);
+      Object value;
+      try (JsonParser parser = new CountingParser(mapper.getFactory().createParser(in), maxValues(limit, type))) {
+        value = mapper.readValue(parser, type);
+      }
       if (value == null) {
         throw new CloudifyInvalidResponseException("The manager sent null where a JSON value was expected",
             code, request.method(), Redaction.url(request.url()), null);
@@ -92,11 +105,90 @@ final class Exchange {
     } catch (CloudifyException e) {
       throw e;
     } catch (IOException | RuntimeException e) {
+      if (causedBy(e, LimitedInputStream.TooLarge.class)) {
+        throw tooLarge(limit, -1, code, request);
+      }
+      if (causedBy(e, CountingParser.TooManyValues.class)) {
+        throw new ResponseTooLargeException("The manager's answer holds more than " + maxValues(limit, type)
+            + " JSON values, more than the client reads (limit " + ResponseTooLargeException.humanBytes(limit)
+            + ", CloudifyClient.Builder.maxResponseSize, allows one value per " + (buildsTree(type) ? 64 : 12)
+            + " bytes)", limit, code, request.method(), Redaction.url(request.url()));
+      }
       IOException network = networkCause(e);
       if (network != null) {
         throw failure(request, network); // the connection failed while the body was read
       }
       throw unreadable(type, e, code, request);
+    }
+  }
+
+  /**
+   * The JSON values an answer may hold. A value bound into a map or a tree costs some 50 bytes of heap however
+   * few bytes it takes on the wire ({@code 1,} is two), so the byte limit alone would let a 16 MiB answer take
+   * hundreds of MiB. Values skipped (unknown fields) are not counted. Budget: one value per 12 bytes of the limit
+   * (1,398,101 at 16 MiB; real answers run about 14 bytes a value, and a page of 1,000 executions holds about
+   * 80,000), one per 64 when the whole answer is read as a tree, at least 65,536.
+   */
+  static long maxValues(long limit, JavaType type) {
+    return Math.max(65_536, limit / (buildsTree(type) ? 64 : 12));
+  }
+
+  /** Whether reading {@code type} builds a tree: JsonNode, Object or a Map anywhere in it. */
+  static boolean buildsTree(JavaType type) {
+    Class<?> raw = type.getRawClass();
+    if (JsonNode.class.isAssignableFrom(raw) || raw == Object.class || java.util.Map.class.isAssignableFrom(raw)) {
+      return true;
+    }
+    for (int i = 0; i < type.containedTypeCount(); i++) {
+      if (buildsTree(type.containedType(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Counts the values a tree is built from, and fails past a budget. */
+  static final class CountingParser extends JsonParserDelegate {
+    private long remaining;
+
+    CountingParser(JsonParser parser, long budget) {
+      super(parser);
+      this.remaining = budget;
+    }
+
+    private JsonToken count(JsonToken token) throws TooManyValues {
+      if (token != null && --remaining < 0) {
+        throw new TooManyValues();
+      }
+      return token;
+    }
+
+    @Override
+    public JsonToken nextToken() throws IOException {
+      return count(delegate.nextToken());
+    }
+
+    @Override
+    public JsonToken nextValue() throws IOException {
+      return count(delegate.nextValue());
+    }
+
+    @Override
+    public String nextFieldName() throws IOException {
+      String name = delegate.nextFieldName();
+      if (name != null) {
+        count(JsonToken.FIELD_NAME);
+      }
+      return name;
+    }
+
+    /** The budget was passed; never a network failure. */
+    static final class TooManyValues extends IOException {
+      private static final long serialVersionUID = 1L;
+
+      TooManyValues() {
+        super("value budget passed");
+      }
     }
   }
 
@@ -116,14 +208,95 @@ final class Exchange {
         Redaction.url(request.url()), null);
   }
 
-  /** A body read into memory (and the connection released), for answers known to be small. */
-  ResponseBody buffered(ResponseBody body, Request request) {
+  /**
+   * A body read into memory (and the connection released), for answers known to be small: at most the client's
+   * {@link ClientConfig#maxResponseBytes() limit}, else a {@link ResponseTooLargeException}.
+   */
+  ResponseBody buffered(ResponseBody body, Request request, int code) {
+    long limit = config.maxResponseBytes();
     try (ResponseBody b = body) {
+      if (b.contentLength() > limit) {
+        throw tooLarge(limit, b.contentLength(), code, request);
+      }
+      BufferedSource source = b.source();
+      if (limit < Long.MAX_VALUE && source.request(limit + 1)) {
+        throw tooLarge(limit, -1, code, request);
+      }
       Buffer buffer = new Buffer();
-      b.source().readAll(buffer);
+      buffer.writeAll(source);
       return ResponseBody.create(buffer, b.contentType(), buffer.size());
     } catch (IOException e) {
       throw failure(request, e);
+    }
+  }
+
+  private static ResponseTooLargeException tooLarge(long limit, long announced, int code, Request request) {
+    String size = announced >= 0 ? "announced " + ResponseTooLargeException.humanBytes(announced)
+        : "more than " + ResponseTooLargeException.humanBytes(limit) + " after decompression";
+    return new ResponseTooLargeException("The manager's answer is larger than the client reads (" + size
+        + "; limit " + ResponseTooLargeException.humanBytes(limit)
+        + ", CloudifyClient.Builder.maxResponseSize)", limit, code, request.method(), Redaction.url(request.url()));
+  }
+
+  private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Counts what the parser reads and fails past a limit: Jackson builds whatever the bytes describe, so the bytes
+   * it may read are what bounds the memory an answer can take (a gzip body is counted as it inflates).
+   */
+  static final class LimitedInputStream extends FilterInputStream {
+    private long remaining;
+
+    LimitedInputStream(InputStream in, long limit) {
+      super(in);
+      this.remaining = limit;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0 && --remaining < 0) {
+        throw new TooLarge();
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      if (n > 0) {
+        remaining -= n;
+        if (remaining < 0) {
+          throw new TooLarge();
+        }
+      }
+      return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      long skipped = super.skip(n);
+      remaining -= Math.max(0, skipped);
+      if (remaining < 0) {
+        throw new TooLarge();
+      }
+      return skipped;
+    }
+
+    /** The limit was passed; never a network failure. */
+    static final class TooLarge extends IOException {
+      private static final long serialVersionUID = 1L;
+
+      TooLarge() {
+        super("size limit passed");
+      }
     }
   }
 

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cloudify4j.client.model.RemainingExecution;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -14,9 +12,12 @@ import java.util.List;
 
 /**
  * Reads a list that the server may wrap in extra lists ({@code [[{...}]]} from {@code POST /maintenance/activate}
- * on 6.0+), or send as {@code null}: always gives a flat list.
+ * on 6.0+), or send as {@code null}: always gives a flat list, without nulls. It streams: each object is bound as
+ * it is read, never held as a tree first.
  */
 public abstract class FlatteningListDeserializer<T> extends JsonDeserializer<List<T>> {
+  private static final int MAX_DEPTH = 4;
+
   private final Class<T> type;
 
   protected FlatteningListDeserializer(Class<T> type) {
@@ -25,31 +26,34 @@ public abstract class FlatteningListDeserializer<T> extends JsonDeserializer<Lis
 
   @Override
   public List<T> deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-    if (p.currentToken() == JsonToken.VALUE_NULL) {
-      return Collections.emptyList();
-    }
-    JsonNode node = p.readValueAsTree();
     List<T> out = new ArrayList<>();
-    flatten(node, out, (ObjectMapper) p.getCodec(), ctxt, 0);
+    read(p, ctxt, out, 0);
     return out;
   }
 
-  private void flatten(JsonNode node, List<T> out, ObjectMapper mapper, DeserializationContext ctxt, int depth)
-      throws IOException {
-    if (node == null || node.isNull()) {
+  /** Reads the value at the parser's current token into {@code out}. */
+  private void read(JsonParser p, DeserializationContext ctxt, List<T> out, int depth) throws IOException {
+    JsonToken token = p.currentToken();
+    if (token == JsonToken.VALUE_NULL) {
       return;
     }
-    if (node.isArray()) {
-      if (depth > 4) {
+    if (token == JsonToken.START_ARRAY) {
+      if (depth > MAX_DEPTH) {
         ctxt.reportInputMismatch(type, "list nested too deeply");
       }
-      for (JsonNode child : node) {
-        flatten(child, out, mapper, ctxt, depth + 1);
+      while ((token = p.nextToken()) != JsonToken.END_ARRAY) {
+        if (token == null) {
+          ctxt.reportInputMismatch(type, "the list ends early");
+        }
+        read(p, ctxt, out, depth + 1);
       }
-    } else if (node.isObject()) {
-      out.add(mapper.treeToValue(node, type));
+    } else if (token == JsonToken.START_OBJECT) {
+      T value = ctxt.readValue(p, type);
+      if (value != null) {
+        out.add(value);
+      }
     } else {
-      ctxt.reportInputMismatch(type, "expected an object or a list, got " + node.getNodeType());
+      ctxt.reportInputMismatch(type, "expected an object or a list, got " + token);
     }
   }
 

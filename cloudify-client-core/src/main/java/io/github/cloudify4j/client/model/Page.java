@@ -13,14 +13,22 @@ import java.util.List;
  * One page of a list endpoint: {@code {"items": [...], "metadata": {"pagination": {...}}}}.
  *
  * <p>Note that {@link Pagination#size()} is the page size that was used, not the number of items returned.
+ * {@link #items()} never holds null: an answer with {@code null} among its items is refused as invalid.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public final class Page<T> {
   private final List<T> items;
   private final Pagination pagination;
 
+  /** @throws NullPointerException if {@code items} is null or holds a null */
   public Page(List<T> items, Pagination pagination) {
-    this.items = Collections.unmodifiableList(new ArrayList<>(requireNonNull(items, "items == null")));
+    List<T> copy = new ArrayList<>(requireNonNull(items, "items == null"));
+    for (int i = 0; i < copy.size(); i++) {
+      if (copy.get(i) == null) {
+        throw new NullPointerException("items[" + i + "] == null");
+      }
+    }
+    this.items = Collections.unmodifiableList(copy);
     this.pagination = requireNonNull(pagination, "pagination == null");
   }
 
@@ -28,6 +36,12 @@ public final class Page<T> {
   static <T> Page<T> fromJson(@JsonProperty("items") List<T> items, @JsonProperty("metadata") Metadata metadata) {
     if (items == null) {
       throw new IllegalArgumentException("list response has no \"items\"");
+    }
+    // A null where an item should be is a broken answer, not an item to hand out (or to skip, which would make
+    // the page disagree with its pagination): the call fails with CloudifyInvalidResponseException.
+    int index = items.indexOf(null);
+    if (index >= 0) {
+      throw new IllegalArgumentException("items[" + index + "] is null");
     }
     Pagination pagination = metadata == null || metadata.pagination == null
         ? new Pagination(items.size(), items.size(), 0)

@@ -30,7 +30,34 @@ public final class ArchiveProblem {
      * A new-format tenant folder has files but no directory entry: a 7.x manager finds tenants
      * only through directory entries and would silently skip that tenant's data.
      */
-    TENANT_DIRECTORY_ENTRY_MISSING
+    TENANT_DIRECTORY_ENTRY_MISSING,
+    /**
+     * The file is not a whole zip: no end record, a central directory that is cut, padded or disagrees with
+     * itself. Carried by {@link InvalidSnapshotArchiveException#code()}.
+     */
+    MALFORMED_ZIP,
+    /**
+     * Two entries of the zip share their data (a zip bomb's trick: one large compressed member read once per
+     * entry). No zip tool writes this. Carried by {@link InvalidSnapshotArchiveException#code()}.
+     */
+    OVERLAPPING_ENTRIES,
+    /**
+     * The zip has more entries, or a larger central directory, than an inspection reads
+     * ({@link SnapshotArchive#MAX_ENTRIES}, {@link SnapshotArchive#MAX_CENTRAL_DIRECTORY_BYTES}). Carried by
+     * {@link InvalidSnapshotArchiveException#code()}.
+     */
+    TOO_MANY_ENTRIES,
+    /**
+     * The files an inspection reads inflate to more than {@link SnapshotArchive#INFLATE_RATIO} times the archive's
+     * size (and {@link SnapshotArchive#MIN_INFLATE_BUDGET}): far beyond what JSON compresses to, so a compression
+     * bomb. Carried by {@link InvalidSnapshotArchiveException#code()}.
+     */
+    INFLATES_TOO_MUCH,
+    /**
+     * {@code metadata.json} or {@code agents.json} is far larger than a manager writes, or names more than
+     * {@link SnapshotArchive#MAX_TENANTS} tenants. Carried by {@link InvalidSnapshotArchiveException#code()}.
+     */
+    METADATA_TOO_LARGE
   }
 
   private final Code code;

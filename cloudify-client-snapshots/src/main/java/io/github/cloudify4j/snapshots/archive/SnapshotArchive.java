@@ -1,6 +1,9 @@
 package io.github.cloudify4j.snapshots.archive;
 
+import io.github.cloudify4j.client.errors.CloudifyInterruptedException;
 import io.github.cloudify4j.client.model.Version;
+import io.github.cloudify4j.snapshots.archive.ArchiveProblem.Code;
+import io.github.cloudify4j.snapshots.internal.ZipCheck;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -25,6 +28,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BooleanSupplier;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -59,6 +63,31 @@ public final class SnapshotArchive {
   /** metadata.json is a handful of keys; anything this big is not one. */
   private static final long MAX_METADATA_BYTES = 1L << 20;
 
+  /**
+   * The most entries an inspection reads. {@link ZipFile} holds the whole central directory in memory, so a zip
+   * with a million entries is refused ({@link ArchiveProblem.Code#TOO_MANY_ENTRIES}) before it is opened.
+   */
+  public static final long MAX_ENTRIES = 200_000;
+
+  /** The largest central directory an inspection loads (about 100 bytes an entry). */
+  public static final long MAX_CENTRAL_DIRECTORY_BYTES = 16L << 20;
+
+  /**
+   * The files an inspection reads may inflate to this many times the archive's size in all (JSON dumps compress
+   * 10 to 30 times), or {@link #MIN_INFLATE_BUDGET}, whichever is more; beyond it the archive is a compression bomb
+   * ({@link ArchiveProblem.Code#INFLATES_TOO_MUCH}).
+   */
+  public static final long INFLATE_RATIO = 100;
+
+  /** The inflate budget of a small archive. */
+  public static final long MIN_INFLATE_BUDGET = 64L << 20;
+
+  /** The most tenants an inspection records ({@link ArchiveProblem.Code#METADATA_TOO_LARGE} beyond). */
+  public static final int MAX_TENANTS = 10_000;
+
+  /** How often (in inflated bytes) a long read checks for an interrupt or a cancellation. */
+  private static final long CHECK_EVERY = 1L << 20;
+
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final JsonFactory JSON = MAPPER.getFactory();
 
@@ -78,15 +107,42 @@ public final class SnapshotArchive {
    *     permission denied, I/O error)
    */
   public static ArchiveInfo inspect(Path zip) {
+    return inspect(zip, () -> false);
+  }
+
+  /**
+   * Inspects a snapshot zip, stopping when {@code cancelled} says so or the thread is interrupted.
+   *
+   * <p>Bounded whatever the file holds: at most {@link #MAX_ENTRIES} entries and
+   * {@link #MAX_CENTRAL_DIRECTORY_BYTES} of central directory (checked before the zip is opened), entries that
+   * share data refused, at most {@link #INFLATE_RATIO} times the archive's size inflated, at most
+   * {@link #MAX_TENANTS} tenants. Interruption and {@code cancelled} are checked at least every MiB read and every
+   * few thousand entries.
+   *
+   * @param zip the archive on the local file system
+   * @param cancelled polled during the inspection; true stops it
+   * @return what the archive holds
+   * @throws InvalidSnapshotArchiveException if the file is not a readable Cloudify snapshot, or passes a bound
+   *     (its {@link InvalidSnapshotArchiveException#code()} says which)
+   * @throws CloudifyInterruptedException when interrupted (the interrupt flag stays set) or cancelled
+   * @throws UncheckedIOException if the file cannot be read at all
+   */
+  public static ArchiveInfo inspect(Path zip, BooleanSupplier cancelled) {
     Objects.requireNonNull(zip, "zip == null");
+    Objects.requireNonNull(cancelled, "cancelled == null");
     checkReadableFile(zip);
+    long fileSize;
     try {
-      if (Files.size(zip) == 0) {
+      fileSize = Files.size(zip);
+      if (fileSize == 0) {
         throw new InvalidSnapshotArchiveException(zip, "the file is empty", null);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read " + zip, e);
     }
+    ZipCheck.verify(zip, zip, new ZipCheck.Limits(MAX_ENTRIES, MAX_CENTRAL_DIRECTORY_BYTES, cancelled));
+    long budget = fileSize > Long.MAX_VALUE / INFLATE_RATIO ? Long.MAX_VALUE
+        : Math.max(MIN_INFLATE_BUDGET, fileSize * INFLATE_RATIO);
     ZipFile zf;
     try {
       zf = new ZipFile(zip.toFile());
@@ -97,7 +153,7 @@ public final class SnapshotArchive {
       throw new UncheckedIOException("Cannot open " + zip, e);
     }
     try (ZipFile z = zf) {
-      return new Reader(zip, z).read();
+      return new Reader(zip, z, new Budget(zip, budget, cancelled)).read();
     } catch (ZipException | EOFException | JsonProcessingException e) {
       throw new InvalidSnapshotArchiveException(zip, "the zip's contents cannot be read", e);
     } catch (IOException e) {
@@ -122,11 +178,25 @@ public final class SnapshotArchive {
     private final Path path;
     private final ZipFile zip;
     private final ArchiveInfo.Builder info;
+    private final Budget budget;
 
-    Reader(Path path, ZipFile zip) {
+    Reader(Path path, ZipFile zip, Budget budget) {
       this.path = path;
       this.zip = zip;
       this.info = ArchiveInfo.builder(path);
+      this.budget = budget;
+    }
+
+    /** An entry's data, counted against the inflate budget. */
+    private InputStream open(ZipEntry entry) throws IOException {
+      return budget.count(zip.getInputStream(entry));
+    }
+
+    private void checkTenants(int count) {
+      if (count > MAX_TENANTS) {
+        throw new InvalidSnapshotArchiveException(path, Code.METADATA_TOO_LARGE, "the archive names more than "
+            + MAX_TENANTS + " tenants, far more than a manager holds", null);
+      }
     }
 
     ArchiveInfo read() throws IOException {
@@ -161,16 +231,16 @@ public final class SnapshotArchive {
             + " at the root of the zip, and every Cloudify snapshot has one", null);
       }
       if (entry.getSize() > MAX_METADATA_BYTES) {
-        throw new InvalidSnapshotArchiveException(path, METADATA_ENTRY + " is " + entry.getSize()
-            + " bytes, far too large for snapshot metadata", null);
+        throw new InvalidSnapshotArchiveException(path, Code.METADATA_TOO_LARGE, METADATA_ENTRY + " is "
+            + entry.getSize() + " bytes, far too large for snapshot metadata", null);
       }
       Object value;
-      try (InputStream in = new BoundedInputStream(zip.getInputStream(entry), MAX_METADATA_BYTES)) {
+      try (InputStream in = new BoundedInputStream(open(entry), MAX_METADATA_BYTES)) {
         value = MAPPER.readValue(in, Object.class);
       } catch (JsonProcessingException e) {
         throw new InvalidSnapshotArchiveException(path, METADATA_ENTRY + " is not valid JSON", e);
       } catch (BoundedInputStream.LimitExceeded e) {
-        throw new InvalidSnapshotArchiveException(path, METADATA_ENTRY
+        throw new InvalidSnapshotArchiveException(path, Code.METADATA_TOO_LARGE, METADATA_ENTRY
             + " is far too large for snapshot metadata", e);
       }
       if (!(value instanceof Map)) {
@@ -195,6 +265,10 @@ public final class SnapshotArchive {
       while (all.hasMoreElements()) {
         ZipEntry entry = all.nextElement();
         entries++;
+        if ((entries & 0xFFF) == 0) {
+          budget.checkCancelled();
+          checkTenants(tenantDirs.size() + tenantsWithFiles.size());
+        }
         size += Math.max(0, entry.getSize());
         String name = entry.getName();
         String[] parts = segments(name);
@@ -221,6 +295,8 @@ public final class SnapshotArchive {
           tenantsWithFiles.add(parts[1]);
         }
       }
+      checkTenants(tenantDirs.size());
+      checkTenants(tenantsWithFiles.size());
       for (String tenant : tenantDirs) {
         info.addTenant(tenant);
       }
@@ -250,7 +326,7 @@ public final class SnapshotArchive {
     private void countDumpFile(ZipEntry entry, String tenant) throws IOException {
       String type = null;
       long items = -1;
-      try (InputStream in = zip.getInputStream(entry); JsonParser p = JSON.createParser(in)) {
+      try (InputStream in = open(entry); JsonParser p = JSON.createParser(in)) {
         if (p.nextToken() != JsonToken.START_OBJECT) {
           throw invalidDump(entry, "is not a JSON object", null);
         }
@@ -327,6 +403,10 @@ public final class SnapshotArchive {
       while (all.hasMoreElements()) {
         ZipEntry entry = all.nextElement();
         entries++;
+        if ((entries & 0xFFF) == 0) {
+          budget.checkCancelled();
+          checkTenants(tenants.size());
+        }
         size += Math.max(0, entry.getSize());
         String[] parts = segments(entry.getName());
         boolean dir = entry.isDirectory();
@@ -349,6 +429,7 @@ public final class SnapshotArchive {
           plugins.add(parts[1]);
         }
       }
+      checkTenants(tenants.size());
       for (String tenant : tenants) {
         info.addTenant(tenant);
       }
@@ -394,7 +475,7 @@ public final class SnapshotArchive {
         return "; agents.json was not counted (its layout before 4.1 has no tenant level)";
       }
       Map<String, Long> perTenant = new LinkedHashMap<>();
-      try (InputStream in = zip.getInputStream(entry); JsonParser p = JSON.createParser(in)) {
+      try (InputStream in = open(entry); JsonParser p = JSON.createParser(in)) {
         if (p.nextToken() != JsonToken.START_OBJECT) {
           return "; agents.json was not counted (unexpected layout)";
         }
@@ -420,6 +501,7 @@ public final class SnapshotArchive {
             }
           }
           perTenant.merge(tenant, n, Long::sum);
+          checkTenants(perTenant.size());
         }
       } catch (JsonProcessingException e) {
         throw new InvalidSnapshotArchiveException(path, "agents.json is not valid JSON", e);
@@ -442,6 +524,80 @@ public final class SnapshotArchive {
       trimmed = trimmed.substring(0, trimmed.length() - 1);
     }
     return trimmed.isEmpty() ? new String[0] : trimmed.split("/");
+  }
+
+  /**
+   * What an inspection may still inflate, and the checks for interruption and cancellation: every entry's data is
+   * read through {@link #count}, which charges the budget and checks at least every {@link #CHECK_EVERY} bytes.
+   */
+  private static final class Budget {
+    private final Path path;
+    private final long total;
+    private final BooleanSupplier cancelled;
+    private long remaining;
+    private long sinceCheck;
+
+    Budget(Path path, long total, BooleanSupplier cancelled) {
+      this.path = path;
+      this.total = total;
+      this.remaining = total;
+      this.cancelled = cancelled;
+    }
+
+    void checkCancelled() {
+      if (Thread.currentThread().isInterrupted()) {
+        throw new CloudifyInterruptedException("interrupted while inspecting " + path, null);
+      }
+      if (cancelled.getAsBoolean()) {
+        throw new CloudifyInterruptedException("cancelled while inspecting " + path, null);
+      }
+    }
+
+    void charge(long n) {
+      remaining -= n;
+      sinceCheck += n;
+      if (remaining < 0) {
+        throw new InvalidSnapshotArchiveException(path, Code.INFLATES_TOO_MUCH, "its files inflate to more than "
+            + total + " bytes, " + INFLATE_RATIO + " times the archive's size: a compression bomb, not a"
+            + " snapshot", null);
+      }
+      if (sinceCheck >= CHECK_EVERY) {
+        sinceCheck = 0;
+        checkCancelled();
+      }
+    }
+
+    InputStream count(InputStream in) {
+      checkCancelled();
+      return new FilterInputStream(in) {
+        @Override
+        public int read() throws IOException {
+          int b = super.read();
+          if (b >= 0) {
+            charge(1);
+          }
+          return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+          int n = super.read(b, off, len);
+          if (n > 0) {
+            charge(n);
+          }
+          return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+          long skipped = super.skip(n);
+          if (skipped > 0) {
+            charge(skipped);
+          }
+          return skipped;
+        }
+      };
+    }
   }
 
   /** Refuses to read past a limit, so a hostile entry cannot exhaust memory. */

@@ -4,10 +4,12 @@ import io.github.cloudify4j.client.RequestOptions;
 import io.github.cloudify4j.client.Sleeper;
 import io.github.cloudify4j.client.errors.CloudifyInterruptedException;
 import io.github.cloudify4j.client.errors.CloudifyTransportException;
+import io.github.cloudify4j.client.errors.ResponseTooLargeException;
 import io.github.cloudify4j.client.errors.ServerUnavailableException;
 import io.github.cloudify4j.client.spi.Arguments;
 import io.github.cloudify4j.client.spi.ClientContext;
 import io.github.cloudify4j.snapshots.DownloadOptions;
+import io.github.cloudify4j.snapshots.DownloadRefusedException;
 import io.github.cloudify4j.snapshots.DownloadResult;
 import io.github.cloudify4j.snapshots.TransferListener;
 import io.github.cloudify4j.snapshots.archive.InvalidSnapshotArchiveException;
@@ -17,6 +19,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -25,10 +28,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.ZipFile;
 import okhttp3.ResponseBody;
 import okio.BufferedSource;
 import org.slf4j.Logger;
@@ -43,6 +50,11 @@ import retrofit2.Response;
 public final class ArchiveDownloader {
   private static final Logger LOG = LoggerFactory.getLogger(ArchiveDownloader.class);
   private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+|\\*)");
+  private static final Pattern DECIMAL = Pattern.compile("\\d{1,19}");
+  /** What managers send ({@code application/octet-stream}, 5.x to 7.x), S3's default, and the zip types. */
+  static final Set<String> ARCHIVE_TYPES = new HashSet<>(Arrays.asList("application/octet-stream",
+      "binary/octet-stream", "application/zip", "application/x-zip-compressed", "application/x-zip"));
+  private static final long MIB = 1024 * 1024;
 
   private final SnapshotsApi api;
   private final ClientContext context;
@@ -63,6 +75,7 @@ public final class ArchiveDownloader {
     }
     boolean moved = false;
     try {
+      Limit limit = limit(dir, options);
       MessageDigest digest = options.sha256() ? sha256() : null;
       long written = 0;
       int attempt = 0;
@@ -71,7 +84,7 @@ public final class ArchiveDownloader {
         while (true) {
           attempt++;
           try {
-            written = transfer(snapshotId, out, written, digest, listener);
+            written = transfer(snapshotId, out, written, digest, listener, options, limit);
             break;
           } catch (TransferBrokenException e) {
             if (attempt >= options.maxAttempts()) {
@@ -92,7 +105,7 @@ public final class ArchiveDownloader {
         out.force(true);
       }
       if (options.verifyZip()) {
-        verifyZip(tmp, target);
+        ZipCheck.verify(tmp, target);
       }
       move(tmp, target, options.overwrite());
       moved = true;
@@ -113,10 +126,12 @@ public final class ArchiveDownloader {
 
   /** Streams one response into {@code out} from {@code written}; returns the bytes written in all. */
   private long transfer(String snapshotId, FileChannel out, long written, MessageDigest digest,
-      TransferListener listener) throws IOException {
+      TransferListener listener, DownloadOptions options, Limit limit) throws IOException {
     String range = written > 0 ? "bytes=" + written + "-" : null;
     Response<ResponseBody> response = api.download(Arguments.encodePathSegment(snapshotId), range, RequestOptions.none());
     try (ResponseBody body = response.body()) {
+      String url = context.currentManager() + "/api/v3.1/snapshots/" + snapshotId + "/archive";
+      checkHeaders(response, options, url);
       if (body == null) {
         throw new TransferBrokenException(written, -1, "no body");
       }
@@ -154,6 +169,9 @@ public final class ArchiveDownloader {
       } else {
         total = body.contentLength();
       }
+      if (total > limit.bytes) {
+        throw limit.exceeded(total, response.code(), url); // before a byte of it is written
+      }
       BufferedSource source = body.source();
       // Direct, and filled before each write: Okio hands out at most one 8 KiB segment per read, and a heap buffer
       // would be copied once more into a direct one by the file channel.
@@ -171,8 +189,14 @@ public final class ArchiveDownloader {
           if (Thread.currentThread().isInterrupted()) {
             throw new CloudifyInterruptedException("interrupted while downloading snapshot " + snapshotId, e);
           }
+          if (written + buffer.position() > limit.bytes) {
+            throw limit.exceeded(-1, response.code(), url);
+          }
           written += flush(buffer, out, digest);
           throw new TransferBrokenException(written, total, describe(e));
+        }
+        if (written + buffer.position() > limit.bytes) {
+          throw limit.exceeded(-1, response.code(), url); // what passes the limit is never written
         }
         int n = flush(buffer, out, digest);
         if (n > 0) {
@@ -211,14 +235,96 @@ public final class ArchiveDownloader {
     }
   }
 
-  private static void verifyZip(Path file, Path target) {
-    try (ZipFile zip = new ZipFile(file.toFile())) {
-      if (zip.size() == 0) {
-        throw new InvalidSnapshotArchiveException(target, "the downloaded archive is an empty zip", null);
+  /**
+   * Refuses, before anything is written, an answer that cannot be the archive: a content type no manager sends
+   * for one, or a {@code Content-Length} that is not one non-negative number (OkHttp would fail later with a raw
+   * {@code IllegalArgumentException}, or read a malformed one as "no length").
+   */
+  private static void checkHeaders(Response<ResponseBody> response, DownloadOptions options, String url) {
+    int code = response.code();
+    if (options.checkContentType()) {
+      String contentType = response.headers().get("Content-Type");
+      if (contentType != null) {
+        String type = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        if (!ARCHIVE_TYPES.contains(type)) {
+          throw new DownloadRefusedException(DownloadRefusedException.Reason.NOT_AN_ARCHIVE_TYPE,
+              "The answer is not an archive: its Content-Type is " + printable(type) + ", and managers send "
+                  + "application/octet-stream (a proxy's login or error page?). Nothing was written; "
+                  + "DownloadOptions.checkContentType(false) accepts any type", code, "GET", url);
+        }
       }
-    } catch (IOException e) {
-      throw new InvalidSnapshotArchiveException(target, "the downloaded file is not a readable zip archive", e);
     }
+    List<String> lengths = response.headers().values("Content-Length");
+    for (String length : lengths) {
+      if (!isByteCount(length) || !length.trim().equals(lengths.get(0).trim())) {
+        throw new DownloadRefusedException(DownloadRefusedException.Reason.BAD_CONTENT_LENGTH,
+            "The answer's Content-Length " + (lengths.size() > 1 ? lengths.size() + " values " : "")
+                + printable(String.join(", ", lengths)) + " is not a byte count. Nothing was written", code, "GET",
+            url);
+      }
+    }
+  }
+
+  private static boolean isByteCount(String value) {
+    String v = value.trim();
+    if (!DECIMAL.matcher(v).matches()) {
+      return false;
+    }
+    try {
+      Long.parseLong(v);
+      return true;
+    } catch (NumberFormatException e) {
+      return false; // over Long.MAX_VALUE
+    }
+  }
+
+  /** At most 60 printable ASCII characters of server text. */
+  private static String printable(String text) {
+    StringBuilder sb = new StringBuilder("\"");
+    for (int i = 0; i < text.length() && i < 60; i++) {
+      char c = text.charAt(i);
+      sb.append(c >= 0x20 && c < 0x7f ? c : '?');
+    }
+    return sb.append(text.length() > 60 ? "…\"" : "\"").toString();
+  }
+
+  /** The download's size limit, and where it comes from. */
+  private static final class Limit {
+    final long bytes;
+    final String origin;
+
+    Limit(long bytes, String origin) {
+      this.bytes = bytes;
+      this.origin = origin;
+    }
+
+    ResponseTooLargeException exceeded(long announced, int code, String url) {
+      String size = announced >= 0 ? "announces " + ResponseTooLargeException.humanBytes(announced)
+          : "passed " + ResponseTooLargeException.humanBytes(bytes);
+      return new ResponseTooLargeException("The archive " + size + ", more than the download may write ("
+          + ResponseTooLargeException.humanBytes(bytes) + ": " + origin + "). Nothing was left on disk", bytes,
+          code, "GET", url);
+    }
+  }
+
+  /**
+   * {@link DownloadOptions#maxBytes()}, else the usable space of the target's file store less a margin (5 % of
+   * the store, at least 64 MiB, at most 1 GiB), else no limit when the store does not say.
+   */
+  private static Limit limit(Path dir, DownloadOptions options) throws IOException {
+    if (options.maxBytes().isPresent()) {
+      return new Limit(options.maxBytes().getAsLong(), "DownloadOptions.maxBytes");
+    }
+    FileStore store = Files.getFileStore(dir);
+    long usable = store.getUsableSpace();
+    long total = store.getTotalSpace();
+    if (usable <= 0 || total <= 0) {
+      return new Limit(Long.MAX_VALUE, "no limit");
+    }
+    long margin = Math.min(1024 * MIB, Math.max(64 * MIB, total / 20));
+    return new Limit(Math.max(0, usable - margin), "the usable space of " + dir + "'s file store, "
+        + ResponseTooLargeException.humanBytes(usable) + ", less " + ResponseTooLargeException.humanBytes(margin)
+        + " kept free; set DownloadOptions.maxBytes to choose");
   }
 
   private static void move(Path tmp, Path target, boolean overwrite) throws IOException {

@@ -338,7 +338,7 @@ public final class RestoreOrchestrator {
     Optional<Snapshot> existing = pollSnapshots.find(snapshotId);
     snapshotOnManager = existing.isPresent();
     if (settings.uploadFile != null) {
-      archive = SnapshotArchive.inspect(settings.uploadFile);
+      archive = SnapshotArchive.inspect(settings.uploadFile, cancelled::get);
       facts.add("archive " + archive.format() + " " + archive.rawSnapshotVersion().orElse("?"));
       List<ArchiveProblem> problems = RestoreChecks.checkRestorable(archive,
           serverVersion.version(), isKubernetes());
