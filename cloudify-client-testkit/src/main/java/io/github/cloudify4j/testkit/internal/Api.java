@@ -121,7 +121,7 @@ final class Api {
     RestartMode outage;
     synchronized (st) {
       st.tick();
-      outage = st.outage;
+      outage = st.outage();
     }
     if (outage == RestartMode.CONNECTION_REFUSED) {
       throw new Abort();
@@ -131,7 +131,7 @@ final class Api {
       return;
     }
     if (outage == RestartMode.HANG) {
-      waitWhile(() -> st.outage == RestartMode.HANG);
+      waitWhile(() -> st.outage() == RestartMode.HANG);
       if (st.isClosed()) {
         throw new Abort();
       }
@@ -262,7 +262,7 @@ final class Api {
       // no credentials needed, but credentials that are sent are checked: wrong ones get 401 (README, seq 146)
       auth.authenticate(c);
     }
-    if (st.cfg.edition == Edition.COMMUNITY && (PREMIUM_ONLY.contains(root)
+    if (st.cfg().edition == Edition.COMMUNITY && (PREMIUM_ONLY.contains(root)
         || (root.equals("managers") && !c.method.equals("GET")))) {
       throw new ApiException(404, "missing_premium_package_error",
           "This feature exists only in the premium edition of Cloudify.\nPlease contact sales for additional info.");

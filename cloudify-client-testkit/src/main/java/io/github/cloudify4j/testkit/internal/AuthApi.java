@@ -53,7 +53,7 @@ final class AuthApi extends Endpoint {
         String u = i < 0 ? decoded : decoded.substring(0, i);
         String p = i < 0 ? "" : decoded.substring(i + 1);
         if (!u.isEmpty() && Character.isLetter(u.charAt(0)) && u.charAt(0) < 128) {
-          if (p.equals(st.passwords.get(u))) {
+          if (p.equals(st.password(u))) {
             c.user = u;
             c.role = st.role(u);
             return;
@@ -64,8 +64,8 @@ final class AuthApi extends Endpoint {
       }
       String token = header(c, "Authentication-Token");
       if (token != null) {
-        String u = st.tokens.get(token);
-        if (u != null && st.passwords.containsKey(u)) {
+        String u = st.tokenUser(token);
+        if (u != null && st.userExists(u)) {
           c.user = u;
           c.role = st.role(u);
           return;
@@ -88,10 +88,10 @@ final class AuthApi extends Endpoint {
               "Authorization failed: Tried to authenticate with invalid tenant name: " + t);
         }
         c.tenant = t;
-      } else if (TENANT_SCOPED.contains(root) && st.cfg.requireTenantHeader) {
+      } else if (TENANT_SCOPED.contains(root) && st.cfg().requireTenantHeader) {
         throw new ApiException(403, "forbidden_error", "Authorization failed: tenant not provided");
       } else {
-        c.tenant = st.cfg.defaultTenant;
+        c.tenant = st.cfg().defaultTenant;
       }
     }
   }
@@ -100,12 +100,12 @@ final class AuthApi extends Endpoint {
     // POST /tokens is a JSON-body endpoint like the others: exact Content-Type even without a body (seq 20, 21)
     JsonNode body = n == 1 && c.method.equals("POST") ? object(jsonBody(c)) : Json.obj();
     synchronized (st) {
-      if (n == 1 && (c.method.equals("POST") || st.profile == ServerProfile.V5_0_5)) {
+      if (n == 1 && (c.method.equals("POST") || st.profile() == ServerProfile.V5_0_5)) {
         String secret = UUID.randomUUID().toString().replace("-", "");
         String tid = secret.substring(0, 10);
         ObjectNode o = Json.obj();
         String value;
-        if (st.profile == ServerProfile.V5_0_5) {
+        if (st.profile() == ServerProfile.V5_0_5) {
           value = "WyIwIiwiZmFrZSJd." + secret;
           o.put("username", c.user);
           o.put("value", value);
@@ -124,12 +124,12 @@ final class AuthApi extends Endpoint {
             o.putNull("description");
           }
         }
-        st.tokens.put(value, c.user);
+        st.addToken(value, c.user);
         sendJson(c, 200, o);
         return;
       }
       List<ObjectNode> rows = new ArrayList<>();
-      for (Map.Entry<String, String> t : st.tokens.entrySet()) {
+      for (Map.Entry<String, String> t : st.tokens().entrySet()) {
         String[] p = t.getKey().split("-");
         ObjectNode o = Json.obj();
         o.put("id", p.length == 3 ? p[1] : t.getKey());

@@ -24,11 +24,11 @@ abstract class Endpoint {
   abstract void serve(Ctx c, int n) throws IOException;
 
   ObjectNode listEnvelope(Ctx c, List<ObjectNode> rows, List<String> fields, boolean search) {
-    return Lists.listEnvelope(st.profile, c, rows, fields, search);
+    return Lists.listEnvelope(st.profile(), c, rows, fields, search);
   }
 
   ObjectNode listEnvelope(Ctx c, List<ObjectNode> rows, List<String> fields, boolean search, String defaultSort) {
-    return Lists.listEnvelope(st.profile, c, rows, fields, search, defaultSort);
+    return Lists.listEnvelope(st.profile(), c, rows, fields, search, defaultSort);
   }
 
   static List<String> fieldsOf(List<ObjectNode> rows, List<String> dflt) {

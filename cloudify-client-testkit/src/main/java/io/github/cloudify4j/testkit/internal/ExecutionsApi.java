@@ -43,7 +43,7 @@ final class ExecutionsApi extends Endpoint {
         }
         c.query.remove("_get_all_results");
         List<String> fields = new ArrayList<>(EXECUTION_FIELDS);
-        if (st.profile == ServerProfile.V7_0_4) {
+        if (st.profile() == ServerProfile.V7_0_4) {
           fields.add("parameters_p");
         }
         sendJson(c, 200, listEnvelope(c, rows, fields, false));

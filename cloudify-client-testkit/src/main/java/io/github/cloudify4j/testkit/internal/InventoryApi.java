@@ -40,7 +40,7 @@ final class InventoryApi extends Endpoint {
         }
         return;
       case "tenants":
-        if (st.cfg.edition == Edition.COMMUNITY) {
+        if (st.cfg().edition == Edition.COMMUNITY) {
           // community /tenants ignores paging, filters and sort: every tenant, size 1000 (corpus seq 212)
           c.query.keySet().removeIf(k -> !k.equals("_include"));
         }
@@ -55,7 +55,7 @@ final class InventoryApi extends Endpoint {
     synchronized (st) {
       List<ObjectNode> rows = new ArrayList<>();
       boolean all = c.qTrue("_all_tenants");
-      for (ObjectNode e : st.events) {
+      for (ObjectNode e : st.events()) {
         if (all || c.tenant.equals(e.path("__tenant").asText())) {
           rows.add(e);
         }

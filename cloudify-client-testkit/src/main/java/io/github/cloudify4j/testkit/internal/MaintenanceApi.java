@@ -36,7 +36,7 @@ final class MaintenanceApi extends Endpoint {
 
   void gate(Ctx c, String root, int n) {
     synchronized (st) {
-      if (st.mmStatus == null) {
+      if (st.maintenanceStatus() == null) {
         return;
       }
       String bypass = header(c, "X-BYPASS-MAINTENANCE");
@@ -47,7 +47,7 @@ final class MaintenanceApi extends Endpoint {
         }
       }
       st.maintenanceLazyFlip();
-      if ("activating".equals(st.mmStatus)) {
+      if ("activating".equals(st.maintenanceStatus())) {
         boolean blocked = (root.equals("snapshots") && n == 2 && MODIFYING.contains(c.method))
             || (root.equals("snapshots") && n == 3 && c.seg.get(2).equals("restore"))
             || (root.equals("executions") && n == 1 && MODIFYING.contains(c.method))
@@ -58,7 +58,7 @@ final class MaintenanceApi extends Endpoint {
         }
         return;
       }
-      Set<String> allowed = st.profile == ServerProfile.V5_0_5 ? ALLOWED_ACTIVATED_5 : ALLOWED_ACTIVATED;
+      Set<String> allowed = st.profile() == ServerProfile.V5_0_5 ? ALLOWED_ACTIVATED_5 : ALLOWED_ACTIVATED;
       if (!allowed.contains(root)) {
         throw maintenanceError("maintenance_mode_active");
       }
@@ -83,23 +83,14 @@ final class MaintenanceApi extends Endpoint {
     drain(c);
     synchronized (st) {
       if (action.equals("activate")) {
-        if (st.mmStatus != null) {
+        if (st.maintenanceStatus() != null) {
           send304(c);
           return;
         }
-        List<ObjectNode> remaining = st.remainingExecutions();
-        st.mmRequestedAt = st.now();
-        st.mmRequestedBy = c.user;
-        if (remaining.isEmpty()) {
-          st.mmStatus = "activated";
-          st.mmActivatedAt = st.mmRequestedAt;
-        } else {
-          st.mmStatus = "activating";
-          st.mmActivatedAt = null;
-        }
+        st.activateMaintenance(c.user);
         ObjectNode body = mmBody(true);
         ArrayNode list = st.remainingExecutionsJson();
-        if (st.profile.nestedActivateRemainingExecutions()) {
+        if (st.profile().nestedActivateRemainingExecutions()) {
           ArrayNode outer = Json.arr();
           outer.add(list);
           body.set("remaining_executions", outer);
@@ -108,28 +99,24 @@ final class MaintenanceApi extends Endpoint {
         }
         sendJson(c, 200, body);
       } else if (action.equals("deactivate")) {
-        if (st.mmStatus == null) {
+        if (st.maintenanceStatus() == null) {
           send304(c);
           return;
         }
         ObjectNode body = Json.obj();
         body.put("status", "deactivated");
-        if (st.profile == ServerProfile.V5_0_5) {
+        if (st.profile() == ServerProfile.V5_0_5) {
           body.put("activated_at", "");
           body.put("activation_requested_at", "");
           body.putNull("remaining_executions");
           body.put("requested_by", "");
         } else {
-          body.put("activated_at", Json.ts(st.mmActivatedAt));
-          body.put("activation_requested_at", Json.ts(st.mmRequestedAt));
+          body.put("activated_at", Json.ts(st.maintenanceActivatedAt()));
+          body.put("activation_requested_at", Json.ts(st.maintenanceRequestedAt()));
           body.putNull("remaining_executions");
-          body.put("requested_by", st.mmRequestedBy);
+          body.put("requested_by", st.maintenanceRequestedBy());
         }
-        st.mmStatus = null;
-        st.mmActivatedAt = null;
-        st.mmRequestedAt = null;
-        st.mmRequestedBy = null;
-        st.tick(); // dequeues queued executions
+        st.deactivateMaintenance();
         sendJson(c, 200, body);
       } else {
         throw ApiException.badParams("Invalid action: " + action
@@ -140,7 +127,7 @@ final class MaintenanceApi extends Endpoint {
 
   ObjectNode mmBody(boolean activateResponse) {
     ObjectNode o = Json.obj();
-    if (st.mmStatus == null) {
+    if (st.maintenanceStatus() == null) {
       o.put("status", "deactivated");
       o.put("activated_at", "");
       o.put("activation_requested_at", "");
@@ -148,19 +135,19 @@ final class MaintenanceApi extends Endpoint {
       o.put("requested_by", "");
       return o;
     }
-    o.put("status", st.mmStatus);
-    if (st.mmActivatedAt == null) {
+    o.put("status", st.maintenanceStatus());
+    if (st.maintenanceActivatedAt() == null) {
       o.putNull("activated_at");
     } else {
-      o.put("activated_at", Json.ts(st.mmActivatedAt));
+      o.put("activated_at", Json.ts(st.maintenanceActivatedAt()));
     }
-    o.put("activation_requested_at", Json.ts(st.mmRequestedAt));
-    if ("activating".equals(st.mmStatus) && !activateResponse) {
+    o.put("activation_requested_at", Json.ts(st.maintenanceRequestedAt()));
+    if ("activating".equals(st.maintenanceStatus()) && !activateResponse) {
       o.set("remaining_executions", st.remainingExecutionsJson());
     } else {
       o.putNull("remaining_executions");
     }
-    o.put("requested_by", st.mmRequestedBy);
+    o.put("requested_by", st.maintenanceRequestedBy());
     return o;
   }
 }

@@ -22,7 +22,7 @@ final class ManagerApi extends Endpoint {
     switch (c.seg.get(0)) {
       case "ok":
         synchronized (st) {
-          if (st.statusFail) {
+          if (st.statusFail()) {
             sendRaw(c, 500, "application/json", "\"FAIL\"".getBytes(StandardCharsets.UTF_8));
           } else {
             sendRaw(c, 200, "application/json", "\"OK\"".getBytes(StandardCharsets.UTF_8));
@@ -45,15 +45,15 @@ final class ManagerApi extends Endpoint {
 
   ObjectNode version() {
     ObjectNode v = Json.obj();
-    v.put("edition", st.cfg.edition.wireName());
-    v.put("version", st.profile.version());
+    v.put("edition", st.cfg().edition.wireName());
+    v.put("version", st.profile().version());
     v.putNull("build");
     v.putNull("date");
     v.putNull("commit");
     synchronized (st) {
-      v.put("distribution", st.kubernetes ? "kubernetes" : st.profile.distribution());
+      v.put("distribution", st.kubernetes() ? "kubernetes" : st.profile().distribution());
     }
-    v.put("distro_release", st.profile.distroRelease());
+    v.put("distro_release", st.profile().distroRelease());
     return v;
   }
 
@@ -64,7 +64,7 @@ final class ManagerApi extends Endpoint {
   void status(Ctx c) {
     boolean fail;
     synchronized (st) {
-      fail = st.statusFail;
+      fail = st.statusFail();
     }
     ObjectNode o = Json.obj();
     o.put("status", fail ? "Fail" : "OK");
@@ -86,11 +86,11 @@ final class ManagerApi extends Endpoint {
   void clusterStatus(Ctx c) {
     boolean fail;
     synchronized (st) {
-      if (st.restoring() && st.profile == ServerProfile.V6_4) {
+      if (st.restoring() && st.profile() == ServerProfile.V6_4) {
         throw new ApiException(503, "in_snapshot_restore_error",
             "Cannot perform this action while a snapshot restore is in progress");
       }
-      fail = st.statusFail;
+      fail = st.statusFail();
     }
     String overall = fail ? "Fail" : "OK";
     boolean summary = c.qTrue("summary");
@@ -145,7 +145,7 @@ final class ManagerApi extends Endpoint {
   void nodeInfo(ObjectNode x, Server.Node n, String status) {
     x.put("private_ip", n.privateIp);
     x.put("public_ip", "203.0.113." + (11 + n.index));
-    x.put("version", st.profile.version());
+    x.put("version", st.profile().version());
     x.put("status", status);
     x.putArray("failures");
   }
@@ -162,10 +162,10 @@ final class ManagerApi extends Endpoint {
       m.put("hostname", n.hostname);
       m.put("private_ip", n.privateIp);
       m.put("public_ip", "203.0.113." + (11 + n.index));
-      m.put("version", st.profile.version());
-      m.put("edition", st.cfg.edition.wireName());
-      m.put("distribution", st.kubernetes ? "kubernetes" : st.profile.distribution());
-      m.put("distro_release", st.profile.distroRelease());
+      m.put("version", st.profile().version());
+      m.put("edition", st.cfg().edition.wireName());
+      m.put("distribution", st.kubernetes() ? "kubernetes" : st.profile().distribution());
+      m.put("distro_release", st.profile().distroRelease());
       m.put("fs_sync_node_id", "FAKE" + (n.index + 1) + "-MZJNU2Y-IQGDREY-DM2MGTI-MGL3BXN-PQ6W5BM-TBBZ4TJ");
       m.putObject("networks").put("default", n.privateIp);
       m.put("last_seen", Json.ts(now));

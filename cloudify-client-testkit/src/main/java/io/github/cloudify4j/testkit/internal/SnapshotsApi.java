@@ -33,8 +33,8 @@ final class SnapshotsApi extends Endpoint {
     if (c.seg.get(0).equals("snapshot-status")) {
       synchronized (st) {
         ObjectNode o = Json.obj();
-        o.put("status", st.restoring() ? st.profile.snapshotStatusRunning()
-            : st.profile.snapshotStatusNotRunning());
+        o.put("status", st.restoring() ? st.profile().snapshotStatusRunning()
+            : st.profile().snapshotStatusNotRunning());
         sendJson(c, 200, o);
       }
       return;
@@ -185,11 +185,11 @@ final class SnapshotsApi extends Endpoint {
       if (existing != null) {
         throw conflict(id, existing.path("tenant_name").asText());
       }
-      boolean legacy = !st.profile.supportsNewArchiveFormat() || Boolean.TRUE.equals(legacyReq);
-      if (st.kubernetes) {
+      boolean legacy = !st.profile().supportsNewArchiveFormat() || Boolean.TRUE.equals(legacyReq);
+      if (st.kubernetes()) {
         legacy = false;
       }
-      boolean blocking = !(st.profile.nonBlockingCreate() && !legacy);
+      boolean blocking = !(st.profile().nonBlockingCreate() && !legacy);
       List<ObjectNode> active = st.activeExecutions();
       String status = "pending";
       if (!active.isEmpty()) {
@@ -206,13 +206,13 @@ final class SnapshotsApi extends Endpoint {
       params.put("include_credentials", includeCredentials);
       params.put("include_logs", includeLogs);
       params.put("include_events", includeEvents);
-      if (st.profile != ServerProfile.V5_0_5) {
+      if (st.profile() != ServerProfile.V5_0_5) {
         params.set("tempdir_path", b.hasNonNull("tempdir_path") ? b.get("tempdir_path") : null);
         if (params.get("tempdir_path") == null) {
           params.putNull("tempdir_path");
         }
       }
-      if (st.profile == ServerProfile.V7_0_4) {
+      if (st.profile() == ServerProfile.V7_0_4) {
         params.put("legacy", legacy);
         if (lt == null || lt.isNull()) {
           params.putNull("listener_timeout");
@@ -241,7 +241,7 @@ final class SnapshotsApi extends Endpoint {
     ObjectNode s;
     synchronized (st) {
       s = snapshot(id);
-      if (st.profile != ServerProfile.V5_0_5) {
+      if (st.profile() != ServerProfile.V5_0_5) {
         for (ObjectNode e : st.activeExecutions()) {
           String wf = e.path("workflow_id").asText();
           if ((wf.equals("create_snapshot") || wf.equals("restore_snapshot"))
@@ -262,7 +262,7 @@ final class SnapshotsApi extends Endpoint {
   }
 
   void restore(Ctx c, String id) {
-    JsonNode raw = st.profile.requiresRecreateDeploymentsEnvs() ? jsonBody(c, "recreate_deployments_envs")
+    JsonNode raw = st.profile().requiresRecreateDeploymentsEnvs() ? jsonBody(c, "recreate_deployments_envs")
         : jsonBody(c);
     if (!raw.isObject()) {
       // request_dict['force'] on a list (corpus seq 126)
@@ -302,11 +302,11 @@ final class SnapshotsApi extends Endpoint {
       params.put("timeout", timeout);
       params.put("restore_certificates", restoreCerts);
       params.put("no_reboot", noReboot);
-      if (st.profile.requiresRecreateDeploymentsEnvs()) {
+      if (st.profile().requiresRecreateDeploymentsEnvs()) {
         params.put("recreate_deployments_envs", bool(b, "recreate_deployments_envs", true));
       }
-      params.put("premium_enabled", st.cfg.edition == Edition.PREMIUM);
-      params.put("user_is_bootstrap_admin", c.user.equals(st.adminUser));
+      params.put("premium_enabled", st.cfg().edition == Edition.PREMIUM);
+      params.put("user_is_bootstrap_admin", c.user.equals(st.adminUser()));
       params.set("config", st.configParams());
       ObjectNode e = st.newExecution("restore_snapshot", c.tenant, c.user, params, true, null, null);
       if (!active.isEmpty()) {

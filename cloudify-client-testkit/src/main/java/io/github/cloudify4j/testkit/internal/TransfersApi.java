@@ -48,7 +48,7 @@ final class TransfersApi extends Endpoint {
     }
     drain(c);
     String fname = FileUtil.safeName(id) + ".zip";
-    String disposition = st.profile == ServerProfile.V7_0_4
+    String disposition = st.profile() == ServerProfile.V7_0_4
         ? "attachment; filename=\"" + fname + "\"" : "attachment; filename=" + fname;
     if (!Files.isRegularFile(file)) {
       // the service has already answered with X-Accel-Redirect and its headers; nginx finds no file and answers
@@ -128,7 +128,7 @@ final class TransfersApi extends Endpoint {
 
   void upload(Ctx c, String id) throws IOException {
     String url = c.q("snapshot_archive_url");
-    Path tmp = Files.createTempFile(st.storageDir.resolve("tmp"), "upload-", ".zip");
+    Path tmp = Files.createTempFile(st.storageDir().resolve("tmp"), "upload-", ".zip");
     try {
       if (url != null) {
         String cl = header(c, "Content-Length");
@@ -188,7 +188,7 @@ final class TransfersApi extends Endpoint {
         ObjectNode existing = st.kind("snapshots").get(id);
         Path dest = st.archivePath(id);
         if (existing != null) {
-          if (st.profile.uploadOverwritesExisting()) {
+          if (st.profile().uploadOverwritesExisting()) {
             Files.createDirectories(dest.getParent());
             Files.move(tmp, dest, StandardCopyOption.REPLACE_EXISTING);
             ObjectNode empty = Json.obj();
