@@ -212,6 +212,13 @@ public final class ReadmeBlocks {
 
   /** The fixed imports plus an on-demand import of every public cloudify4j package on {@code classPath}. */
   static List<String> imports(String classPath) {
+    List<String> imports = new ArrayList<>(FIXED_IMPORTS);
+    publicPackages(classPath).forEach(p -> imports.add("import " + p + ".*;"));
+    return imports;
+  }
+
+  /** Every cloudify4j package on {@code classPath} but {@code internal} and {@code spi} ones (and the examples). */
+  public static Set<String> publicPackages(String classPath) {
     Set<String> packages = new TreeSet<>();
     for (String entry : classPath.split(File.pathSeparator)) {
       if (!entry.isEmpty()) {
@@ -224,9 +231,7 @@ public final class ReadmeBlocks {
         throw new IllegalStateException(root + " is not on the class path " + classPath);
       }
     }
-    List<String> imports = new ArrayList<>(FIXED_IMPORTS);
-    packages.forEach(p -> imports.add("import " + p + ".*;"));
-    return imports;
+    return packages;
   }
 
   private static Set<String> packagesIn(Path entry) {
