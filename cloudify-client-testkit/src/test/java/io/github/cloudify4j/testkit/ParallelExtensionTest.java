@@ -150,6 +150,39 @@ class ParallelExtensionTest {
   }
 
   @Test
+  void aNestedClassSharesItsEnclosingClassesManager() {
+    TestExecutionSummary summary = runInParallel(1, Outer.class);
+
+    assertPassed(summary, 2);
+    assertThat(SEEN).containsOnlyKeys("outer", "nested");
+    assertThat(SEEN.get("nested")).isSameAs(SEEN.get("outer"));
+    assertClosed(SEEN.values());
+  }
+
+  static final FakeCloudifyManagerExtension SHARED_BY_NESTING = FakeCloudifyManagerExtension.builder().build();
+
+  static final class Outer {
+    @RegisterExtension
+    static FakeCloudifyManagerExtension manager = SHARED_BY_NESTING;
+
+    @Test
+    void outer(FakeCloudifyManager m) {
+      assumeTrue(launched, "runs only when launched by ParallelExtensionTest");
+      SEEN.put("outer", m);
+    }
+
+    @org.junit.jupiter.api.Nested
+    final class Inner {
+      @Test
+      void nested(FakeCloudifyManager m) {
+        assumeTrue(launched, "runs only when launched by ParallelExtensionTest");
+        assertThat(manager.manager()).isSameAs(m);
+        SEEN.put("nested", m);
+      }
+    }
+  }
+
+  @Test
   void managerIsNullOutsideTests() {
     assertThat(FakeCloudifyManagerExtension.builder().build().manager()).isNull();
     assertThat(List.of(SHARED_BY_CLASSES, SHARED_BY_TESTS)).allSatisfy(e -> assertThat(e.manager()).isNull());
