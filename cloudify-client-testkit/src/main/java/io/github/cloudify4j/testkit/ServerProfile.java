@@ -74,6 +74,16 @@ public enum ServerProfile {
     return this == V7_0_4;
   }
 
+  /**
+   * True when a new snapshot's id may hold {@code ~}. The service checks ids on create by URL-quoting them
+   * ({@code validate_inputs}: the quoted value must equal the id), so the rule is whatever the manager's Python
+   * leaves unquoted: {@code ~} since Python 3.7 (RFC 3986), which 7.x runs; 5.0.5 and 6.4 run older Pythons that
+   * quote it. The fact sheet says {@code ~} "passes in practice"; the recorded 7.1 exchanges hold no {@code ~} case.
+   */
+  public boolean tildeInIds() {
+    return this == V7_0_4;
+  }
+
   /** The snapshot-status body value while a restore is running. */
   public String snapshotStatusRunning() {
     return shortSnapshotStatus() ? "running"

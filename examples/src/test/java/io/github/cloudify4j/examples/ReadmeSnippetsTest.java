@@ -135,9 +135,6 @@ class ReadmeSnippetsTest {
     int checked = 0;
     while (m.find()) {
       String claim = m.group(1) + "." + m.group(2);
-      if (KNOWN_WRONG_IN_PROSE.contains(claim)) {
-        continue;
-      }
       Class<?> type = packages.stream().map(p -> load(p + "." + m.group(1))).filter(c -> c != null).findFirst()
           .orElse(null);
       if (type == null) {
@@ -152,12 +149,6 @@ class ReadmeSnippetsTest {
     assertThat(wrong).as("calls the README's prose names").isEmpty();
   }
 
-  /**
-   * Claims of the README's prose known to be wrong, and waiting for a README edit outside the code blocks (which
-   * this test's owner may not make): {@code BackupJob.defaultCreateOptions()} is
-   * {@code BackupJob.Builder.defaultCreateOptions()}. Remove an entry when the README is fixed.
-   */
-  private static final Set<String> KNOWN_WRONG_IN_PROSE = Set.of("BackupJob.defaultCreateOptions");
 
   private static Class<?> load(String name) {
     try {

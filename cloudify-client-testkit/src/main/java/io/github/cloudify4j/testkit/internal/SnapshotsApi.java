@@ -109,9 +109,9 @@ final class SnapshotsApi extends Endpoint {
   /**
    * The service's {@code validate_inputs}, on create only (an upload stores any id, corpus seq 92): not empty, at
    * most 256 characters (seq 45), a letter first (seq 42, 47), then only ASCII letters, digits, {@code -._}
-   * (seq 43).
+   * (seq 43) — and {@code ~} where the manager's Python leaves it unquoted ({@link ServerProfile#tildeInIds()}).
    */
-  static void validateId(String id) {
+  static void validateId(String id, ServerProfile profile) {
     if (id.isEmpty()) {
       throw ApiException.badParams("The `snapshot_id` argument is empty");
     }
@@ -123,7 +123,8 @@ final class SnapshotsApi extends Endpoint {
       throw ApiException.badParams("The `snapshot_id` argument must begin with a letter");
     }
     for (char ch : id.toCharArray()) {
-      boolean ok = (ch < 128 && Character.isLetterOrDigit(ch)) || ch == '-' || ch == '.' || ch == '_';
+      boolean ok = (ch < 128 && Character.isLetterOrDigit(ch)) || ch == '-' || ch == '.' || ch == '_'
+          || (ch == '~' && profile.tildeInIds());
       if (!ok) {
         throw ApiException.badParams("The `snapshot_id` argument contains illegal characters. Only letters, "
             + "digits and the characters \"-\", \".\" and \"_\" are allowed");
@@ -150,7 +151,7 @@ final class SnapshotsApi extends Endpoint {
   }
 
   void createSnapshot(Ctx c, String id) {
-    validateId(id);
+    validateId(id, st.profile());
     ObjectNode b = object(jsonBody(c));
     boolean includeCredentials = bool(b, "include_credentials", true);
     boolean includeLogs = bool(b, "include_logs", true);
