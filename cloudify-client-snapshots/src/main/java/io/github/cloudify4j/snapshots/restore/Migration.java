@@ -124,6 +124,17 @@ public final class Migration {
       this.target = target;
     }
 
+    private Builder copy() {
+      Builder c = new Builder(source, target);
+      c.workDir = workDir;
+      c.snapshotId = snapshotId;
+      c.createOptions = createOptions;
+      c.restore = restore;
+      c.snapshotPoll = snapshotPoll;
+      c.listener = listener;
+      return c;
+    }
+
     /** Where the archive is kept (required; it must exist). */
     public Builder workDir(Path workDir) {
       requireNonNull(workDir, "workDir == null");
@@ -170,6 +181,7 @@ public final class Migration {
       return this;
     }
 
+    /** A migration with a copy of these settings: changing this builder afterwards does not change it. */
     public Migration build() {
       if (workDir == null) {
         throw new IllegalStateException("workDir(...) is required: the archive is kept there");
@@ -177,7 +189,7 @@ public final class Migration {
       if (source.managers().equals(target.managers())) {
         throw new IllegalStateException("source and target are the same manager");
       }
-      return new Migration(this);
+      return new Migration(copy());
     }
   }
 

@@ -41,8 +41,14 @@ public final class RestoreReport {
   private final Duration duration;
   private final String snapshotLeftOnManager;
   private final List<String> leftoverExecutionsKilled;
+  private final RestorePlan plan;
+  private final RestoreRefusal refusal;
+  private final java.time.Instant restoreRequestedAt;
 
   RestoreReport(Builder b) {
+    plan = b.plan;
+    refusal = b.refusal;
+    restoreRequestedAt = b.restoreRequestedAt;
     outcome = b.outcome;
     snapshotId = b.snapshotId;
     steps = Collections.unmodifiableList(new ArrayList<>(b.steps));
@@ -159,6 +165,25 @@ public final class RestoreReport {
     return leftoverExecutionsKilled;
   }
 
+  /**
+   * The plan this run executed: the one approved, or (when PREFLIGHT found a restore running) its {@link
+   * RestorePlan#resumed(String) resumed} form. {@link #steps()} follows it step by step; a failure ends the list
+   * early, and a rollback adds one DEACTIVATE_MAINTENANCE entry.
+   */
+  public RestorePlan plan() {
+    return plan;
+  }
+
+  /** Why the run refused to go on, with its code; empty unless it was refused. */
+  public Optional<RestoreRefusal> refusal() {
+    return Optional.ofNullable(refusal);
+  }
+
+  /** When this run (or the run it resumed) asked the manager to restore; empty if it never did. */
+  public Optional<java.time.Instant> restoreRequestedAt() {
+    return Optional.ofNullable(restoreRequestedAt);
+  }
+
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder();
@@ -221,6 +246,9 @@ public final class RestoreReport {
     Duration duration = Duration.ZERO;
     String snapshotLeftOnManager;
     final List<String> leftoverExecutionsKilled = new ArrayList<>();
+    RestorePlan plan;
+    RestoreRefusal refusal;
+    java.time.Instant restoreRequestedAt;
 
     RestoreReport build() {
       return new RestoreReport(this);
