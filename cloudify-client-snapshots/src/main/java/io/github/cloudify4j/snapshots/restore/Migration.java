@@ -56,22 +56,25 @@ public final class Migration {
    * Runs the migration.
    *
    * @throws RestoreFailedException when the restore on the target fails (the source is untouched either way)
-   * @throws IllegalStateException when the target cannot take the source's snapshot (older version), before any
-   *     snapshot is created
+   * @throws RestoreRefusedException when the target cannot take the source's snapshot (code {@code
+   *     SOURCE_NEWER_THAN_TARGET}) or the archive file exists ({@code ARCHIVE_EXISTS}), before any snapshot is
+   *     created
    */
   public MigrationReport run() {
     ServerVersion sourceVersion = settings.source.manager().version();
     ServerVersion targetVersion = settings.target.manager().version();
     if (sourceVersion.version().isNewerThan(targetVersion.version())) {
-      throw new IllegalStateException("The source manager (" + sourceVersion.versionText() + ") is newer than the"
-          + " target (" + targetVersion.versionText() + "): a manager cannot restore a newer manager's snapshot."
-          + " Upgrade the target first.");
+      throw refused(settings.snapshotId, new RestoreRefusal(RestoreRefusal.Code.SOURCE_NEWER_THAN_TARGET,
+          "The source manager (" + sourceVersion.versionText() + ") is newer than the target ("
+          + targetVersion.versionText() + "): a manager cannot restore a newer manager's snapshot."
+          + " Upgrade the target first."));
     }
     String snapshotId = settings.snapshotId != null ? settings.snapshotId
         : "migration-" + ID_TIME.format(settings.source.poller().clock().instant());
     Path archive = settings.workDir.resolve(snapshotId + ".zip");
     if (Files.exists(archive)) {
-      throw new IllegalStateException("The archive " + archive + " exists already; choose another snapshotId");
+      throw refused(snapshotId, new RestoreRefusal(RestoreRefusal.Code.ARCHIVE_EXISTS,
+          "The archive " + archive + " exists already; choose another snapshotId"));
     }
 
     Snapshots source = Snapshots.of(settings.source);
@@ -106,6 +109,12 @@ public final class Migration {
         + " if it should not stay there.");
     return new MigrationReport(snapshotId, create.id(), sourceVersion.versionText(), targetVersion.versionText(),
         download, restored, followUps);
+  }
+
+  private RestoreRefusedException refused(String snapshotId, RestoreRefusal refusal) {
+    RestoreReport report = RestoreReport.refusedBeforeStart(snapshotId == null ? "(migration)" : snapshotId,
+        refusal, settings.target.poller().clock().instant());
+    return new RestoreRefusedException(report, refusal, null);
   }
 
   /** Builds a {@link Migration}. */

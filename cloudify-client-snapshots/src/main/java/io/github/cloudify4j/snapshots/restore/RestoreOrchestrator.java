@@ -346,6 +346,10 @@ public final class RestoreOrchestrator {
 
     if (resumed) {
       snapshotId = settings.snapshotId != null ? settings.snapshotId : report.snapshotId;
+      if (settings.uploadFile != null) {
+        archive = SnapshotArchive.inspect(settings.uploadFile); // to verify the running restore against
+        facts.add("archive " + archive.format() + " " + archive.rawSnapshotVersion().orElse("?"));
+      }
       return String.join(", ", facts);
     }
 
@@ -366,7 +370,8 @@ public final class RestoreOrchestrator {
           serverVersion.version(), isKubernetes());
       if (!problems.isEmpty()) {
         throw new Refused(new RestoreRefusal(RestoreRefusal.Code.ARCHIVE_NOT_RESTORABLE, problems.stream()
-            .map(ArchiveProblem::message).collect(Collectors.joining(" ")), problems), null);
+            .map(ArchiveProblem::message).collect(Collectors.joining(" ")), problems,
+            java.util.Collections.emptyList()), null);
       }
     }
     if (settings.uploadFile != null || settings.uploadUrl != null) {
@@ -520,7 +525,9 @@ public final class RestoreOrchestrator {
           + " still " + (last == null ? "unknown" : last.status()) + " after " + human(e.elapsed())
           + "; executions still running: "
           + (last == null || last.remainingExecutions().isEmpty() ? "none reported" : remaining(last))
-          + ". Cancel them or wait for them, then run again." + leftoverHint(last)), e);
+          + ". Cancel them or wait for them, then run again." + leftoverHint(last), java.util.Collections.emptyList(),
+          last == null ? java.util.Collections.<String>emptyList() : last.remainingExecutions().stream()
+              .map(x -> x.id()).collect(Collectors.toList())), e);
     }
     return "activated" + status.activatedAt().map(t -> " at " + t).orElse("");
   }
@@ -929,9 +936,10 @@ public final class RestoreOrchestrator {
         Execution execution = found.get(0);
         Object restoring = execution.parameters().get("snapshot_id");
         if (restoring != null && settings.snapshotId != null && !settings.snapshotId.equals(restoring)) {
-          throw refuse(RestoreRefusal.Code.ANOTHER_RESTORE_RUNNING, "Another restore is running (snapshot "
-              + restoring + ", execution "
-              + execution.id() + "); wait for it to end before restoring " + settings.snapshotId);
+          throw new Refused(new RestoreRefusal(RestoreRefusal.Code.ANOTHER_RESTORE_RUNNING, "Another restore is"
+              + " running (snapshot " + restoring + ", execution " + execution.id() + "); wait for it to end"
+              + " before restoring " + settings.snapshotId, java.util.Collections.emptyList(),
+              java.util.Collections.singletonList(execution.id())), null);
         }
         report.restoreExecutionId = execution.id();
         report.restoreExecution = execution;

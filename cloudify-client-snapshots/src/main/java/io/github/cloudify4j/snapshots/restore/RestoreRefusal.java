@@ -37,21 +37,27 @@ public final class RestoreRefusal {
     /** Maintenance mode did not become active in time (executions still running). */
     MAINTENANCE_NOT_ACTIVATED,
     /** The manager refused the restore request itself (for example: other executions are running). */
-    MANAGER_REFUSED_RESTORE
+    MANAGER_REFUSED_RESTORE,
+    /** {@link Migration}: the source manager is newer than the target, which cannot restore its snapshot. */
+    SOURCE_NEWER_THAN_TARGET,
+    /** {@link Migration}: the archive file to download into exists already. */
+    ARCHIVE_EXISTS
   }
 
   private final Code code;
   private final String message;
   private final List<ArchiveProblem> archiveProblems;
+  private final List<String> executionIds;
 
   RestoreRefusal(Code code, String message) {
-    this(code, message, Collections.emptyList());
+    this(code, message, Collections.emptyList(), Collections.emptyList());
   }
 
-  RestoreRefusal(Code code, String message, List<ArchiveProblem> archiveProblems) {
+  RestoreRefusal(Code code, String message, List<ArchiveProblem> archiveProblems, List<String> executionIds) {
     this.code = requireNonNull(code, "code == null");
     this.message = requireNonNull(message, "message == null");
     this.archiveProblems = Collections.unmodifiableList(new ArrayList<>(archiveProblems));
+    this.executionIds = Collections.unmodifiableList(new ArrayList<>(executionIds));
   }
 
   public Code code() {
@@ -66,6 +72,14 @@ public final class RestoreRefusal {
   /** For {@link Code#ARCHIVE_NOT_RESTORABLE}: each problem with its own code; empty otherwise. */
   public List<ArchiveProblem> archiveProblems() {
     return archiveProblems;
+  }
+
+  /**
+   * The executions the refusal is about: for {@link Code#MAINTENANCE_NOT_ACTIVATED} those still running, for
+   * {@link Code#ANOTHER_RESTORE_RUNNING} the other restore; empty otherwise.
+   */
+  public List<String> executionIds() {
+    return executionIds;
   }
 
   @Override

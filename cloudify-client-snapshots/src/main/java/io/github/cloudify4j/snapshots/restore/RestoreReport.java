@@ -228,6 +228,19 @@ public final class RestoreReport {
     return sb.toString();
   }
 
+  /** The report of a run refused before any step could run (used by {@link Migration}'s own checks). */
+  static RestoreReport refusedBeforeStart(String snapshotId, RestoreRefusal refusal, java.time.Instant at) {
+    Builder b = new Builder();
+    b.outcome = Outcome.FAILED;
+    b.snapshotId = snapshotId;
+    b.failedStep = RestoreStep.PREFLIGHT;
+    b.failure = refusal.message();
+    b.refusal = refusal;
+    b.steps.add(new StepResult(RestoreStep.PREFLIGHT, StepResult.Status.FAILED, at, Duration.ZERO,
+        refusal.message()));
+    return b.build();
+  }
+
   static final class Builder {
     Outcome outcome = Outcome.FAILED;
     String snapshotId;
