@@ -426,6 +426,13 @@ public final class RestoreOrchestrator {
     restoreRequestedAt = previous.restoreRequestedAt().orElse(null);
     report.restoreRequestedAt = restoreRequestedAt;
     uploadedByUs = previous.snapshotLeftOnManager().isPresent();
+    if (previous.steps().stream().anyMatch(r -> r.step() == RestoreStep.VERIFY
+        && r.status() == StepResult.Status.SUCCEEDED)) {
+      // VERIFY is not run again (the planner skips it): its findings stand.
+      report.verification = previous.verification().orElse(null);
+      report.scheduledExecutionsFailed.addAll(previous.scheduledExecutionsFailed());
+      report.executionsCancelled.addAll(previous.executionsCancelled());
+    }
     if (serverVersion.version().isAtLeast(FIRST_WITH_STATUS)) {
       RestoreStatus status = snapshots.restoreStatus();
       facts.add("restore status " + status.state().name().toLowerCase(Locale.ROOT).replace('_', '-'));
