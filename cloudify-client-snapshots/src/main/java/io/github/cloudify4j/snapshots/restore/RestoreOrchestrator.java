@@ -13,9 +13,6 @@ import io.github.cloudify4j.client.errors.CloudifyInvalidResponseException;
 import io.github.cloudify4j.client.errors.ExistingRunningExecutionException;
 import io.github.cloudify4j.client.errors.CloudifyServiceException;
 import io.github.cloudify4j.client.errors.CloudifyTransportException;
-import io.github.cloudify4j.client.errors.ForbiddenException;
-import io.github.cloudify4j.client.errors.MaintenanceModeException;
-import io.github.cloudify4j.client.errors.NotFoundException;
 import io.github.cloudify4j.client.errors.ServerUnavailableException;
 import io.github.cloudify4j.client.errors.UnauthorizedException;
 import io.github.cloudify4j.client.errors.WaitTimeoutException;
@@ -41,9 +38,7 @@ import io.github.cloudify4j.snapshots.archive.ArchiveProblem;
 import io.github.cloudify4j.snapshots.archive.RestoreChecks;
 import io.github.cloudify4j.snapshots.archive.SnapshotArchive;
 import io.github.cloudify4j.snapshots.internal.ManagerInventory;
-import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -94,7 +89,6 @@ import org.slf4j.LoggerFactory;
 public final class RestoreOrchestrator {
   private static final Logger LOG = LoggerFactory.getLogger(RestoreOrchestrator.class);
   private static final Version FIRST_WITH_STATUS = Version.of(5, 0, 5);
-  private static final Duration START_GRACE = Duration.ofMinutes(2);
   private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
   private static final RequestOptions SYS_ADMIN = RequestOptions.builder().bypassMaintenance(true).build();
 
@@ -633,8 +627,9 @@ public final class RestoreOrchestrator {
 
   private String followRestore() {
     boolean statusEndpoint = serverVersion.version().isAtLeast(FIRST_WITH_STATUS);
-    Follow follow = new Follow(statusEndpoint);
-    Follow.State last = api.poller().until("the restore of " + snapshotId + " to finish", follow::probe)
+    RestoreFollow follow = new RestoreFollow(statusEndpoint, resumed, pollSnapshots, poll, report.restoreExecutionId,
+        settings.timeouts.restartWindow(), restoreRequestedAt, this::clock);
+    RestoreFollow.State last = api.poller().until("the restore of " + snapshotId + " to finish", follow::probe)
         // failure first: the waiter takes the first matching rule, and isOver also holds for a failed execution
         .failWhen(s -> s.execution != null && s.execution.isTerminal() && !s.execution.status().isSuccess(),
             s -> "the restore execution " + s.execution.id() + " ended " + s.execution.status()
@@ -650,7 +645,7 @@ public final class RestoreOrchestrator {
     if (last.unconfirmedStart) {
       report.warnings.add("The restore was never seen running (its execution could not be read and it ended"
           + " between two polls); it was taken as over once snapshot-status said not running for "
-          + human(START_GRACE));
+          + human(RestoreFollow.START_GRACE));
     }
     return "restore over: " + last.describe();
   }
@@ -816,119 +811,6 @@ public final class RestoreOrchestrator {
   }
 
   // ---- machinery ----
-
-  /** Follows a restore: combines snapshot-status and the restore execution, and times the unreachability. */
-  private final class Follow {
-    final boolean statusEndpoint;
-    boolean sawRunning = resumed;
-    boolean executionStarted;
-    Instant lastReachable = clock();
-    Instant notRunningSince;
-
-    Follow(boolean statusEndpoint) {
-      this.statusEndpoint = statusEndpoint;
-    }
-
-    final class State {
-      RestoreStatus status;
-      Execution execution;
-      String executionNote;
-      String unreachable;
-      boolean unconfirmedStart;
-
-      String describe() {
-        StringBuilder sb = new StringBuilder();
-        if (unreachable != null) {
-          sb.append(unreachable);
-        } else {
-          sb.append("snapshot-status ").append(status == null ? "-" : status.state().name()
-              .toLowerCase(Locale.ROOT).replace('_', '-'));
-        }
-        if (execution != null) {
-          sb.append(", execution ").append(execution.status());
-        } else if (executionNote != null) {
-          sb.append(", execution ").append(executionNote);
-        }
-        return sb.toString();
-      }
-    }
-
-    State probe() {
-      State s = new State();
-      boolean reachable = false;
-      String failure = null;
-      if (statusEndpoint) {
-        try {
-          s.status = pollSnapshots.restoreStatus();
-          reachable = true;
-        } catch (CloudifyTransportException | ServerUnavailableException e) {
-          failure = e.getMessage();
-        } catch (CloudifyInvalidResponseException e) {
-          reachable = true; // something answered, but not the status: this poll proves nothing either way
-        }
-      }
-      if (report.restoreExecutionId != null) {
-        try {
-          s.execution = poll.executions().get(report.restoreExecutionId, SYS_ADMIN);
-          reachable = true;
-        } catch (CloudifyTransportException | ServerUnavailableException e) {
-          failure = failure == null ? e.getMessage() : failure;
-        } catch (UnauthorizedException | ForbiddenException | NotFoundException | MaintenanceModeException e) {
-          reachable = true;
-          s.executionNote = "unreadable (" + e.statusCode() + ")";
-        }
-      }
-      Instant now = clock();
-      if (reachable) {
-        lastReachable = now;
-      } else {
-        Duration down = Duration.between(lastReachable, now);
-        s.unreachable = "manager unreachable for " + human(down) + " (" + failure + ")";
-        if (down.compareTo(settings.timeouts.restartWindow()) > 0) {
-          throw new RestartWindowExceeded("The manager has been unreachable for " + human(down) + ", longer than"
-              + " the restart window allowed (" + human(settings.timeouts.restartWindow()) + "). The restore may"
-              + " still be running on the manager; check /snapshot-status before acting. Last error: " + failure);
-        }
-      }
-      if (s.status != null && s.status.isRunning()) {
-        sawRunning = true;
-      }
-      if (s.execution != null && !s.execution.status().equals(ExecutionStatus.PENDING)
-          && !s.execution.status().isWaiting()) {
-        executionStarted = true;
-      }
-      if (s.status != null && s.status.isNotRunning()) {
-        if (notRunningSince == null) {
-          notRunningSince = now;
-        }
-      } else if (s.status != null) {
-        notRunningSince = null;
-      }
-      return s;
-    }
-
-    boolean isOver(State s) {
-      boolean executionDone = s.execution != null && s.execution.isTerminal();
-      boolean executionUnknown = s.execution == null;
-      if (!statusEndpoint) {
-        return executionDone;
-      }
-      if (s.status == null || !s.status.isNotRunning()) {
-        return false;
-      }
-      if (sawRunning || executionStarted) {
-        return executionDone || executionUnknown;
-      }
-      // Never seen running: only an unreadable execution plus a long "not running" lets us conclude.
-      if (executionUnknown && restoreRequestedAt != null && notRunningSince != null
-          && Duration.between(restoreRequestedAt, clock()).compareTo(START_GRACE) >= 0
-          && Duration.between(notRunningSince, clock()).compareTo(START_GRACE) >= 0) {
-        s.unconfirmedStart = true;
-        return true;
-      }
-      return false;
-    }
-  }
 
   private void resumeRunningRestore() {
     resumed = true;
@@ -1144,15 +1026,6 @@ public final class RestoreOrchestrator {
     StepFailure(RestoreStep step, String message, Throwable cause) {
       super(message, cause);
       this.step = step;
-    }
-  }
-
-  /** The manager stayed unreachable longer than the caller allowed. */
-  private static final class RestartWindowExceeded extends CloudifyException {
-    private static final long serialVersionUID = 1L;
-
-    RestartWindowExceeded(String message) {
-      super(message);
     }
   }
 
