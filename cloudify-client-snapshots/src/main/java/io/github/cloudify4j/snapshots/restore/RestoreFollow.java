@@ -119,10 +119,10 @@ final class RestoreFollow {
       lastReachable = now;
     } else {
       Duration down = Duration.between(lastReachable, now);
-      s.unreachable = "manager unreachable for " + RestoreOrchestrator.human(down) + " (" + failure + ")";
+      s.unreachable = "manager unreachable for " + RestoreText.human(down) + " (" + failure + ")";
       if (down.compareTo(restartWindow) > 0) {
-        throw new RestartWindowExceeded("The manager has been unreachable for " + RestoreOrchestrator.human(down) + ", longer than"
-            + " the restart window allowed (" + RestoreOrchestrator.human(restartWindow) + "). The restore may"
+        throw new RestartWindowExceeded("The manager has been unreachable for " + RestoreText.human(down)
+            + ", longer than the restart window allowed (" + RestoreText.human(restartWindow) + "). The restore may"
             + " still be running on the manager; check /snapshot-status before acting. Last error: " + failure);
       }
     }

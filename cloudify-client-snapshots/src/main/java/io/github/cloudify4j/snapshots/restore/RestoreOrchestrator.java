@@ -1,5 +1,6 @@
 package io.github.cloudify4j.snapshots.restore;
 
+import static io.github.cloudify4j.snapshots.restore.RestoreText.human;
 import static java.util.Objects.requireNonNull;
 
 import io.github.cloudify4j.client.CloudifyClient;
@@ -17,11 +18,9 @@ import io.github.cloudify4j.client.errors.ServerUnavailableException;
 import io.github.cloudify4j.client.errors.UnauthorizedException;
 import io.github.cloudify4j.client.errors.WaitTimeoutException;
 import io.github.cloudify4j.client.model.Execution;
-import io.github.cloudify4j.client.model.ExecutionStatus;
 import io.github.cloudify4j.client.model.MaintenanceStatus;
 import io.github.cloudify4j.client.model.ManagerStatus;
 import io.github.cloudify4j.client.model.ServerVersion;
-import io.github.cloudify4j.client.model.ServiceStatus;
 import io.github.cloudify4j.client.model.Version;
 import io.github.cloudify4j.client.poll.PollOptions;
 import io.github.cloudify4j.client.spi.Arguments;
@@ -518,44 +517,20 @@ public final class RestoreOrchestrator {
           .cancelWhen(cancelled::get)
           .listener(event -> event.value().filter(MaintenanceStatus::isActivating).ifPresent(s ->
               listener().onProgress(RestoreStep.AWAIT_MAINTENANCE, "activating; waiting for "
-                  + s.remainingExecutions().size() + " execution(s): " + remaining(s))))
+                  + s.remainingExecutions().size() + " execution(s): " + RestoreText.remaining(s))))
           .await();
     } catch (WaitTimeoutException e) {
       MaintenanceStatus last = (MaintenanceStatus) e.lastObserved().orElse(null);
       throw new Refused(new RestoreRefusal(RestoreRefusal.Code.MAINTENANCE_NOT_ACTIVATED, "Maintenance mode is"
           + " still " + (last == null ? "unknown" : last.status()) + " after " + human(e.elapsed())
           + "; executions still running: "
-          + (last == null || last.remainingExecutions().isEmpty() ? "none reported" : remaining(last))
-          + ". Cancel them or wait for them, then run again." + leftoverHint(last), java.util.Collections.emptyList(),
+          + (last == null || last.remainingExecutions().isEmpty() ? "none reported" : RestoreText.remaining(last))
+          + ". Cancel them or wait for them, then run again." + RestoreText.leftoverHint(last),
+          java.util.Collections.emptyList(),
           last == null ? java.util.Collections.<String>emptyList() : last.remainingExecutions().stream()
               .map(x -> x.id()).collect(Collectors.toList())), e);
     }
     return "activated" + status.activatedAt().map(t -> " at " + t).orElse("");
-  }
-
-  /**
-   * A pending {@code restore_snapshot} among the executions maintenance mode waits for is most likely what a real
-   * manager leaves behind after refusing a restore (corpus seq 134-136): nothing will ever run it.
-   */
-  private static String leftoverHint(MaintenanceStatus last) {
-    if (last == null) {
-      return "";
-    }
-    List<String> leftovers = last.remainingExecutions().stream()
-        .filter(e -> e.workflowId().filter("restore_snapshot"::equals).isPresent()
-            && ExecutionStatus.PENDING.equals(e.status()))
-        .map(e -> e.id())
-        .collect(Collectors.toList());
-    return leftovers.isEmpty() ? "" : " The pending restore_snapshot execution(s) " + String.join(", ", leftovers)
-        + " are most likely left over from a refused restore and nothing will run them: kill them"
-        + " (client.executions().kill(id)).";
-  }
-
-  private static String remaining(MaintenanceStatus s) {
-    return s.remainingExecutions().stream()
-        .map(e -> e.id() + " (" + e.workflowId().orElse("?") + e.deploymentId().map(d -> " on " + d).orElse("")
-            + ", " + e.status() + ")")
-        .collect(Collectors.joining(", "));
   }
 
   private String startRestore() {
@@ -688,7 +663,7 @@ public final class RestoreOrchestrator {
       // The waiter's own message prints the whole status (every service with its details): ~900 characters that
       // the report, the exception and the log would each repeat. Name what matters instead.
       Object last = e.lastObserved().orElse(null);
-      String seen = last instanceof ManagerStatus ? healthSummary((ManagerStatus) last)
+      String seen = last instanceof ManagerStatus ? RestoreText.healthSummary((ManagerStatus) last)
           : e.getCause() != null ? "no answer (" + e.getCause().getClass().getSimpleName() + ")" : "no answer";
       throw new IllegalStateException("The manager was not healthy after " + human(e.elapsed()) + " (limit "
           + human(settings.timeouts.health()) + ", RestoreTimeouts.health): " + seen, e);
@@ -713,24 +688,6 @@ public final class RestoreOrchestrator {
       }
     }
     return detail;
-  }
-
-  /** {@code status Fail; not active: rabbitmq, mgmtworker (of 9 services)}: a line, not the whole status. */
-  static String healthSummary(ManagerStatus status) {
-    List<String> down = new ArrayList<>();
-    for (Map.Entry<String, ServiceStatus> e : status.services().entrySet()) {
-      if (!e.getValue().isActive()) {
-        down.add(e.getKey());
-      }
-    }
-    String summary = "status " + status.status();
-    if (down.isEmpty()) {
-      return summary + " (" + status.services().size() + " services, none reported inactive)";
-    }
-    int max = 6;
-    String names = down.size() <= max ? String.join(", ", down)
-        : String.join(", ", down.subList(0, max)) + " and " + (down.size() - max) + " more";
-    return summary + "; not active: " + names + " (of " + status.services().size() + " services)";
   }
 
   private String verify() {
@@ -987,20 +944,6 @@ public final class RestoreOrchestrator {
 
   private Instant clock() {
     return settings.client.poller().clock().instant();
-  }
-
-  static String human(Duration d) {
-    long s = d.getSeconds();
-    if (s < 1) {
-      return d.toMillis() + " ms";
-    }
-    if (s < 120) {
-      return s + " s";
-    }
-    if (s < 7200) {
-      return (s / 60) + " min";
-    }
-    return (s / 3600) + " h " + ((s % 3600) / 60) + " min";
   }
 
   private static Refused refuse(RestoreRefusal.Code code, String message) {

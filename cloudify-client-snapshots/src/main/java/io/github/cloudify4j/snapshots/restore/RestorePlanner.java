@@ -1,6 +1,6 @@
 package io.github.cloudify4j.snapshots.restore;
 
-import static io.github.cloudify4j.snapshots.restore.RestoreOrchestrator.human;
+import static io.github.cloudify4j.snapshots.restore.RestoreText.human;
 
 import java.io.IOException;
 import java.net.URI;
