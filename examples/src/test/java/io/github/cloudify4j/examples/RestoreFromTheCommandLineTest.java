@@ -249,7 +249,7 @@ class RestoreFromTheCommandLineTest {
 
     assertThat(run(program, target, archive, "--debug")).isEqualTo(1);
     assertThat(err().lines().findFirst()).hasValueSatisfying(l -> assertThat(l).startsWith("error: "));
-    assertThat(err()).contains("RestoreFailedException").contains("\tat ");
+    assertThat(err()).contains("RestoreRefusedException").contains("\tat "); // a refusal: the existing id
   }
 
   private static int occurrences(String s, String part) {

@@ -6,6 +6,7 @@ import io.github.cloudify4j.client.spi.Secrets;
 import io.github.cloudify4j.client.CloudifyClient;
 import io.github.cloudify4j.client.ListParams;
 import io.github.cloudify4j.client.errors.CloudifyException;
+import io.github.cloudify4j.client.errors.CloudifyInterruptedException;
 import io.github.cloudify4j.client.errors.CloudifyServiceException;
 import io.github.cloudify4j.client.errors.ConflictException;
 import io.github.cloudify4j.client.errors.NotFoundException;
@@ -13,7 +14,6 @@ import io.github.cloudify4j.client.errors.SnapshotActionException;
 import io.github.cloudify4j.client.errors.WaitFailedException;
 import io.github.cloudify4j.client.errors.WaitTimeoutException;
 import io.github.cloudify4j.client.model.Execution;
-import io.github.cloudify4j.client.poll.PollListener;
 import io.github.cloudify4j.client.poll.PollOptions;
 import io.github.cloudify4j.snapshots.DownloadOptions;
 import io.github.cloudify4j.snapshots.DownloadResult;
@@ -51,6 +51,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -189,13 +192,48 @@ public final class BackupJob {
    * @throws BackupFailedException when the snapshot could not be created, followed, downloaded or verified
    */
   public BackupReport run() {
+    return run(new AtomicBoolean());
+  }
+
+  /**
+   * Runs {@link #run()} on the executor and returns at once. The future completes with the report, or exceptionally
+   * with the {@link BackupFailedException}; {@code cancel(...)} on it stops this run (not the job: it has no state
+   * between runs) at its next step, poll or download chunk, as a failure of that step whose cause is a {@link
+   * CloudifyInterruptedException}. A cancelled run cleans up as any failed one: nothing unverified is left in the
+   * directory, and a snapshot being created stays on the manager for the next run of the slot to follow.
+   */
+  public CompletableFuture<BackupReport> runAsync(Executor executor) {
+    requireNonNull(executor, "executor == null");
+    AtomicBoolean cancelled = new AtomicBoolean();
+    CompletableFuture<BackupReport> future = new CompletableFuture<BackupReport>() {
+      @Override
+      public boolean cancel(boolean mayInterruptIfRunning) {
+        cancelled.set(true);
+        return super.cancel(mayInterruptIfRunning);
+      }
+    };
+    try {
+      executor.execute(() -> {
+        try {
+          future.complete(run(cancelled));
+        } catch (RuntimeException | Error e) {
+          future.completeExceptionally(e);
+        }
+      });
+    } catch (RuntimeException rejected) {
+      future.completeExceptionally(rejected);
+    }
+    return future;
+  }
+
+  private BackupReport run(AtomicBoolean cancelled) {
     Instant started = clock.instant();
     Instant slot = slots.start(started);
     String id = prefix + slots.stamp(slot);
     Path archive = archivePath(id);
     Path checksum = directory.resolve(id + ZIP + SHA256);
     BackupReport.Builder r = new BackupReport.Builder(id, slot, archive, checksum, started);
-    Run run = new Run(r);
+    Run run = new Run(r, cancelled);
     LOG.info("Backup {}: starting (archive {})", id, archive);
     Optional<Optional<Snapshot>> todo = run.result(BackupStep.CHECK,
         () -> check(r) ? Optional.of(existingSnapshot(r)) : Optional.<Optional<Snapshot>>empty());
@@ -209,12 +247,12 @@ public final class BackupJob {
       }
       if (!existing.isPresent() || !existing.get().status().isRestorable()) {
         run.step(BackupStep.WAIT, () -> {
-          await(r);
+          await(r, cancelled);
           return true;
         });
       }
       Path staging = directory.resolve("." + archive.getFileName() + STAGING);
-      DownloadResult download = run.result(BackupStep.DOWNLOAD, () -> download(r, staging));
+      DownloadResult download = run.result(BackupStep.DOWNLOAD, () -> download(r, staging, cancelled));
       run.step(BackupStep.VERIFY, () -> {
         verifyAndPublish(r, download, staging);
         return true;
@@ -336,11 +374,15 @@ public final class BackupJob {
     }
   }
 
-  private void await(BackupReport.Builder r) {
+  private void await(BackupReport.Builder r, AtomicBoolean cancelled) {
     Instant deadline = clock.instant().plus(createTimeout);
     PollOptions poll = PollOptions.builder().maxWait(createTimeout).maxDelay(Duration.ofSeconds(30)).build();
     try {
-      Snapshot s = snapshots.waitUntilCreated(r.snapshotId, poll, PollListener.none());
+      Snapshot s = snapshots.waitUntilCreated(r.snapshotId, poll, event -> {
+        if (cancelled.get()) {
+          throw new CloudifyInterruptedException("cancelled while waiting for snapshot " + r.snapshotId, null);
+        }
+      });
       LOG.info("Backup {}: snapshot {}", r.snapshotId, s.status());
     } catch (WaitFailedException e) {
       throw new Refusal(e.getMessage(), e);
@@ -351,7 +393,7 @@ public final class BackupJob {
           + last + "); it is left on the manager and the next run of this slot follows it again", e);
     }
     if (r.createExecutionId != null) {
-      awaitExecution(r, deadline);
+      awaitExecution(r, deadline, cancelled);
     }
   }
 
@@ -360,7 +402,7 @@ public final class BackupJob {
    * before its last step: the execution must have ended {@code terminated} too. Best effort: {@code /executions}
    * is refused in maintenance mode, and then the archive checks decide.
    */
-  private void awaitExecution(BackupReport.Builder r, Instant deadline) {
+  private void awaitExecution(BackupReport.Builder r, Instant deadline, AtomicBoolean cancelled) {
     Duration left = Duration.between(clock.instant(), deadline);
     if (left.compareTo(Duration.ofSeconds(1)) < 0) {
       left = Duration.ofSeconds(1);
@@ -371,6 +413,7 @@ public final class BackupJob {
               () -> client.executions().get(r.createExecutionId))
           .succeedWhen(Execution::isTerminal, "ended")
           .options(PollOptions.builder().maxWait(left).maxDelay(Duration.ofSeconds(30)).build())
+          .cancelWhen(cancelled::get)
           .await();
     } catch (WaitTimeoutException | CloudifyServiceException ex) {
       String warning = "could not confirm that execution " + r.createExecutionId + " ended: " + ex.getMessage();
@@ -386,13 +429,19 @@ public final class BackupJob {
 
   // ------------------------------------------------------------------ DOWNLOAD, VERIFY
 
-  private DownloadResult download(BackupReport.Builder r, Path staging) throws IOException {
+  private DownloadResult download(BackupReport.Builder r, Path staging, AtomicBoolean cancelled)
+      throws IOException {
     Files.deleteIfExists(staging);
     DownloadOptions options = DownloadOptions.builder()
         .verifyZip(true)
         .sha256(true)
         .maxAttempts(downloadAttempts)
-        .listener(listener::onTransfer)
+        .listener((done, total) -> {
+          if (cancelled.get()) {
+            throw new CloudifyInterruptedException("download cancelled after " + done + " bytes", null);
+          }
+          listener.onTransfer(done, total);
+        })
         .build();
     try {
       DownloadResult d = snapshots.download(r.snapshotId, staging, options);
@@ -698,9 +747,11 @@ public final class BackupJob {
   /** Runs steps: timing, listener, logs, and the translation of failures into {@link BackupFailedException}. */
   private final class Run {
     private final BackupReport.Builder r;
+    private final AtomicBoolean cancelled;
 
-    Run(BackupReport.Builder r) {
+    Run(BackupReport.Builder r, AtomicBoolean cancelled) {
       this.r = r;
+      this.cancelled = cancelled;
     }
 
     boolean step(BackupStep step, Work<Boolean> work) {
@@ -709,6 +760,9 @@ public final class BackupJob {
 
     <T> T result(BackupStep step, Work<T> work) {
       Instant start = clock.instant();
+      if (cancelled.get()) {
+        throw failure(step, start, new CloudifyInterruptedException("cancelled before " + step, null));
+      }
       listener.onStepStarted(step, r.snapshotId);
       LOG.info("Backup {}: {} started", r.snapshotId, step);
       T value;
@@ -716,7 +770,7 @@ public final class BackupJob {
         value = work.run();
       } catch (Exception e) {
         r.durations.merge(step, Duration.between(start, clock.instant()), Duration::plus);
-        throw failure(step, e);
+        throw failure(step, start, e);
       }
       Duration took = Duration.between(start, clock.instant());
       r.durations.merge(step, took, Duration::plus);
@@ -725,7 +779,7 @@ public final class BackupJob {
       return value;
     }
 
-    private BackupFailedException failure(BackupStep step, Exception e) {
+    private BackupFailedException failure(BackupStep step, Instant start, Exception e) {
       String message;
       Throwable cause;
       if (e instanceof Refusal) {
@@ -748,6 +802,7 @@ public final class BackupJob {
       r.sha256 = null;
       BackupFailedException failed = new BackupFailedException(step, r.build(clock.instant()), message, cause);
       LOG.error("Backup {}: failed at {}: {}", r.snapshotId, step, message);
+      listener.onStepFailed(step, r.snapshotId, Duration.between(start, clock.instant()), failed);
       return failed;
     }
   }

@@ -12,8 +12,15 @@ public interface BackupListener {
   default void onStepStarted(BackupStep step, String snapshotId) {
   }
 
-  /** A step ended successfully after {@code took}. A failed step is not reported here: {@link BackupFailedException#step()} names it. */
+  /** A step ended successfully after {@code took}. A failed step is reported to {@link #onStepFailed} instead. */
   default void onStepFinished(BackupStep step, String snapshotId, Duration took) {
+  }
+
+  /**
+   * A step failed (or was cancelled: the failure's cause is then a {@code CloudifyInterruptedException}) after
+   * {@code took}; {@code failure} is what the run throws next, with the report so far.
+   */
+  default void onStepFailed(BackupStep step, String snapshotId, Duration took, BackupFailedException failure) {
   }
 
   /** Download progress; {@code total} is -1 when the manager did not send a {@code Content-Length}. */

@@ -56,22 +56,25 @@ public final class Migration {
    * Runs the migration.
    *
    * @throws RestoreFailedException when the restore on the target fails (the source is untouched either way)
-   * @throws IllegalStateException when the target cannot take the source's snapshot (older version), before any
-   *     snapshot is created
+   * @throws RestoreRefusedException when the target cannot take the source's snapshot (code {@code
+   *     SOURCE_NEWER_THAN_TARGET}) or the archive file exists ({@code ARCHIVE_EXISTS}), before any snapshot is
+   *     created
    */
   public MigrationReport run() {
     ServerVersion sourceVersion = settings.source.manager().version();
     ServerVersion targetVersion = settings.target.manager().version();
     if (sourceVersion.version().isNewerThan(targetVersion.version())) {
-      throw new IllegalStateException("The source manager (" + sourceVersion.versionText() + ") is newer than the"
-          + " target (" + targetVersion.versionText() + "): a manager cannot restore a newer manager's snapshot."
-          + " Upgrade the target first.");
+      throw refused(settings.snapshotId, new RestoreRefusal(RestoreRefusal.Code.SOURCE_NEWER_THAN_TARGET,
+          "The source manager (" + sourceVersion.versionText() + ") is newer than the target ("
+          + targetVersion.versionText() + "): a manager cannot restore a newer manager's snapshot."
+          + " Upgrade the target first."));
     }
     String snapshotId = settings.snapshotId != null ? settings.snapshotId
         : "migration-" + ID_TIME.format(settings.source.poller().clock().instant());
     Path archive = settings.workDir.resolve(snapshotId + ".zip");
     if (Files.exists(archive)) {
-      throw new IllegalStateException("The archive " + archive + " exists already; choose another snapshotId");
+      throw refused(snapshotId, new RestoreRefusal(RestoreRefusal.Code.ARCHIVE_EXISTS,
+          "The archive " + archive + " exists already; choose another snapshotId"));
     }
 
     Snapshots source = Snapshots.of(settings.source);
@@ -108,6 +111,12 @@ public final class Migration {
         download, restored, followUps);
   }
 
+  private RestoreRefusedException refused(String snapshotId, RestoreRefusal refusal) {
+    RestoreReport report = RestoreReport.refusedBeforeStart(snapshotId == null ? "(migration)" : snapshotId,
+        refusal, settings.target.poller().clock().instant());
+    return new RestoreRefusedException(report, refusal, null);
+  }
+
   /** Builds a {@link Migration}. */
   public static final class Builder {
     private final CloudifyClient source;
@@ -122,6 +131,17 @@ public final class Migration {
     private Builder(CloudifyClient source, CloudifyClient target) {
       this.source = source;
       this.target = target;
+    }
+
+    private Builder copy() {
+      Builder c = new Builder(source, target);
+      c.workDir = workDir;
+      c.snapshotId = snapshotId;
+      c.createOptions = createOptions;
+      c.restore = restore;
+      c.snapshotPoll = snapshotPoll;
+      c.listener = listener;
+      return c;
     }
 
     /** Where the archive is kept (required; it must exist). */
@@ -170,6 +190,7 @@ public final class Migration {
       return this;
     }
 
+    /** A migration with a copy of these settings: changing this builder afterwards does not change it. */
     public Migration build() {
       if (workDir == null) {
         throw new IllegalStateException("workDir(...) is required: the archive is kept there");
@@ -177,7 +198,7 @@ public final class Migration {
       if (source.managers().equals(target.managers())) {
         throw new IllegalStateException("source and target are the same manager");
       }
-      return new Migration(this);
+      return new Migration(copy());
     }
   }
 

@@ -1,5 +1,6 @@
 package io.github.cloudify4j.snapshots.restore;
 
+import static io.github.cloudify4j.snapshots.restore.RestoreText.human;
 import static java.util.Objects.requireNonNull;
 
 import io.github.cloudify4j.client.CloudifyClient;
@@ -13,18 +14,13 @@ import io.github.cloudify4j.client.errors.CloudifyInvalidResponseException;
 import io.github.cloudify4j.client.errors.ExistingRunningExecutionException;
 import io.github.cloudify4j.client.errors.CloudifyServiceException;
 import io.github.cloudify4j.client.errors.CloudifyTransportException;
-import io.github.cloudify4j.client.errors.ForbiddenException;
-import io.github.cloudify4j.client.errors.MaintenanceModeException;
-import io.github.cloudify4j.client.errors.NotFoundException;
 import io.github.cloudify4j.client.errors.ServerUnavailableException;
 import io.github.cloudify4j.client.errors.UnauthorizedException;
 import io.github.cloudify4j.client.errors.WaitTimeoutException;
 import io.github.cloudify4j.client.model.Execution;
-import io.github.cloudify4j.client.model.ExecutionStatus;
 import io.github.cloudify4j.client.model.MaintenanceStatus;
 import io.github.cloudify4j.client.model.ManagerStatus;
 import io.github.cloudify4j.client.model.ServerVersion;
-import io.github.cloudify4j.client.model.ServiceStatus;
 import io.github.cloudify4j.client.model.Version;
 import io.github.cloudify4j.client.poll.PollOptions;
 import io.github.cloudify4j.client.spi.Arguments;
@@ -41,9 +37,7 @@ import io.github.cloudify4j.snapshots.archive.ArchiveProblem;
 import io.github.cloudify4j.snapshots.archive.RestoreChecks;
 import io.github.cloudify4j.snapshots.archive.SnapshotArchive;
 import io.github.cloudify4j.snapshots.internal.ManagerInventory;
-import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,6 +47,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -92,7 +88,6 @@ import org.slf4j.LoggerFactory;
 public final class RestoreOrchestrator {
   private static final Logger LOG = LoggerFactory.getLogger(RestoreOrchestrator.class);
   private static final Version FIRST_WITH_STATUS = Version.of(5, 0, 5);
-  private static final Duration START_GRACE = Duration.ofMinutes(2);
   private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
   private static final RequestOptions SYS_ADMIN = RequestOptions.builder().bypassMaintenance(true).build();
 
@@ -119,7 +114,7 @@ public final class RestoreOrchestrator {
   private final RestoreReport.Builder report = new RestoreReport.Builder();
 
   private RestoreOrchestrator(Builder settings) {
-    this.settings = settings;
+    this.settings = settings; // a copy made by build(): the builder can change, this cannot
   }
 
   public static Builder builder(CloudifyClient client) {
@@ -131,121 +126,71 @@ public final class RestoreOrchestrator {
     cancelled.set(true);
   }
 
-  /** The steps {@link #run()} will take, computed without contacting the manager. */
+  /**
+   * The program {@link #run(RestorePlan)} executes, computed without contacting the manager: review it, then run
+   * exactly it.
+   */
   public RestorePlan plan() {
-    Builder s = settings;
-    URI node = node();
-    List<RestorePlan.Step> steps = new ArrayList<>();
-    List<String> warnings = new ArrayList<>();
-    List<String> blockers = new ArrayList<>();
-    String what = s.latest ? "the latest restorable snapshot" : "snapshot " + s.snapshotId;
-
-    String pre = "Read the server version; refuse if another restore runs (resume ours if it does); check " + what
-        + (s.uploadFile != null ? " against the archive " + s.uploadFile
-            + " (format, version not newer than the manager, no legacy archive on Kubernetes)"
-            : s.uploadUrl != null ? " (to be fetched by the manager from " + s.uploadUrl + ")" : " is restorable")
-        + (s.restoreOptions.force() ? "" : "; refuse if the manager already holds blueprints (force is off)")
-        + (s.client.managers().size() > 1 ? "; read the cluster status" : "");
-    steps.add(new RestorePlan.Step(RestoreStep.PREFLIGHT, pre));
-    if (s.uploadFile != null || s.uploadUrl != null) {
-      String source = s.uploadFile != null ? s.uploadFile + sizeOf(s.uploadFile) : s.uploadUrl.toString();
-      steps.add(new RestorePlan.Step(RestoreStep.UPLOAD, "Upload " + source + " as " + s.snapshotId
-          + "; if the id exists: " + s.existingPolicy));
-    }
-    steps.add(new RestorePlan.Step(RestoreStep.ACTIVATE_MAINTENANCE,
-        "Activate maintenance mode (already active is fine; it is then not deactivated on rollback)"));
-    steps.add(new RestorePlan.Step(RestoreStep.AWAIT_MAINTENANCE, "Wait up to " + human(s.timeouts.maintenance())
-        + " for 'activated', naming the executions still running; on timeout deactivate and stop"));
-    steps.add(new RestorePlan.Step(RestoreStep.START_RESTORE, "Restore " + what + " with " + s.restoreOptions));
-    steps.add(new RestorePlan.Step(RestoreStep.FOLLOW_RESTORE, "Follow /snapshot-status and the restore execution"
-        + " for up to " + human(s.timeouts.restore()) + ", riding out up to " + human(s.timeouts.restartWindow())
-        + " of unreachability while the services restart"));
-    steps.add(new RestorePlan.Step(RestoreStep.REAUTHENTICATE, s.postRestoreCredentials == null
-        ? "Check the current credentials still work (a legacy restore replaces the admin credentials)"
-        : "Check the current credentials; if refused, switch to the post-restore credentials "
-            + s.postRestoreCredentials));
-    steps.add(new RestorePlan.Step(RestoreStep.CHECK_HEALTH, "Wait up to " + human(s.timeouts.health())
-        + " for /status OK" + (s.client.managers().size() > 1 ? "; read the cluster status" : "")));
-    steps.add(new RestorePlan.Step(RestoreStep.VERIFY, s.verify
-        ? "Count blueprints, deployments, secrets, plugins, tenants, users … (kinds the manager's edition does"
-            + " not serve are reported as not counted) and compare with the archive; scan"
-            + " the restore's events for errors; list scheduled executions the restore failed"
-        : "List scheduled executions the restore failed (content verification is off)"));
-    steps.add(new RestorePlan.Step(RestoreStep.DEACTIVATE_MAINTENANCE, s.deactivateOnSuccess
-        ? "Deactivate maintenance mode once everything above succeeded (left on after a failed restore"
-            + (s.deactivateOnFailure ? " unless deactivateOnFailure" : "") + ")"
-        : "Skipped: maintenance mode stays on (deactivateOnSuccess is off)"));
-
-    if (s.restoreOptions.force()) {
-      warnings.add("force is on: the manager's existing data will be deleted");
-    }
-    if (s.restoreOptions.restoreCertificates()) {
-      warnings.add(s.restoreOptions.noReboot()
-          ? "restoreCertificates without reboot: reboot the manager yourself afterwards"
-          : "restoreCertificates: the manager reboots after the restore and its CA may change");
-    }
-    if (s.client.managers().size() > 1) {
-      warnings.add("Cluster restore: every call goes to " + node + " only, without failover");
-      if (!s.confirmOtherNodesStopped) {
-        blockers.add(s.client.managers().size() + " manager nodes are configured. The documented procedure"
-            + " restores on one node with every other node stopped (cfy_manager stop on each), or the restore may"
-            + " deadlock. Stop them, then confirm with confirmOtherNodesStopped(true).");
-      }
-    }
-    if (s.uploadFile != null && !Files.isReadable(s.uploadFile)) {
-      blockers.add("The archive " + s.uploadFile + " is not a readable file");
-    }
-    return new RestorePlan(what, node, steps, warnings, blockers);
+    return new RestorePlanner(settings, this).plan();
   }
 
   /**
-   * Runs the plan.
+   * Plans and runs: {@code run(plan())}.
    *
    * @return the report of a COMPLETE or PARTIAL restore
+   * @throws RestoreRefusedException when a check refused the restore; {@link RestoreRefusedException#code()} says why
    * @throws RestoreFailedException when a step failed; its report names the step and the manager's state
    * @throws IllegalStateException when called twice
    */
   public RestoreReport run() {
+    return run(plan());
+  }
+
+  /**
+   * Runs this plan step by step: each planned step is executed or, if the plan skips it, recorded as skipped, in
+   * the plan's order; nothing else is done but a rollback after a failure. The one change a run makes to the plan
+   * is to follow its {@link RestorePlan#resumed(String) resumed} form when PREFLIGHT finds a restore running; the
+   * plan followed is in {@link RestoreReport#plan()}.
+   *
+   * @param plan a plan made by {@link #plan()} of this orchestrator
+   * @return the report of a COMPLETE or PARTIAL restore
+   * @throws RestoreRefusedException when a check refused the restore; {@link RestoreRefusedException#code()} says why
+   * @throws RestoreFailedException when a step failed; its report names the step and the manager's state
+   * @throws IllegalArgumentException when the plan was made by another orchestrator
+   * @throws IllegalStateException when called twice
+   */
+  public RestoreReport run(RestorePlan plan) {
+    requireNonNull(plan, "plan == null");
+    if (!plan.madeBy(this)) {
+      throw new IllegalArgumentException("the plan was made by another RestoreOrchestrator: run the plan of this one");
+    }
     if (!started.compareAndSet(false, true)) {
       throw new IllegalStateException("run() was already called on this RestoreOrchestrator");
     }
     Instant start = settings.client.poller().clock().instant();
     deadline = start.plus(settings.timeouts.overall());
     report.snapshotId = settings.latest ? "(latest)" : settings.snapshotId;
+    report.plan = plan;
     bindClients(settings.client);
     try {
-      RestorePlan plan = plan();
-      if (!plan.blockers().isEmpty()) {
+      if (!plan.blockerCodes().isEmpty()) {
+        RestoreRefusal first = plan.blockerCodes().get(0);
         runStep(RestoreStep.PREFLIGHT, () -> {
-          throw new IllegalStateException(String.join(" ", plan.blockers()));
+          throw new Refused(new RestoreRefusal(first.code(), String.join(" ", plan.blockers())), null);
         });
       }
-      runStep(RestoreStep.PREFLIGHT, this::preflight);
-      if (settings.uploadFile != null || settings.uploadUrl != null) {
-        if (resumed) {
-          skip(RestoreStep.UPLOAD, "a restore is already running");
-        } else {
-          runStep(RestoreStep.UPLOAD, this::upload);
+      RestorePlan current = plan;
+      for (int i = 0; i < current.steps().size(); i++) {
+        RestorePlan.Step step = current.steps().get(i);
+        if (step.isSkipped()) {
+          skip(step.step(), step.skipReason().orElse(""));
+          continue;
         }
-      }
-      if (resumed) {
-        skip(RestoreStep.ACTIVATE_MAINTENANCE, "a restore is already running");
-        skip(RestoreStep.AWAIT_MAINTENANCE, "a restore is already running");
-        skip(RestoreStep.START_RESTORE, "resumed the running restore "
-            + (report.restoreExecutionId == null ? "(execution not readable)" : report.restoreExecutionId));
-      } else {
-        runStep(RestoreStep.ACTIVATE_MAINTENANCE, this::activateMaintenance);
-        runStep(RestoreStep.AWAIT_MAINTENANCE, this::awaitMaintenance);
-        runStep(RestoreStep.START_RESTORE, this::startRestore);
-      }
-      runStep(RestoreStep.FOLLOW_RESTORE, this::followRestore);
-      runStep(RestoreStep.REAUTHENTICATE, this::reauthenticate);
-      runStep(RestoreStep.CHECK_HEALTH, this::checkHealth);
-      runStep(RestoreStep.VERIFY, this::verify);
-      if (settings.deactivateOnSuccess) {
-        runStep(RestoreStep.DEACTIVATE_MAINTENANCE, this::deactivate);
-      } else {
-        skip(RestoreStep.DEACTIVATE_MAINTENANCE, "deactivateOnSuccess is off: maintenance mode stays on");
+        runStep(step.step(), () -> execute(step));
+        if (step.step() == RestoreStep.PREFLIGHT && resumed && !current.isResumed()) {
+          current = current.resumed(report.restoreExecutionId);
+          report.plan = current;
+        }
       }
       report.outcome = report.verification == null || report.verification.isComplete()
           ? RestoreReport.Outcome.COMPLETE : RestoreReport.Outcome.PARTIAL;
@@ -269,14 +214,84 @@ public final class RestoreOrchestrator {
                 + " force(true)); " + rerun + "."
             : "Snapshot " + snapshotId + " uploaded by this run is still on the manager; " + rerun + ".");
       }
+      Refused refused = failure.getCause() instanceof Refused ? (Refused) failure.getCause() : null;
+      if (refused != null) {
+        report.refusal = refused.refusal;
+      }
       finish(start);
       RestoreReport failed = report.build();
       LOG.error("Restore of {} failed at {}: {}", report.snapshotId, failure.step, report.failure);
+      if (refused != null) {
+        throw new RestoreRefusedException(failed, refused.refusal, refused.getCause());
+      }
       throw new RestoreFailedException(failed, failure.getCause());
     } finally {
       if (ownedClient != null) {
         ownedClient.close();
       }
+    }
+  }
+
+  /**
+   * Runs {@link #plan()} on the executor; see {@link #runAsync(RestorePlan, Executor)}.
+   */
+  public CompletableFuture<RestoreReport> runAsync(Executor executor) {
+    return runAsync(plan(), executor);
+  }
+
+  /**
+   * Runs this plan on the executor and returns at once. The future completes with the report, or exceptionally
+   * with what {@link #run(RestorePlan)} throws; {@code cancel(...)} on it calls {@link #cancel()}, so the run
+   * stops at its next poll or upload chunk and rolls back as after any failure.
+   */
+  public CompletableFuture<RestoreReport> runAsync(RestorePlan plan, Executor executor) {
+    requireNonNull(plan, "plan == null");
+    requireNonNull(executor, "executor == null");
+    CompletableFuture<RestoreReport> future = new CompletableFuture<RestoreReport>() {
+      @Override
+      public boolean cancel(boolean mayInterruptIfRunning) {
+        RestoreOrchestrator.this.cancel();
+        return super.cancel(mayInterruptIfRunning);
+      }
+    };
+    try {
+      executor.execute(() -> {
+        try {
+          future.complete(run(plan));
+        } catch (RuntimeException | Error e) {
+          future.completeExceptionally(e);
+        }
+      });
+    } catch (RuntimeException rejected) {
+      future.completeExceptionally(rejected);
+    }
+    return future;
+  }
+
+  private String execute(RestorePlan.Step step) {
+    switch (step.step()) {
+      case PREFLIGHT:
+        return settings.resumeFrom != null ? preflightForResume() : preflight();
+      case UPLOAD:
+        return upload();
+      case ACTIVATE_MAINTENANCE:
+        return activateMaintenance();
+      case AWAIT_MAINTENANCE:
+        return awaitMaintenance();
+      case START_RESTORE:
+        return startRestore();
+      case FOLLOW_RESTORE:
+        return followRestore();
+      case REAUTHENTICATE:
+        return reauthenticate();
+      case CHECK_HEALTH:
+        return checkHealth();
+      case VERIFY:
+        return verify();
+      case DEACTIVATE_MAINTENANCE:
+        return deactivate();
+      default:
+        throw new IllegalStateException("no action for " + step.step());
     }
   }
 
@@ -324,6 +339,10 @@ public final class RestoreOrchestrator {
 
     if (resumed) {
       snapshotId = settings.snapshotId != null ? settings.snapshotId : report.snapshotId;
+      if (settings.uploadFile != null) {
+        archive = SnapshotArchive.inspect(settings.uploadFile); // to verify the running restore against
+        facts.add("archive " + archive.format() + " " + archive.rawSnapshotVersion().orElse("?"));
+      }
       return String.join(", ", facts);
     }
 
@@ -343,23 +362,25 @@ public final class RestoreOrchestrator {
       List<ArchiveProblem> problems = RestoreChecks.checkRestorable(archive,
           serverVersion.version(), isKubernetes());
       if (!problems.isEmpty()) {
-        throw new IllegalStateException(problems.stream().map(ArchiveProblem::message)
-            .collect(Collectors.joining(" ")));
+        throw new Refused(new RestoreRefusal(RestoreRefusal.Code.ARCHIVE_NOT_RESTORABLE, problems.stream()
+            .map(ArchiveProblem::message).collect(Collectors.joining(" ")), problems,
+            java.util.Collections.emptyList()), null);
       }
     }
     if (settings.uploadFile != null || settings.uploadUrl != null) {
       if (snapshotOnManager) {
         facts.add("snapshot " + snapshotId + " already exists");
         if (settings.existingPolicy == ExistingSnapshotPolicy.FAIL) {
-          throw new IllegalStateException("Snapshot " + snapshotId + " already exists on the manager. Choose"
-              + " onExistingSnapshot(REUSE) to restore it, or REPLACE to upload over it.");
+          throw refuse(RestoreRefusal.Code.SNAPSHOT_EXISTS, "Snapshot " + snapshotId + " already exists on the"
+              + " manager. Choose onExistingSnapshot(REUSE) to restore it, or REPLACE to upload over it.");
         }
         if (settings.existingPolicy == ExistingSnapshotPolicy.REUSE) {
           requireRestorable(existing.get());
         }
       }
     } else {
-      Snapshot snapshot = existing.orElseThrow(() -> new IllegalStateException("Snapshot " + snapshotId
+      Snapshot snapshot = existing.orElseThrow(() -> refuse(RestoreRefusal.Code.SNAPSHOT_NOT_FOUND, "Snapshot "
+          + snapshotId
           + " does not exist on the manager (upload it with uploadFrom(...))"));
       requireRestorable(snapshot);
       facts.add("snapshot " + snapshotId + " " + snapshot.status());
@@ -368,13 +389,55 @@ public final class RestoreOrchestrator {
     if (!settings.restoreOptions.force()) {
       long blueprints = new ManagerInventory(api).count("blueprints");
       if (blueprints > 0) {
-        throw new IllegalStateException("The manager already holds " + blueprints + " blueprint"
+        throw refuse(RestoreRefusal.Code.MANAGER_NOT_EMPTY, "The manager already holds " + blueprints + " blueprint"
             + (blueprints == 1 ? "" : "s") + ". A restore onto a manager that is not empty deletes or conflicts"
             + " with its data (legacy restores refuse it inside the workflow; 7.x restores silently skip"
             + " conflicting entities). Restore onto a fresh manager, or choose force(true) knowingly.");
       }
       facts.add("manager empty");
     }
+    return String.join(", ", facts);
+  }
+
+  /**
+   * PREFLIGHT of a run that finishes an earlier one ({@link Builder#resumeFrom}): takes the restore's identity
+   * from the earlier report and reads what later steps need, changing nothing. No emptiness check: the manager
+   * holds the restored data now.
+   */
+  private String preflightForResume() {
+    RestoreReport previous = settings.resumeFrom;
+    serverVersion = api.manager().version();
+    List<String> facts = new ArrayList<>();
+    facts.add("manager " + serverVersion.versionText() + serverVersion.edition().map(e -> " " + e).orElse(""));
+    resumed = true;
+    report.resumed = true;
+    restoreStarted = true;
+    snapshotId = settings.snapshotId;
+    report.snapshotId = snapshotId;
+    report.restoreExecutionId = previous.restoreExecutionId().orElse(null);
+    report.restoreExecution = previous.restoreExecution().orElse(null);
+    restoreRequestedAt = previous.restoreRequestedAt().orElse(null);
+    report.restoreRequestedAt = restoreRequestedAt;
+    uploadedByUs = previous.snapshotLeftOnManager().isPresent();
+    if (previous.steps().stream().anyMatch(r -> r.step() == RestoreStep.VERIFY
+        && r.status() == StepResult.Status.SUCCEEDED)) {
+      // VERIFY is not run again (the planner skips it): its findings stand.
+      report.verification = previous.verification().orElse(null);
+      report.scheduledExecutionsFailed.addAll(previous.scheduledExecutionsFailed());
+      report.executionsCancelled.addAll(previous.executionsCancelled());
+    }
+    if (serverVersion.version().isAtLeast(FIRST_WITH_STATUS)) {
+      RestoreStatus status = snapshots.restoreStatus();
+      facts.add("restore status " + status.state().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+    }
+    facts.add("maintenance " + api.maintenance().status(SYS_ADMIN).status());
+    if (settings.uploadFile != null) {
+      archive = SnapshotArchive.inspect(settings.uploadFile);
+      facts.add("archive " + archive.format() + " " + archive.rawSnapshotVersion().orElse("?"));
+    }
+    facts.add("finishing the restore of " + snapshotId + " (execution "
+        + (report.restoreExecutionId == null ? "not readable" : report.restoreExecutionId) + ") from "
+        + previous.failedStep().map(Enum::name).orElse("?"));
     return String.join(", ", facts);
   }
 
@@ -388,6 +451,12 @@ public final class RestoreOrchestrator {
     Snapshot uploaded;
     try {
       uploaded = doUpload();
+    } catch (CloudifyInterruptedException e) {
+      // Cut off mid-body, the manager should hold nothing; if it does, the report names it.
+      if (findQuietly().isPresent()) {
+        uploadedByUs = true;
+      }
+      throw e;
     } catch (CloudifyTransportException | ServerUnavailableException e) {
       // The archive may have landed even though the answer was lost: look before sending gigabytes again.
       Optional<Snapshot> landed = findQuietly();
@@ -409,7 +478,14 @@ public final class RestoreOrchestrator {
     // a lost answer would get 409 (6.x) or silently upload the archive twice (7.0.4+). upload() looks whether the
     // archive landed before it sends it again.
     if (settings.uploadFile != null) {
-      return snapshots.upload(snapshotId, settings.uploadFile, (done, total) -> listener().onTransfer(done, total));
+      // Cancellation reaches the upload between chunks: the body stops and the call fails with our exception.
+      return snapshots.upload(snapshotId, settings.uploadFile, (done, total) -> {
+        if (cancelled.get()) {
+          throw new CloudifyInterruptedException("Upload cancelled after " + done + " of " + total + " bytes",
+              null);
+        }
+        listener().onTransfer(done, total);
+      });
     }
     return snapshots.uploadFromUrl(snapshotId, settings.uploadUrl);
   }
@@ -441,41 +517,20 @@ public final class RestoreOrchestrator {
           .cancelWhen(cancelled::get)
           .listener(event -> event.value().filter(MaintenanceStatus::isActivating).ifPresent(s ->
               listener().onProgress(RestoreStep.AWAIT_MAINTENANCE, "activating; waiting for "
-                  + s.remainingExecutions().size() + " execution(s): " + remaining(s))))
+                  + s.remainingExecutions().size() + " execution(s): " + RestoreText.remaining(s))))
           .await();
     } catch (WaitTimeoutException e) {
       MaintenanceStatus last = (MaintenanceStatus) e.lastObserved().orElse(null);
-      throw new IllegalStateException("Maintenance mode is still " + (last == null ? "unknown" : last.status())
-          + " after " + human(e.elapsed()) + "; executions still running: "
-          + (last == null || last.remainingExecutions().isEmpty() ? "none reported" : remaining(last))
-          + ". Cancel them or wait for them, then run again." + leftoverHint(last), e);
+      throw new Refused(new RestoreRefusal(RestoreRefusal.Code.MAINTENANCE_NOT_ACTIVATED, "Maintenance mode is"
+          + " still " + (last == null ? "unknown" : last.status()) + " after " + human(e.elapsed())
+          + "; executions still running: "
+          + (last == null || last.remainingExecutions().isEmpty() ? "none reported" : RestoreText.remaining(last))
+          + ". Cancel them or wait for them, then run again." + RestoreText.leftoverHint(last),
+          java.util.Collections.emptyList(),
+          last == null ? java.util.Collections.<String>emptyList() : last.remainingExecutions().stream()
+              .map(x -> x.id()).collect(Collectors.toList())), e);
     }
     return "activated" + status.activatedAt().map(t -> " at " + t).orElse("");
-  }
-
-  /**
-   * A pending {@code restore_snapshot} among the executions maintenance mode waits for is most likely what a real
-   * manager leaves behind after refusing a restore (corpus seq 134-136): nothing will ever run it.
-   */
-  private static String leftoverHint(MaintenanceStatus last) {
-    if (last == null) {
-      return "";
-    }
-    List<String> leftovers = last.remainingExecutions().stream()
-        .filter(e -> e.workflowId().filter("restore_snapshot"::equals).isPresent()
-            && ExecutionStatus.PENDING.equals(e.status()))
-        .map(e -> e.id())
-        .collect(Collectors.toList());
-    return leftovers.isEmpty() ? "" : " The pending restore_snapshot execution(s) " + String.join(", ", leftovers)
-        + " are most likely left over from a refused restore and nothing will run them: kill them"
-        + " (client.executions().kill(id)).";
-  }
-
-  private static String remaining(MaintenanceStatus s) {
-    return s.remainingExecutions().stream()
-        .map(e -> e.id() + " (" + e.workflowId().orElse("?") + e.deploymentId().map(d -> " on " + d).orElse("")
-            + ", " + e.status() + ")")
-        .collect(Collectors.joining(", "));
   }
 
   private String startRestore() {
@@ -488,11 +543,12 @@ public final class RestoreOrchestrator {
       // nothing will run (corpus seq 134-136, 189-191): it would keep maintenance mode "activating" and block
       // every later restore. Find it and kill it before reporting the refusal.
       String cleaned = killRefusedRestoreLeftovers();
-      throw new IllegalStateException("The manager refused the restore: " + refused.serverMessage() + ". "
-          + cleaned, refused);
+      throw new Refused(new RestoreRefusal(RestoreRefusal.Code.MANAGER_REFUSED_RESTORE, "The manager refused the"
+          + " restore: " + refused.serverMessage() + ". " + cleaned), refused);
     }
     restoreStarted = true;
     report.restoreExecutionId = start.executionId();
+    report.restoreRequestedAt = restoreRequestedAt;
     return "restore execution " + start.executionId() + " " + start.status();
   }
 
@@ -546,8 +602,9 @@ public final class RestoreOrchestrator {
 
   private String followRestore() {
     boolean statusEndpoint = serverVersion.version().isAtLeast(FIRST_WITH_STATUS);
-    Follow follow = new Follow(statusEndpoint);
-    Follow.State last = api.poller().until("the restore of " + snapshotId + " to finish", follow::probe)
+    RestoreFollow follow = new RestoreFollow(statusEndpoint, resumed, pollSnapshots, poll, report.restoreExecutionId,
+        settings.timeouts.restartWindow(), restoreRequestedAt, this::clock);
+    RestoreFollow.State last = api.poller().until("the restore of " + snapshotId + " to finish", follow::probe)
         // failure first: the waiter takes the first matching rule, and isOver also holds for a failed execution
         .failWhen(s -> s.execution != null && s.execution.isTerminal() && !s.execution.status().isSuccess(),
             s -> "the restore execution " + s.execution.id() + " ended " + s.execution.status()
@@ -563,7 +620,7 @@ public final class RestoreOrchestrator {
     if (last.unconfirmedStart) {
       report.warnings.add("The restore was never seen running (its execution could not be read and it ended"
           + " between two polls); it was taken as over once snapshot-status said not running for "
-          + human(START_GRACE));
+          + human(RestoreFollow.START_GRACE));
     }
     return "restore over: " + last.describe();
   }
@@ -606,7 +663,7 @@ public final class RestoreOrchestrator {
       // The waiter's own message prints the whole status (every service with its details): ~900 characters that
       // the report, the exception and the log would each repeat. Name what matters instead.
       Object last = e.lastObserved().orElse(null);
-      String seen = last instanceof ManagerStatus ? healthSummary((ManagerStatus) last)
+      String seen = last instanceof ManagerStatus ? RestoreText.healthSummary((ManagerStatus) last)
           : e.getCause() != null ? "no answer (" + e.getCause().getClass().getSimpleName() + ")" : "no answer";
       throw new IllegalStateException("The manager was not healthy after " + human(e.elapsed()) + " (limit "
           + human(settings.timeouts.health()) + ", RestoreTimeouts.health): " + seen, e);
@@ -631,24 +688,6 @@ public final class RestoreOrchestrator {
       }
     }
     return detail;
-  }
-
-  /** {@code status Fail; not active: rabbitmq, mgmtworker (of 9 services)}: a line, not the whole status. */
-  static String healthSummary(ManagerStatus status) {
-    List<String> down = new ArrayList<>();
-    for (Map.Entry<String, ServiceStatus> e : status.services().entrySet()) {
-      if (!e.getValue().isActive()) {
-        down.add(e.getKey());
-      }
-    }
-    String summary = "status " + status.status();
-    if (down.isEmpty()) {
-      return summary + " (" + status.services().size() + " services, none reported inactive)";
-    }
-    int max = 6;
-    String names = down.size() <= max ? String.join(", ", down)
-        : String.join(", ", down.subList(0, max)) + " and " + (down.size() - max) + " more";
-    return summary + "; not active: " + names + " (of " + status.services().size() + " services)";
   }
 
   private String verify() {
@@ -730,119 +769,6 @@ public final class RestoreOrchestrator {
 
   // ---- machinery ----
 
-  /** Follows a restore: combines snapshot-status and the restore execution, and times the unreachability. */
-  private final class Follow {
-    final boolean statusEndpoint;
-    boolean sawRunning = resumed;
-    boolean executionStarted;
-    Instant lastReachable = clock();
-    Instant notRunningSince;
-
-    Follow(boolean statusEndpoint) {
-      this.statusEndpoint = statusEndpoint;
-    }
-
-    final class State {
-      RestoreStatus status;
-      Execution execution;
-      String executionNote;
-      String unreachable;
-      boolean unconfirmedStart;
-
-      String describe() {
-        StringBuilder sb = new StringBuilder();
-        if (unreachable != null) {
-          sb.append(unreachable);
-        } else {
-          sb.append("snapshot-status ").append(status == null ? "-" : status.state().name()
-              .toLowerCase(Locale.ROOT).replace('_', '-'));
-        }
-        if (execution != null) {
-          sb.append(", execution ").append(execution.status());
-        } else if (executionNote != null) {
-          sb.append(", execution ").append(executionNote);
-        }
-        return sb.toString();
-      }
-    }
-
-    State probe() {
-      State s = new State();
-      boolean reachable = false;
-      String failure = null;
-      if (statusEndpoint) {
-        try {
-          s.status = pollSnapshots.restoreStatus();
-          reachable = true;
-        } catch (CloudifyTransportException | ServerUnavailableException e) {
-          failure = e.getMessage();
-        } catch (CloudifyInvalidResponseException e) {
-          reachable = true; // something answered, but not the status: this poll proves nothing either way
-        }
-      }
-      if (report.restoreExecutionId != null) {
-        try {
-          s.execution = poll.executions().get(report.restoreExecutionId, SYS_ADMIN);
-          reachable = true;
-        } catch (CloudifyTransportException | ServerUnavailableException e) {
-          failure = failure == null ? e.getMessage() : failure;
-        } catch (UnauthorizedException | ForbiddenException | NotFoundException | MaintenanceModeException e) {
-          reachable = true;
-          s.executionNote = "unreadable (" + e.statusCode() + ")";
-        }
-      }
-      Instant now = clock();
-      if (reachable) {
-        lastReachable = now;
-      } else {
-        Duration down = Duration.between(lastReachable, now);
-        s.unreachable = "manager unreachable for " + human(down) + " (" + failure + ")";
-        if (down.compareTo(settings.timeouts.restartWindow()) > 0) {
-          throw new RestartWindowExceeded("The manager has been unreachable for " + human(down) + ", longer than"
-              + " the restart window allowed (" + human(settings.timeouts.restartWindow()) + "). The restore may"
-              + " still be running on the manager; check /snapshot-status before acting. Last error: " + failure);
-        }
-      }
-      if (s.status != null && s.status.isRunning()) {
-        sawRunning = true;
-      }
-      if (s.execution != null && !s.execution.status().equals(ExecutionStatus.PENDING)
-          && !s.execution.status().isWaiting()) {
-        executionStarted = true;
-      }
-      if (s.status != null && s.status.isNotRunning()) {
-        if (notRunningSince == null) {
-          notRunningSince = now;
-        }
-      } else if (s.status != null) {
-        notRunningSince = null;
-      }
-      return s;
-    }
-
-    boolean isOver(State s) {
-      boolean executionDone = s.execution != null && s.execution.isTerminal();
-      boolean executionUnknown = s.execution == null;
-      if (!statusEndpoint) {
-        return executionDone;
-      }
-      if (s.status == null || !s.status.isNotRunning()) {
-        return false;
-      }
-      if (sawRunning || executionStarted) {
-        return executionDone || executionUnknown;
-      }
-      // Never seen running: only an unreadable execution plus a long "not running" lets us conclude.
-      if (executionUnknown && restoreRequestedAt != null && notRunningSince != null
-          && Duration.between(restoreRequestedAt, clock()).compareTo(START_GRACE) >= 0
-          && Duration.between(notRunningSince, clock()).compareTo(START_GRACE) >= 0) {
-        s.unconfirmedStart = true;
-        return true;
-      }
-      return false;
-    }
-  }
-
   private void resumeRunningRestore() {
     resumed = true;
     report.resumed = true;
@@ -856,8 +782,10 @@ public final class RestoreOrchestrator {
         Execution execution = found.get(0);
         Object restoring = execution.parameters().get("snapshot_id");
         if (restoring != null && settings.snapshotId != null && !settings.snapshotId.equals(restoring)) {
-          throw new IllegalStateException("Another restore is running (snapshot " + restoring + ", execution "
-              + execution.id() + "); wait for it to end before restoring " + settings.snapshotId);
+          throw new Refused(new RestoreRefusal(RestoreRefusal.Code.ANOTHER_RESTORE_RUNNING, "Another restore is"
+              + " running (snapshot " + restoring + ", execution " + execution.id() + "); wait for it to end"
+              + " before restoring " + settings.snapshotId, java.util.Collections.emptyList(),
+              java.util.Collections.singletonList(execution.id())), null);
         }
         report.restoreExecutionId = execution.id();
         report.restoreExecution = execution;
@@ -877,14 +805,16 @@ public final class RestoreOrchestrator {
         .sortDescending("created_at").size(1).build();
     List<Snapshot> items = snapshots.list(params).items();
     if (items.isEmpty()) {
-      throw new IllegalStateException("The manager has no restorable snapshot (created or uploaded)");
+      throw refuse(RestoreRefusal.Code.NO_RESTORABLE_SNAPSHOT,
+          "The manager has no restorable snapshot (created or uploaded)");
     }
     return items.get(0).id();
   }
 
   private static void requireRestorable(Snapshot snapshot) {
     if (!snapshot.status().isRestorable()) {
-      throw new IllegalStateException("Snapshot " + snapshot.id() + " is " + snapshot.status()
+      throw refuse(RestoreRefusal.Code.SNAPSHOT_NOT_RESTORABLE, "Snapshot " + snapshot.id() + " is "
+          + snapshot.status()
           + (SnapshotStatus.FAILED.equals(snapshot.status()) && !snapshot.error().isEmpty()
               ? " (" + Secrets.mask(snapshot.error()) + ")" : "")
           + " and cannot be restored; only created or uploaded snapshots can");
@@ -1016,26 +946,19 @@ public final class RestoreOrchestrator {
     return settings.client.poller().clock().instant();
   }
 
-  private static String sizeOf(Path file) {
-    try {
-      return " (" + Files.size(file) + " bytes)";
-    } catch (IOException e) {
-      return "";
-    }
+  private static Refused refuse(RestoreRefusal.Code code, String message) {
+    return new Refused(new RestoreRefusal(code, message), null);
   }
 
-  static String human(Duration d) {
-    long s = d.getSeconds();
-    if (s < 1) {
-      return d.toMillis() + " ms";
+  /** A check refused the restore; carries the typed refusal to the report and the exception. */
+  private static final class Refused extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final transient RestoreRefusal refusal;
+
+    Refused(RestoreRefusal refusal, Throwable cause) {
+      super(refusal.message(), cause);
+      this.refusal = refusal;
     }
-    if (s < 120) {
-      return s + " s";
-    }
-    if (s < 7200) {
-      return (s / 60) + " min";
-    }
-    return (s / 3600) + " h " + ((s % 3600) / 60) + " min";
   }
 
   /** A step failed; carries the step for the report. */
@@ -1049,38 +972,76 @@ public final class RestoreOrchestrator {
     }
   }
 
-  /** The manager stayed unreachable longer than the caller allowed. */
-  private static final class RestartWindowExceeded extends CloudifyException {
-    private static final long serialVersionUID = 1L;
-
-    RestartWindowExceeded(String message) {
-      super(message);
-    }
-  }
-
   /** Builds a {@link RestoreOrchestrator}. */
   public static final class Builder {
-    private final CloudifyClient client;
-    private String snapshotId;
-    private boolean latest;
-    private Path uploadFile;
-    private URI uploadUrl;
-    private ExistingSnapshotPolicy existingPolicy = ExistingSnapshotPolicy.FAIL;
-    private RestoreOptions restoreOptions = RestoreOptions.defaults();
-    private Credentials postRestoreCredentials;
-    private boolean deactivateOnSuccess = true;
-    private boolean deactivateOnFailure;
-    private boolean confirmOtherNodesStopped;
-    private URI node;
-    private Boolean kubernetes;
-    private boolean verify = true;
-    private RestoreTimeouts timeouts = RestoreTimeouts.defaults();
-    private PollOptions pollOptions = PollOptions.builder().initialDelay(Duration.ofSeconds(2))
+    // Package-private for RestorePlanner; every value is immutable, so copy() is a full copy.
+    final CloudifyClient client;
+    String snapshotId;
+    boolean latest;
+    Path uploadFile;
+    URI uploadUrl;
+    ExistingSnapshotPolicy existingPolicy = ExistingSnapshotPolicy.FAIL;
+    RestoreOptions restoreOptions = RestoreOptions.defaults();
+    Credentials postRestoreCredentials;
+    boolean deactivateOnSuccess = true;
+    boolean deactivateOnFailure;
+    boolean confirmOtherNodesStopped;
+    URI node;
+    Boolean kubernetes;
+    boolean verify = true;
+    RestoreTimeouts timeouts = RestoreTimeouts.defaults();
+    PollOptions pollOptions = PollOptions.builder().initialDelay(Duration.ofSeconds(2))
         .maxDelay(Duration.ofSeconds(15)).multiplier(1.5).build();
-    private RestoreListener listener = RestoreListener.none();
+    RestoreListener listener = RestoreListener.none();
+    RestoreReport resumeFrom;
 
     private Builder(CloudifyClient client) {
       this.client = client;
+    }
+
+    private Builder copy() {
+      Builder c = new Builder(client);
+      c.snapshotId = snapshotId;
+      c.latest = latest;
+      c.uploadFile = uploadFile;
+      c.uploadUrl = uploadUrl;
+      c.existingPolicy = existingPolicy;
+      c.restoreOptions = restoreOptions;
+      c.postRestoreCredentials = postRestoreCredentials;
+      c.deactivateOnSuccess = deactivateOnSuccess;
+      c.deactivateOnFailure = deactivateOnFailure;
+      c.confirmOtherNodesStopped = confirmOtherNodesStopped;
+      c.node = node;
+      c.kubernetes = kubernetes;
+      c.verify = verify;
+      c.timeouts = timeouts;
+      c.pollOptions = pollOptions;
+      c.listener = listener;
+      c.resumeFrom = resumeFrom;
+      return c;
+    }
+
+    /**
+     * Finish the restore a failed (or crashed) run started: its report says how far it got. The new plan skips
+     * what would start a second restore (upload, maintenance, restore request) and every later step that run
+     * completed; PREFLIGHT only reads the version, the restore status and the archive (no emptiness check: the
+     * manager holds the restored data now), and REAUTHENTICATE always runs, to bind the credentials that work. Give
+     * the same settings as the first run (the archive, the post-restore credentials); the snapshot id defaults to
+     * the report's.
+     *
+     * @throws IllegalArgumentException when the report is not of a FAILED run that had started the restore
+     */
+    public Builder resumeFrom(RestoreReport failedRun) {
+      requireNonNull(failedRun, "failedRun == null");
+      boolean started = failedRun.steps().stream().anyMatch(r -> r.step() == RestoreStep.START_RESTORE
+          && r.status() != StepResult.Status.FAILED && r.status() != StepResult.Status.CANCELLED);
+      if (failedRun.outcome() != RestoreReport.Outcome.FAILED || !started) {
+        throw new IllegalArgumentException("resumeFrom needs the report of a FAILED run that had started the"
+            + " restore (outcome " + failedRun.outcome() + (started ? "" : ", restore not started") + "); "
+            + (started ? "nothing to finish" : "run the restore again instead"));
+      }
+      this.resumeFrom = failedRun;
+      return this;
     }
 
     /**
@@ -1191,14 +1152,23 @@ public final class RestoreOrchestrator {
       return this;
     }
 
+    /**
+     * A restore with a copy of these settings: changing this builder afterwards does not change it.
+     *
+     * @throws IllegalStateException when neither or both of snapshotId and latestRestorableSnapshot are chosen, or
+     *     latestRestorableSnapshot is combined with an upload
+     */
     public RestoreOrchestrator build() {
+      if (resumeFrom != null && snapshotId == null && !latest) {
+        snapshotId = resumeFrom.snapshotId();
+      }
       if (latest == (snapshotId != null)) {
         throw new IllegalStateException("choose exactly one of snapshotId(...) and latestRestorableSnapshot()");
       }
       if (latest && (uploadFile != null || uploadUrl != null)) {
         throw new IllegalStateException("latestRestorableSnapshot() picks a snapshot on the manager: no upload");
       }
-      return new RestoreOrchestrator(this);
+      return new RestoreOrchestrator(copy());
     }
   }
 }

@@ -1,24 +1,40 @@
 package io.github.cloudify4j.snapshots.restore;
 
+import static java.util.Objects.requireNonNull;
+
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * The steps a restore will take for its inputs, as data, made without contacting the manager: what an operator
- * reviews before saying yes. {@link #blockers()} are reasons {@code run()} will refuse to start (for example an
- * unconfirmed cluster restore); {@link #warnings()} are what the operator should know.
+ * The program of a restore, as data, made without contacting the manager: what an operator reviews before saying
+ * yes, and exactly what {@link RestoreOrchestrator#run(RestorePlan)} executes. Each {@link Step} names its kind, the
+ * parameters it was planned with and, when it will not act, why it is skipped; the text of {@link #toString()} is
+ * rendered from those steps, so the text approved is the list run. {@link #blockers()} are reasons the run refuses
+ * to start (for example an unconfirmed cluster restore), with their {@link #blockerCodes() codes}; {@link
+ * #warnings()} are what the operator should know.
+ *
+ * <p>One runtime fact can change the program: a restore already running on the manager (found by PREFLIGHT) is
+ * resumed instead of started. The run then follows {@link #resumed(String)} of this plan, which skips the steps
+ * that would start another, and records that plan in {@link RestoreReport#plan()}.
  */
 public final class RestorePlan {
-  /** One planned step. */
+  /** One planned step: its kind, what it will do, and whether (and why) it is skipped. */
   public static final class Step {
     private final RestoreStep step;
     private final String description;
+    private final Map<String, String> parameters;
+    private final String skipReason;
 
-    Step(RestoreStep step, String description) {
-      this.step = step;
-      this.description = description;
+    Step(RestoreStep step, String description, Map<String, String> parameters, String skipReason) {
+      this.step = requireNonNull(step, "step == null");
+      this.description = requireNonNull(description, "description == null");
+      this.parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+      this.skipReason = skipReason;
     }
 
     public RestoreStep step() {
@@ -30,6 +46,24 @@ public final class RestorePlan {
       return description;
     }
 
+    /**
+     * The inputs this step was planned with ({@code snapshotId}, {@code source}, {@code ifExists},
+     * {@code timeout} …), as the text an operator reads; secrets are never among them.
+     */
+    public Map<String, String> parameters() {
+      return parameters;
+    }
+
+    /** Whether the run records this step as skipped instead of acting. */
+    public boolean isSkipped() {
+      return skipReason != null;
+    }
+
+    /** Why the step is skipped; empty when it runs. */
+    public Optional<String> skipReason() {
+      return Optional.ofNullable(skipReason);
+    }
+
     public String restCalls() {
       return step.restCalls();
     }
@@ -37,20 +71,34 @@ public final class RestorePlan {
     public String cfyCommand() {
       return step.cfyCommand();
     }
+
+    Step skipped(String why) {
+      return new Step(step, description, parameters, why);
+    }
+
+    @Override
+    public String toString() {
+      return step + (isSkipped() ? " (skipped: " + skipReason + ")" : "") + " " + parameters;
+    }
   }
 
+  private final Object owner;
   private final String snapshotDescription;
   private final URI node;
   private final List<Step> steps;
   private final List<String> warnings;
-  private final List<String> blockers;
+  private final List<RestoreRefusal> blockers;
+  private final boolean resumed;
 
-  RestorePlan(String snapshotDescription, URI node, List<Step> steps, List<String> warnings, List<String> blockers) {
+  RestorePlan(Object owner, String snapshotDescription, URI node, List<Step> steps, List<String> warnings,
+      List<RestoreRefusal> blockers, boolean resumed) {
+    this.owner = owner;
     this.snapshotDescription = snapshotDescription;
     this.node = node;
     this.steps = Collections.unmodifiableList(new ArrayList<>(steps));
     this.warnings = Collections.unmodifiableList(new ArrayList<>(warnings));
     this.blockers = Collections.unmodifiableList(new ArrayList<>(blockers));
+    this.resumed = resumed;
   }
 
   /** Which snapshot ("nightly-20261125", or "the latest restorable snapshot"). */
@@ -63,19 +111,77 @@ public final class RestorePlan {
     return node;
   }
 
+  /** Every step the run records, in order, the skipped ones included. */
   public List<Step> steps() {
     return steps;
+  }
+
+  /** The kinds of {@link #steps()}, in order. */
+  public List<RestoreStep> stepKinds() {
+    List<RestoreStep> kinds = new ArrayList<>();
+    for (Step s : steps) {
+      kinds.add(s.step());
+    }
+    return Collections.unmodifiableList(kinds);
+  }
+
+  /** The planned step of this kind, if the plan has one. */
+  public Optional<Step> step(RestoreStep kind) {
+    return steps.stream().filter(s -> s.step() == kind).findFirst();
   }
 
   public List<String> warnings() {
     return warnings;
   }
 
+  /** Why the run will refuse to start, in words; empty when it may start. */
   public List<String> blockers() {
+    List<String> texts = new ArrayList<>();
+    for (RestoreRefusal b : blockers) {
+      texts.add(b.message());
+    }
+    return Collections.unmodifiableList(texts);
+  }
+
+  /** The blockers with their codes, to decide on without reading their text. */
+  public List<RestoreRefusal> blockerCodes() {
     return blockers;
   }
 
-  /** A table for a terminal: step, what it does, REST call, cfy equivalent. */
+  /** Whether this plan resumes a restore already running (the steps that would start one are skipped). */
+  public boolean isResumed() {
+    return resumed;
+  }
+
+  /**
+   * This plan for a restore found running on the manager: UPLOAD, ACTIVATE_MAINTENANCE, AWAIT_MAINTENANCE and
+   * START_RESTORE are skipped, the rest is unchanged.
+   */
+  public RestorePlan resumed(String executionId) {
+    List<Step> out = new ArrayList<>();
+    for (Step s : steps) {
+      switch (s.step()) {
+        case UPLOAD:
+        case ACTIVATE_MAINTENANCE:
+        case AWAIT_MAINTENANCE:
+          out.add(s.skipped("a restore is already running"));
+          break;
+        case START_RESTORE:
+          out.add(s.skipped("resumed the running restore "
+              + (executionId == null ? "(execution not readable)" : executionId)));
+          break;
+        default:
+          out.add(s);
+      }
+    }
+    return new RestorePlan(owner, snapshotDescription, node, out, warnings, blockers, true);
+  }
+
+  boolean madeBy(Object orchestrator) {
+    return owner == orchestrator;
+  }
+
+  /** A table for a terminal: step, what it does, REST call, cfy equivalent; rendered from {@link #steps()}. */
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder();
@@ -88,8 +194,8 @@ public final class RestorePlan {
     for (String w : warnings) {
       sb.append("WARNING: ").append(w).append('\n');
     }
-    for (String b : blockers) {
-      sb.append("BLOCKED: ").append(b).append('\n');
+    for (RestoreRefusal b : blockers) {
+      sb.append("BLOCKED: ").append(b.message()).append('\n');
     }
     return sb.toString();
   }

@@ -41,8 +41,14 @@ public final class RestoreReport {
   private final Duration duration;
   private final String snapshotLeftOnManager;
   private final List<String> leftoverExecutionsKilled;
+  private final RestorePlan plan;
+  private final RestoreRefusal refusal;
+  private final java.time.Instant restoreRequestedAt;
 
   RestoreReport(Builder b) {
+    plan = b.plan;
+    refusal = b.refusal;
+    restoreRequestedAt = b.restoreRequestedAt;
     outcome = b.outcome;
     snapshotId = b.snapshotId;
     steps = Collections.unmodifiableList(new ArrayList<>(b.steps));
@@ -159,6 +165,25 @@ public final class RestoreReport {
     return leftoverExecutionsKilled;
   }
 
+  /**
+   * The plan this run executed: the one approved, or (when PREFLIGHT found a restore running) its {@link
+   * RestorePlan#resumed(String) resumed} form. {@link #steps()} follows it step by step; a failure ends the list
+   * early, and a rollback adds one DEACTIVATE_MAINTENANCE entry.
+   */
+  public RestorePlan plan() {
+    return plan;
+  }
+
+  /** Why the run refused to go on, with its code; empty unless it was refused. */
+  public Optional<RestoreRefusal> refusal() {
+    return Optional.ofNullable(refusal);
+  }
+
+  /** When this run (or the run it resumed) asked the manager to restore; empty if it never did. */
+  public Optional<java.time.Instant> restoreRequestedAt() {
+    return Optional.ofNullable(restoreRequestedAt);
+  }
+
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder();
@@ -203,6 +228,19 @@ public final class RestoreReport {
     return sb.toString();
   }
 
+  /** The report of a run refused before any step could run (used by {@link Migration}'s own checks). */
+  static RestoreReport refusedBeforeStart(String snapshotId, RestoreRefusal refusal, java.time.Instant at) {
+    Builder b = new Builder();
+    b.outcome = Outcome.FAILED;
+    b.snapshotId = snapshotId;
+    b.failedStep = RestoreStep.PREFLIGHT;
+    b.failure = refusal.message();
+    b.refusal = refusal;
+    b.steps.add(new StepResult(RestoreStep.PREFLIGHT, StepResult.Status.FAILED, at, Duration.ZERO,
+        refusal.message()));
+    return b.build();
+  }
+
   static final class Builder {
     Outcome outcome = Outcome.FAILED;
     String snapshotId;
@@ -221,6 +259,9 @@ public final class RestoreReport {
     Duration duration = Duration.ZERO;
     String snapshotLeftOnManager;
     final List<String> leftoverExecutionsKilled = new ArrayList<>();
+    RestorePlan plan;
+    RestoreRefusal refusal;
+    java.time.Instant restoreRequestedAt;
 
     RestoreReport build() {
       return new RestoreReport(this);

@@ -65,10 +65,11 @@ class MigrationEndToEndTest {
         CloudifyClient sourceClient = VirtualTime.client(source).build();
         CloudifyClient targetClient = VirtualTime.client(target).build()) {
       source.seed().blueprints(1);
-      IllegalStateException e = catchThrowableOfType(() -> Migration.builder(sourceClient, targetClient)
-          .workDir(dir).build().run(), IllegalStateException.class);
+      RestoreRefusedException e = catchThrowableOfType(() -> Migration.builder(sourceClient, targetClient)
+          .workDir(dir).build().run(), RestoreRefusedException.class);
       assertThat(e).isNotNull();
-      assertThat(e.getMessage()).contains("7.0.4").contains("6.4");
+      assertThat(e.code()).isEqualTo(RestoreRefusal.Code.SOURCE_NEWER_THAN_TARGET);
+      assertThat(e.report().refusal()).contains(e.refusal());
       assertThat(modifying(source)).isEmpty();
       assertThat(source.count("snapshots")).isZero();
       assertThat(modifying(target)).isEmpty();

@@ -9,6 +9,7 @@ import io.github.cloudify4j.client.RetryPolicy;
 import io.github.cloudify4j.client.model.MaintenanceState;
 import io.github.cloudify4j.client.poll.PollOptions;
 import io.github.cloudify4j.contract.Corpus;
+import io.github.cloudify4j.client.errors.ExistingRunningExecutionException;
 import io.github.cloudify4j.snapshots.support.Archives;
 import io.github.cloudify4j.testkit.ServerProfile;
 import java.nio.file.Path;
@@ -157,8 +158,10 @@ class RefusedRestoreLeftoverTest {
     RestoreReport report = e.report();
     assertThat(report.failedStep()).contains(RestoreStep.START_RESTORE);
     assertThat(report.leftoverExecutionsKilled()).containsExactly(LEFTOVER);
-    assertThat(report.failure().orElseThrow()).contains("Cannot start execution because there are other"
-        + " executions running").contains("Killed the pending restore execution(s) it left behind: " + LEFTOVER);
+    assertThat(((RestoreRefusedException) e).code()).isEqualTo(RestoreRefusal.Code.MANAGER_REFUSED_RESTORE);
+    assertThat(report.refusal()).hasValueSatisfying(r ->
+        assertThat(r.code()).isEqualTo(RestoreRefusal.Code.MANAGER_REFUSED_RESTORE));
+    assertThat(e.getCause()).isInstanceOf(ExistingRunningExecutionException.class);
     assertThat(report.warnings()).anySatisfy(w -> assertThat(w).contains(LEFTOVER).contains("killed"));
     assertThat(report.toString()).contains("leftover restore executions killed: " + LEFTOVER);
 
@@ -187,7 +190,7 @@ class RefusedRestoreLeftoverTest {
     RestoreFailedException e = runRestore();
 
     assertThat(e.report().leftoverExecutionsKilled()).isEmpty();
-    assertThat(e.report().failure().orElseThrow()).contains("It left no pending restore execution behind");
+    assertThat(((RestoreRefusedException) e).code()).isEqualTo(RestoreRefusal.Code.MANAGER_REFUSED_RESTORE);
     assertThat(requests).noneSatisfy(r -> assertThat(r.getMethod() + " " + r.getPath())
         .isEqualTo("POST /api/v3.1/executions/" + LEFTOVER));
   }
@@ -241,9 +244,8 @@ class RefusedRestoreLeftoverTest {
           RestoreFailedException.class);
 
       assertThat(e.step()).isEqualTo(RestoreStep.AWAIT_MAINTENANCE);
-      assertThat(e.report().failure().orElseThrow()).contains("still activating")
-          .contains("The pending restore_snapshot execution(s) " + LEFTOVER + " are most likely left over from a"
-              + " refused restore").contains("kill");
+      assertThat(((RestoreRefusedException) e).code()).isEqualTo(RestoreRefusal.Code.MAINTENANCE_NOT_ACTIVATED);
+      assertThat(((RestoreRefusedException) e).refusal().executionIds()).containsExactly(LEFTOVER);
     }
   }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.github.cloudify4j.client.CloudifyClient;
 import io.github.cloudify4j.client.Credentials;
 import io.github.cloudify4j.snapshots.RestoreOptions;
+import io.github.cloudify4j.snapshots.archive.ArchiveProblem;
 import io.github.cloudify4j.snapshots.support.Archives;
 import io.github.cloudify4j.snapshots.support.VirtualTime;
 import io.github.cloudify4j.testkit.FakeCloudifyCluster;
@@ -32,6 +33,11 @@ class RestoreCompatibilityAndSafetyTest {
     return m.journal().filter(r -> !r.method().equals("GET") && !r.method().equals("HEAD"));
   }
 
+  static RestoreRefusal refusal(RestoreFailedException e) {
+    assertThat(e).isInstanceOf(RestoreRefusedException.class);
+    return ((RestoreRefusedException) e).refusal();
+  }
+
   private static StepResult step(RestoreReport report, RestoreStep step) {
     return report.steps().stream().filter(s -> s.step() == step).reduce((a, b) -> b)
         .orElseThrow(() -> new AssertionError("no " + step + " in " + report));
@@ -47,7 +53,10 @@ class RestoreCompatibilityAndSafetyTest {
           .snapshotId("nightly").uploadFrom(archive).build().run(), RestoreFailedException.class);
       assertThat(e).isNotNull();
       assertThat(e.step()).isEqualTo(RestoreStep.PREFLIGHT);
-      assertThat(e.getMessage()).contains("7.0.4").contains("6.4");
+      assertThat(refusal(e).code()).isEqualTo(RestoreRefusal.Code.ARCHIVE_NOT_RESTORABLE);
+      assertThat(refusal(e).archiveProblems()).extracting(ArchiveProblem::code)
+          .containsExactly(ArchiveProblem.Code.SNAPSHOT_NEWER_THAN_MANAGER);
+      assertThat(e.report().refusal()).contains(refusal(e));
       assertThat(m.journal().count("PUT", "/snapshots/")).isZero();
       assertThat(m.journal().count(null, "/maintenance/")).isZero();
       assertThat(modifying(m)).isEmpty();
@@ -77,7 +86,9 @@ class RestoreCompatibilityAndSafetyTest {
           .snapshotId("nightly").uploadFrom(archive).build().run(), RestoreFailedException.class);
       assertThat(e).isNotNull();
       assertThat(e.step()).isEqualTo(RestoreStep.PREFLIGHT);
-      assertThat(e.getMessage()).containsIgnoringCase("kubernetes");
+      assertThat(refusal(e).code()).isEqualTo(RestoreRefusal.Code.ARCHIVE_NOT_RESTORABLE);
+      assertThat(refusal(e).archiveProblems()).extracting(ArchiveProblem::code)
+          .contains(ArchiveProblem.Code.LEGACY_ON_KUBERNETES);
       assertThat(modifying(m)).isEmpty();
     }
   }
@@ -95,7 +106,7 @@ class RestoreCompatibilityAndSafetyTest {
           .snapshotId("nightly").uploadFrom(archive).build().run(), RestoreFailedException.class);
       assertThat(e).isNotNull();
       assertThat(e.step()).isEqualTo(RestoreStep.PREFLIGHT);
-      assertThat(e.getMessage()).contains("2 blueprints").contains("force");
+      assertThat(refusal(e).code()).isEqualTo(RestoreRefusal.Code.MANAGER_NOT_EMPTY);
       assertThat(modifying(m)).isEmpty();
 
       RestoreReport report = RestoreOrchestrator.builder(client).snapshotId("nightly").uploadFrom(archive)
@@ -179,7 +190,7 @@ class RestoreCompatibilityAndSafetyTest {
         RestoreFailedException blocked = catchThrowableOfType(() -> RestoreOrchestrator.builder(client)
             .snapshotId("nightly").uploadFrom(archive).build().run(), RestoreFailedException.class);
         assertThat(blocked.step()).isEqualTo(RestoreStep.PREFLIGHT);
-        assertThat(blocked.getMessage()).contains("confirmOtherNodesStopped");
+        assertThat(refusal(blocked).code()).isEqualTo(RestoreRefusal.Code.CLUSTER_NOT_CONFIRMED);
         assertThat(modifying(m)).isEmpty();
 
         m.journal().clear();

@@ -285,7 +285,7 @@ class RestoreOrchestratorEndToEndTest {
           .snapshotId("nightly").uploadFrom(archive).build().run(), RestoreFailedException.class);
       assertThat(e).isNotNull();
       assertThat(e.step()).isEqualTo(RestoreStep.PREFLIGHT);
-      assertThat(e.getMessage()).contains("already exists");
+      assertThat(((RestoreRefusedException) e).code()).isEqualTo(RestoreRefusal.Code.SNAPSHOT_EXISTS);
       assertThat(modifying(m)).isEmpty();
       assertThat(m.maintenanceStatus()).isEqualTo("deactivated");
     }
@@ -339,7 +339,8 @@ class RestoreOrchestratorEndToEndTest {
           .build().run(), RestoreFailedException.class);
       assertThat(e).isNotNull();
       assertThat(e.step()).isEqualTo(RestoreStep.AWAIT_MAINTENANCE);
-      assertThat(e.getMessage()).contains(running);
+      assertThat(((RestoreRefusedException) e).code()).isEqualTo(RestoreRefusal.Code.MAINTENANCE_NOT_ACTIVATED);
+      assertThat(((RestoreRefusedException) e).refusal().executionIds()).contains(running);
       assertThat(m.maintenanceStatus()).isEqualTo("deactivated");
       assertThat(step(e.report(), RestoreStep.DEACTIVATE_MAINTENANCE).status())
           .isEqualTo(StepResult.Status.SUCCEEDED);
@@ -471,16 +472,17 @@ class RestoreOrchestratorEndToEndTest {
       RestorePlan plan = orchestrator.plan();
       assertThat(plan.toString()).contains("PREFLIGHT");
       assertThat(m.journal().isEmpty()).isTrue();
-      assertThat(plan.blockers()).anyMatch(b -> b.contains("confirmOtherNodesStopped"));
-      assertThat(plan.blockers()).anyMatch(b -> b.contains("missing.zip"));
 
       RestorePlan confirmed = RestoreOrchestrator.builder(client).snapshotId("nightly").confirmOtherNodesStopped(true)
           .build().plan();
       assertThat(confirmed.blockers()).isEmpty();
       assertThat(m.journal().isEmpty()).isTrue();
 
-      RestoreFailedException e = catchThrowableOfType(orchestrator::run, RestoreFailedException.class);
+      assertThat(plan.blockerCodes()).extracting(RestoreRefusal::code).containsExactly(
+          RestoreRefusal.Code.CLUSTER_NOT_CONFIRMED, RestoreRefusal.Code.ARCHIVE_NOT_READABLE);
+      RestoreRefusedException e = catchThrowableOfType(orchestrator::run, RestoreRefusedException.class);
       assertThat(e.step()).isEqualTo(RestoreStep.PREFLIGHT);
+      assertThat(e.code()).isEqualTo(RestoreRefusal.Code.CLUSTER_NOT_CONFIRMED);
       assertThat(modifying(m)).isEmpty();
     }
   }

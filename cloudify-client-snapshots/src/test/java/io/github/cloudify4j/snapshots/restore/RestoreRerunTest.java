@@ -48,7 +48,8 @@ class RestoreRerunTest {
       RestoreFailedException refused = catchThrowableOfType(() -> RestoreOrchestrator.builder(client)
           .snapshotId("nightly").uploadFrom(archive).build().run(), RestoreFailedException.class);
       assertThat(refused.step()).isEqualTo(RestoreStep.PREFLIGHT);
-      assertThat(refused.getMessage()).contains("onExistingSnapshot(REUSE)");
+      assertThat(refused).isInstanceOfSatisfying(RestoreRefusedException.class,
+          r -> assertThat(r.code()).isEqualTo(RestoreRefusal.Code.SNAPSHOT_EXISTS));
       assertThat(refused.snapshotLeftOnManager()).as("this run uploaded nothing").isEmpty();
 
       // The advised rerun: no second upload, and the restore completes.
