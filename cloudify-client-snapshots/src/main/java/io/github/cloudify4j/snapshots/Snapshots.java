@@ -339,7 +339,7 @@ public final class Snapshots {
         : !Files.isRegularFile(archive) ? new FileSystemException(archive.toString(), null, "not a regular file")
         : !Files.isReadable(archive) ? new AccessDeniedException(archive.toString()) : null;
     if (problem != null) {
-      throw new CloudifyLocalIoException("Cannot upload " + archive, archive, problem);
+      throw new CloudifyLocalIoException("Cannot upload the archive " + archive, archive, problem);
     }
   }
 
