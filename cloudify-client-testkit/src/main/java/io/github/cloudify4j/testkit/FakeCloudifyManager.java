@@ -81,7 +81,7 @@ public final class FakeCloudifyManager implements AutoCloseable {
     started = false;
     if (ownsStorage) {
       try {
-        FileUtil.deleteTree(state.storageDir);
+        FileUtil.deleteTree(state.storageDir());
       } catch (IOException ignored) {
         // best effort
       }
@@ -125,14 +125,14 @@ public final class FakeCloudifyManager implements AutoCloseable {
 
   public String adminUsername() {
     synchronized (state) {
-      return state.adminUser;
+      return state.adminUser();
     }
   }
 
   /** The admin's current password (changes after a restore that replaces credentials). */
   public String adminPassword() {
     synchronized (state) {
-      return state.passwords.get(state.adminUser);
+      return state.password(state.adminUser());
     }
   }
 
@@ -146,7 +146,7 @@ public final class FakeCloudifyManager implements AutoCloseable {
 
   /** The directory holding archives ({@code snapshots/<id>/<id>.zip}). */
   public Path storageDir() {
-    return state.storageDir;
+    return state.storageDir();
   }
 
   /** Path of a snapshot's archive on disk (it may not exist). */
@@ -159,7 +159,7 @@ public final class FakeCloudifyManager implements AutoCloseable {
     synchronized (state) {
       String t = "ctok-" + Long.toHexString(System.nanoTime()) + "-" + java.util.UUID.randomUUID().toString()
           .replace("-", "");
-      state.tokens.put(t, username);
+      state.addToken(t, username);
       return t;
     }
   }
@@ -241,7 +241,7 @@ public final class FakeCloudifyManager implements AutoCloseable {
   /** The next snapshot creation fails with this error (snapshot {@code failed}, execution {@code failed}). */
   public FakeCloudifyManager failNextSnapshotCreation(String error) {
     synchronized (state) {
-      state.failNextCreate = error;
+      state.failNextCreate(error);
     }
     return this;
   }
@@ -249,7 +249,7 @@ public final class FakeCloudifyManager implements AutoCloseable {
   /** The next restore execution ends {@code failed} with this error. */
   public FakeCloudifyManager failNextRestore(String error) {
     synchronized (state) {
-      state.failNextRestore = error;
+      state.failNextRestore(error);
     }
     return this;
   }
@@ -262,7 +262,7 @@ public final class FakeCloudifyManager implements AutoCloseable {
    */
   public FakeCloudifyManager dropOnRestore(String... kinds) {
     synchronized (state) {
-      state.dropOnRestore.addAll(Arrays.asList(kinds));
+      state.dropOnRestore(Arrays.asList(kinds));
     }
     return this;
   }
@@ -270,7 +270,7 @@ public final class FakeCloudifyManager implements AutoCloseable {
   /** After the next legacy restore the admin's password becomes this (as if the snapshot's admin replaced it). */
   public FakeCloudifyManager restoreReplacesAdminPassword(String newPassword) {
     synchronized (state) {
-      state.restoreAdminPassword = newPassword;
+      state.restoreAdminPassword(newPassword);
     }
     return this;
   }
@@ -278,7 +278,7 @@ public final class FakeCloudifyManager implements AutoCloseable {
   /** After a legacy restore the admin's password becomes the one stored in the archive (source manager's). */
   public FakeCloudifyManager restoreTakesAdminPasswordFromArchive() {
     synchronized (state) {
-      state.restoreAdminFromArchive = true;
+      state.restoreAdminFromArchive(true);
     }
     return this;
   }
@@ -286,7 +286,7 @@ public final class FakeCloudifyManager implements AutoCloseable {
   /** How the REST API behaves during the legacy restore's service restart. */
   public FakeCloudifyManager restartMode(RestartMode mode) {
     synchronized (state) {
-      state.restartMode = mode;
+      state.restartMode(mode);
     }
     return this;
   }
@@ -294,7 +294,7 @@ public final class FakeCloudifyManager implements AutoCloseable {
   /** Makes {@code /status} report {@code Fail}, {@code /ok} 500, {@code /cluster-status?summary=true} 500. */
   public FakeCloudifyManager statusFail(boolean fail) {
     synchronized (state) {
-      state.statusFail = fail;
+      state.statusFail(fail);
     }
     return this;
   }
@@ -302,7 +302,7 @@ public final class FakeCloudifyManager implements AutoCloseable {
   /** Kubernetes ("split services") install: {@code distribution: "kubernetes"}; legacy restores fail. */
   public FakeCloudifyManager kubernetes(boolean k8s) {
     synchronized (state) {
-      state.kubernetes = k8s;
+      state.kubernetes(k8s);
     }
     return this;
   }
@@ -365,7 +365,7 @@ public final class FakeCloudifyManager implements AutoCloseable {
   public List<ObjectNode> events() {
     synchronized (state) {
       List<ObjectNode> out = new ArrayList<>();
-      for (ObjectNode e : state.events) {
+      for (ObjectNode e : state.events()) {
         ObjectNode c = e.deepCopy();
         c.remove("__tenant");
         out.add(c);
@@ -377,7 +377,7 @@ public final class FakeCloudifyManager implements AutoCloseable {
   /** Maintenance status: {@code deactivated}, {@code activating} or {@code activated} (no lazy flip). */
   public String maintenanceStatus() {
     synchronized (state) {
-      return state.mmStatus == null ? "deactivated" : state.mmStatus;
+      return state.maintenanceStatus() == null ? "deactivated" : state.maintenanceStatus();
     }
   }
 
@@ -402,13 +402,13 @@ public final class FakeCloudifyManager implements AutoCloseable {
    * as the real manager's restore workflow does with {@code /tmp/cloudify/snapshot_restoring}.
    */
   public Path restoreFlagFile() {
-    return state.restoreFlagFile;
+    return state.restoreFlagFile();
   }
 
   /** True while the REST API is down because of a legacy restore's restart window. */
   public boolean restApiDown() {
     synchronized (state) {
-      return state.outage != null;
+      return state.outage() != null;
     }
   }
 

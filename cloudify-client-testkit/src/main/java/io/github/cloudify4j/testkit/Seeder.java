@@ -32,7 +32,7 @@ public final class Seeder {
   }
 
   private String tenantOr(String t) {
-    return t == null ? st.cfg.defaultTenant : t;
+    return t == null ? st.cfg().defaultTenant : t;
   }
 
   private String nextId(String kind, String prefix) {
@@ -79,7 +79,7 @@ public final class Seeder {
     b.put("is_hidden", false);
     b.putArray("labels");
     b.putNull("requirements");
-    st.resourceFields(b, "tenant", tenant, st.adminUser);
+    st.resourceFields(b, "tenant", tenant, st.adminUser());
     st.kind("blueprints").put(id, b);
   }
 
@@ -119,7 +119,7 @@ public final class Seeder {
         d.put("installation_status", "active");
         d.put("deployment_status", "good");
         d.putNull("site_name");
-        st.resourceFields(d, "tenant", t, st.adminUser);
+        st.resourceFields(d, "tenant", t, st.adminUser());
         st.kind("deployments").put(id, d);
       }
     }
@@ -138,7 +138,7 @@ public final class Seeder {
         s.put("updated_at", now);
         s.put("is_hidden_value", false);
         s.putNull("provider_name");
-        st.resourceFields(s, "tenant", tenantOr(null), st.adminUser);
+        st.resourceFields(s, "tenant", tenantOr(null), st.adminUser());
         st.kind("secrets").put(key, s);
       }
     }
@@ -158,7 +158,7 @@ public final class Seeder {
         p.put("distribution", "centos");
         p.put("supported_platform", "linux_x86_64");
         p.put("uploaded_at", Json.ts(st.now()));
-        st.resourceFields(p, "global", tenantOr(null), st.adminUser);
+        st.resourceFields(p, "global", tenantOr(null), st.adminUser());
         st.kind("plugins").put(id, p);
       }
     }
@@ -186,11 +186,11 @@ public final class Seeder {
    */
   public Seeder snapshot(String id, String status) {
     synchronized (st) {
-      ObjectNode s = st.newSnapshot(id, status, st.cfg.defaultTenant, st.adminUser,
+      ObjectNode s = st.newSnapshot(id, status, st.cfg().defaultTenant, st.adminUser(),
           "failed".equals(status) ? "Snapshot creation failed: seeded failure" : "");
       if ("created".equals(status) || "uploaded".equals(status)) {
         try {
-          ArchiveIO.write(st.archivePath(id), st, null, !st.profile.supportsNewArchiveFormat());
+          ArchiveIO.write(st.archivePath(id), st, null, !st.profile().supportsNewArchiveFormat());
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
@@ -203,7 +203,7 @@ public final class Seeder {
   /** A snapshot whose archive is written in the given format ({@code legacy=true}: 5.x/6.x-style layout). */
   public Seeder snapshot(String id, String status, boolean legacyFormat) {
     synchronized (st) {
-      st.newSnapshot(id, status, st.cfg.defaultTenant, st.adminUser, "");
+      st.newSnapshot(id, status, st.cfg().defaultTenant, st.adminUser(), "");
       try {
         ArchiveIO.write(st.archivePath(id), st, null, legacyFormat);
       } catch (IOException e) {
@@ -223,7 +223,7 @@ public final class Seeder {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      st.newSnapshot(id, "uploaded", st.cfg.defaultTenant, st.adminUser, "");
+      st.newSnapshot(id, "uploaded", st.cfg().defaultTenant, st.adminUser(), "");
     }
     return this;
   }
@@ -231,7 +231,7 @@ public final class Seeder {
   /** An execution in the given status (terminal or not); non-terminal ones never finish on their own. */
   public String execution(String deploymentId, String workflowId, String status) {
     synchronized (st) {
-      ObjectNode e = st.newExecution(workflowId, st.cfg.defaultTenant, st.adminUser, null, false,
+      ObjectNode e = st.newExecution(workflowId, st.cfg().defaultTenant, st.adminUser(), null, false,
           deploymentId, deploymentId == null ? null : bpOf(deploymentId));
       if (!"pending".equals(status)) {
         st.setExecStatus(e, "started");
@@ -251,7 +251,7 @@ public final class Seeder {
   /** A {@code queued} execution; it starts when nothing else is active and maintenance mode is off. */
   public String queuedExecution(String deploymentId, String workflowId) {
     synchronized (st) {
-      ObjectNode e = st.newExecution(workflowId, st.cfg.defaultTenant, st.adminUser, null, false,
+      ObjectNode e = st.newExecution(workflowId, st.cfg().defaultTenant, st.adminUser(), null, false,
           deploymentId, bpOf(deploymentId));
       st.setExecStatus(e, "queued");
       e.put("__auto", true);
@@ -265,7 +265,7 @@ public final class Seeder {
    */
   public String scheduledExecution(String deploymentId, String workflowId, Instant scheduledFor) {
     synchronized (st) {
-      ObjectNode e = st.newExecution(workflowId, st.cfg.defaultTenant, st.adminUser, null, false,
+      ObjectNode e = st.newExecution(workflowId, st.cfg().defaultTenant, st.adminUser(), null, false,
           deploymentId, bpOf(deploymentId));
       st.setExecStatus(e, "scheduled");
       e.put("scheduled_for", Json.ts(scheduledFor));
@@ -304,7 +304,7 @@ public final class Seeder {
       s.put("next_occurrence", Json.ts(since));
       s.putNull("latest_execution_status");
       s.putArray("all_next_occurrences").add(Json.tsSpace(since));
-      st.resourceFields(s, "tenant", st.cfg.defaultTenant, st.adminUser);
+      st.resourceFields(s, "tenant", st.cfg().defaultTenant, st.adminUser());
       st.kind("execution_schedules").put(id, s);
     }
     return this;

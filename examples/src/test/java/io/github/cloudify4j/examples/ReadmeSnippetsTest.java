@@ -1,221 +1,226 @@
 package io.github.cloudify4j.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
-import io.github.cloudify4j.client.CloudifyClient;
-import io.github.cloudify4j.client.Credentials;
-import io.github.cloudify4j.client.ListParams;
-import io.github.cloudify4j.client.RequestOptions;
-import io.github.cloudify4j.client.RetryPolicy;
-import io.github.cloudify4j.client.TlsConfig;
-import io.github.cloudify4j.client.errors.CloudifyServiceException;
-import io.github.cloudify4j.client.errors.EnteringMaintenanceModeException;
-import io.github.cloudify4j.client.maintenance.MaintenanceChange;
-import io.github.cloudify4j.client.model.ClusterStatus;
-import io.github.cloudify4j.client.model.Execution;
-import io.github.cloudify4j.client.model.MaintenanceStatus;
-import io.github.cloudify4j.client.model.ManagerNode;
-import io.github.cloudify4j.client.model.ManagerStatus;
-import io.github.cloudify4j.client.model.Page;
-import io.github.cloudify4j.client.model.ServerVersion;
-import io.github.cloudify4j.client.poll.PollOptions;
-import io.github.cloudify4j.snapshots.DownloadOptions;
-import io.github.cloudify4j.snapshots.DownloadResult;
-import io.github.cloudify4j.snapshots.RestoreOptions;
-import io.github.cloudify4j.snapshots.RestoreStart;
-import io.github.cloudify4j.snapshots.RestoreStatus;
-import io.github.cloudify4j.snapshots.Snapshot;
-import io.github.cloudify4j.snapshots.SnapshotCreateOptions;
-import io.github.cloudify4j.snapshots.Snapshots;
-import io.github.cloudify4j.snapshots.backup.BackupJob;
-import io.github.cloudify4j.snapshots.backup.BackupReport;
-import io.github.cloudify4j.snapshots.restore.ExistingSnapshotPolicy;
-import io.github.cloudify4j.snapshots.restore.Migration;
-import io.github.cloudify4j.snapshots.restore.RestoreListener;
-import io.github.cloudify4j.snapshots.restore.RestoreOrchestrator;
-import io.github.cloudify4j.snapshots.restore.RestoreReport;
-import io.github.cloudify4j.snapshots.restore.RestoreStep;
-import io.github.cloudify4j.snapshots.restore.StepResult;
-import io.github.cloudify4j.testkit.FakeCloudifyManager;
-import io.github.cloudify4j.testkit.FakeCloudifyManagerExtension;
-import io.github.cloudify4j.testkit.ServerProfile;
-import java.net.URI;
+import io.github.cloudify4j.examples.readme.ReadmeBlocks;
+import io.github.cloudify4j.examples.readme.ReadmeBlocks.Block;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+import org.junit.platform.launcher.listeners.TestExecutionSummary;
 
 /**
- * The README's code, as the README shows it: if an API change breaks a snippet, this stops compiling. The
- * testkit snippet runs for real. Keep both in step when either changes.
+ * The README's Java, compiled from README.md itself: every {@code ```java} block is extracted and compiled
+ * against the test class path (all blocks in one compiler task; see {@link ReadmeBlocks} for how a block becomes a
+ * compilation unit and {@link io.github.cloudify4j.examples.readme.ReadmePrelude} for the names a block may assume).
+ * A failure names the README line and the compiler's message. The README's JUnit test class (the testkit section)
+ * also runs, for real, against the fake manager.
+ *
+ * <p>There are no copies to keep in step: change the README, and this test checks the change.
  */
 class ReadmeSnippetsTest {
-  private static final Logger log = LoggerFactory.getLogger(ReadmeSnippetsTest.class);
+  /** The test runs in {@code examples/}; the README is the repository's. */
+  private static final Path README = Path.of("..", "README.md");
 
-  @RegisterExtension
-  static FakeCloudifyManagerExtension manager = FakeCloudifyManagerExtension.builder()
-      .profile(ServerProfile.V7_0_4).build();          // also V5_0_5, V6_4
+  /**
+   * How many README blocks may be marked {@value ReadmeBlocks#NOT_COMPILED}. Zero: every block is real code. Raising
+   * it is a deliberate act, with the reason written in the block's marker line.
+   */
+  private static final int NOT_COMPILED_ALLOWED = 0;
+
+  @TempDir
+  static Path classes;
+
+  private static String markdown;
+  private static List<Block> blocks;
+  private static ReadmeBlocks.Result compiled;
+
+  @BeforeAll
+  static void compileTheReadme() throws IOException {
+    Path readme = README.toAbsolutePath().normalize();
+    assertThat(readme)
+        .as("README.md at the repository root (the test's working directory must be examples/, as in the Maven"
+            + " build)")
+        .isRegularFile();
+    markdown = Files.readString(readme, StandardCharsets.UTF_8);
+    blocks = ReadmeBlocks.extract(markdown);
+    compiled = ReadmeBlocks.compile("README.md", blocks, classes);
+  }
 
   @Test
-  void backsUpTheManager(FakeCloudifyManager m, @TempDir Path dir) {
-    m.seed().blueprints(3).deployments(2);
-    try (CloudifyClient client = CloudifyClient.builder()
-        .manager(m.baseUrl())
-        .basicAuth(m.adminUsername(), m.adminPassword())
-        .sleeper(m::advance)    // every wait of the client advances the fake's clock: nothing really sleeps
-        .clock(m.clock())       // and the client measures that same time
-        .build()) {
-      BackupReport report = BackupJob.builder(client).directory(dir).prefix("daily-").build().run();
-      assertThat(report.archive()).exists();
+  void everyJavaBlockOfTheReadmeCompiles() {
+    assertThat(compiled.errors())
+        .as("README.md's Java blocks must compile against the real API:%n%s",
+            String.join(System.lineSeparator(), compiled.errors()))
+        .isEmpty();
+  }
+
+  @Test
+  void everyJavaBlockIsCovered() {
+    long fences = markdown.lines().filter(l -> l.strip().equals("```java")).count();
+    assertThat(blocks).as("every ```java fence is extracted").hasSize((int) fences);
+    assertThat(blocks).as("the README has its Java examples").hasSizeGreaterThanOrEqualTo(10);
+    List<Integer> notCompiled = blocks.stream().filter(Block::notCompiled).map(Block::firstLine)
+        .collect(Collectors.toList());
+    assertThat(notCompiled)
+        .as("README blocks marked '%s' (lines %s); NOT_COMPILED_ALLOWED says how many may be",
+            ReadmeBlocks.NOT_COMPILED, notCompiled)
+        .hasSize(NOT_COMPILED_ALLOWED);
+  }
+
+  @Test
+  void theReadmesTestClassRunsAgainstTheFakeManager() throws Exception {
+    assertThat(compiled.errors()).as("compiled").isEmpty();
+    List<Block> testClasses = blocks.stream()
+        .filter(b -> b.declaredType() != null && b.text().contains("@Test"))
+        .collect(Collectors.toList());
+    assertThat(testClasses).as("the testkit section's test class").isNotEmpty();
+
+    ClassLoader parent = Thread.currentThread().getContextClassLoader();
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, parent)) {
+      Thread.currentThread().setContextClassLoader(loader);
+      for (Block b : testClasses) {
+        Class<?> type = loader.loadClass(b.packageName() + "." + b.declaredType());
+        TestExecutionSummary summary = run(type);
+        StringWriter failures = new StringWriter();
+        summary.printFailuresTo(new PrintWriter(failures), 20);
+        assertThat(summary.getTotalFailureCount()).as("README.md:%d %s failed:%n%s", b.firstLine(),
+            b.declaredType(), failures).isZero();
+        assertThat(summary.getTestsSucceededCount()).as("README.md:%d %s ran", b.firstLine(), b.declaredType())
+            .isEqualTo(b.text().split("@Test", -1).length - 1);
+      }
+    } finally {
+      Thread.currentThread().setContextClassLoader(parent);
     }
   }
 
-  static void theClient(String password) {
-    try (CloudifyClient client = CloudifyClient.builder()
-        .manager("https://manager.example.com")
-        .credentials(Credentials.basic("admin", password))
-        .tenant("default_tenant")                                  // the default
-        .tls(TlsConfig.trustPem(Path.of("/etc/cloudify/ca.pem")))
-        .build()) {
-      System.out.println(client.manager().version().versionText()); // 7.0.4
+  private static TestExecutionSummary run(Class<?> type) {
+    Launcher launcher = LauncherFactory.create();
+    SummaryGeneratingListener listener = new SummaryGeneratingListener();
+    launcher.execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(type)).build(), listener);
+    return listener.getSummary();
+  }
+
+  /**
+   * Inline code in the README's prose that names a call on a type, like {@code `TlsConfig.trustPem(path)`}: the
+   * type must be a public cloudify4j type and have a public method of that name. Only the first call of a chain is
+   * checked.
+   */
+  @Test
+  void inlineCodeNamesMethodsThatExist() {
+    Set<String> packages = ReadmeBlocks.publicPackages(System.getProperty("java.class.path"));
+    Matcher m = Pattern.compile("`([A-Z]\\w*)\\.(\\w+)\\(").matcher(markdown);
+    List<String> wrong = new ArrayList<>();
+    int checked = 0;
+    while (m.find()) {
+      String claim = m.group(1) + "." + m.group(2);
+      if (KNOWN_WRONG_IN_PROSE.contains(claim)) {
+        continue;
+      }
+      Class<?> type = packages.stream().map(p -> load(p + "." + m.group(1))).filter(c -> c != null).findFirst()
+          .orElse(null);
+      if (type == null) {
+        wrong.add("README.md:" + lineOf(m.start()) + ": `" + claim + "`: no public type " + m.group(1));
+      } else if (Arrays.stream(type.getMethods()).noneMatch(x -> x.getName().equals(m.group(2)))) {
+        wrong.add("README.md:" + lineOf(m.start()) + ": `" + claim + "`: " + type.getName() + " has no public method "
+            + m.group(2));
+      }
+      checked++;
     }
+    assertThat(checked).as("inline calls checked").isGreaterThanOrEqualTo(5);
+    assertThat(wrong).as("calls the README's prose names").isEmpty();
   }
 
-  static CloudifyClient haCluster() {
-    return CloudifyClient.builder()
-        .managers(List.of(URI.create("https://mgr-1.example.com"),
-                          URI.create("https://mgr-2.example.com"),
-                          URI.create("https://mgr-3.example.com")))
-        .credentials(Credentials.token(System.getenv("CLOUDIFY_TOKEN")))
-        .build();
-  }
+  /**
+   * Claims of the README's prose known to be wrong, and waiting for a README edit outside the code blocks (which
+   * this test's owner may not make): {@code BackupJob.defaultCreateOptions()} is
+   * {@code BackupJob.Builder.defaultCreateOptions()}. Remove an entry when the README is fixed.
+   */
+  private static final Set<String> KNOWN_WRONG_IN_PROSE = Set.of("BackupJob.defaultCreateOptions");
 
-  static CloudifyClient retries(String url, Credentials credentials) {
-    RetryPolicy patient = RetryPolicy.builder()
-        .maxAttempts(6)
-        .initialBackoff(Duration.ofSeconds(1))
-        .maxBackoff(Duration.ofSeconds(30))
-        .maxElapsed(Duration.ofMinutes(5))
-        .build();
-    CloudifyClient client = CloudifyClient.builder().manager(url).credentials(credentials)
-        .retryPolicy(patient).build();
-    return client;
-  }
-
-  static void perCallOptions(CloudifyClient client, String restoreId) {
-    Execution restore = client.executions().get(restoreId,
-        RequestOptions.builder().bypassMaintenance(true).build());    // readable in maintenance mode
-    CloudifyClient patientView = client.withOptions(o -> o.timeout(Duration.ofMinutes(2)));  // shares connections
-  }
-
-  static void errors(Snapshots snapshots) {
+  private static Class<?> load(String name) {
     try {
-      snapshots.restore("nightly", RestoreOptions.defaults());
-    } catch (EnteringMaintenanceModeException e) {
-      // executions are still running: wait until maintenance mode is activated
-    } catch (CloudifyServiceException e) {
-      log.error("{} {}: {}", e.statusCode(), e.errorCode().orElse("-"), e.serverMessage());
+      return Class.forName(name, false, ReadmeSnippetsTest.class.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      return null;
     }
   }
 
-  static void maintenance(CloudifyClient client) {
-    MaintenanceChange change = client.maintenance().activate();     // a 304 (already on) is not an error
-    MaintenanceStatus status = client.maintenance().waitUntilActivated(
-        PollOptions.timeout(Duration.ofMinutes(30)),
-        poll -> poll.value().ifPresent(s -> System.out.println(
-            s.status() + ", waiting for " + s.remainingExecutions().size() + " execution(s)")));
-    // ... work that needs a quiet manager ...
-    if (change.changed()) {
-      client.maintenance().deactivate();                            // only undo what we did
+  private static int lineOf(int offset) {
+    return (int) markdown.substring(0, offset).chars().filter(c -> c == '\n').count() + 1;
+  }
+
+  // The extractor and compiler themselves: a README error must be reported at its README line.
+
+  @Test
+  void aBrokenBlockIsReportedAtItsReadmeLineWithTheCompilersMessage(@TempDir Path out) {
+    String md = String.join("\n",
+        "# Title",                                                  // 1
+        "",                                                         // 2
+        "```java",                                                  // 3
+        "ServerVersion v = client.manager().version();",            // 4
+        "```",                                                      // 5
+        "text",                                                     // 6
+        "```java",                                                  // 7
+        "Snapshots s = Snapshots.of(client);",                      // 8
+        "s.noSuchMethod();",                                        // 9
+        "```",                                                      // 10
+        "```java",                                                  // 11
+        "class Whole {",                                            // 12
+        "  int x = \"text\";",                                      // 13
+        "}",                                                        // 14
+        "```",                                                      // 15
+        "");
+    List<Block> found = ReadmeBlocks.extract(md);
+    assertThat(found).extracting(Block::firstLine).containsExactly(4, 8, 12);
+    assertThat(found).extracting(Block::declaredType).containsExactly(null, null, "Whole");
+
+    List<String> errors = ReadmeBlocks.compile("TEST.md", found, out).errors();
+
+    assertThat(errors).hasSize(2);
+    assertThat(errors.get(0)).startsWith("TEST.md:9: ").contains("noSuchMethod");
+    assertThat(errors.get(1)).startsWith("TEST.md:13: ").contains("String").contains("int");
+  }
+
+  @Test
+  void otherFencesAreSkippedAndAnUnclosedJavaBlockIsAnError() {
+    assertThat(ReadmeBlocks.extract("```xml\n```java\n```\n```java\nint a = 1;\n```\n"))
+        .extracting(Block::firstLine, Block::text)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(5, "int a = 1;\n"));
+    assertThatThrownBy(() -> ReadmeBlocks.extract("x\n```java\nint a = 1;\n"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("line 2");
+  }
+
+  @Test
+  void theTestClassOfTheReadmeIsFoundByItsDeclaration() {
+    Matcher m = Pattern.compile("(?m)^class (\\w+)").matcher(markdown);
+    List<String> declared = new ArrayList<>();
+    while (m.find()) {
+      declared.add(m.group(1));
     }
-  }
-
-  static void executionsAndManager(CloudifyClient client, String id) {
-    Execution e = client.executions().get(id);
-    Page<Execution> page = client.executions().list(ListParams.builder()
-        .filter("workflow_id", "restore_snapshot").includeSystemWorkflows(true)
-        .sortDescending("created_at").size(10).build());
-    client.executions().listAll(ListParams.builder().filter("status", "failed").build())   // pages lazily
-        .forEach(System.out::println);
-    client.executions().cancel(id);            // also forceCancel(id), kill(id)
-    Execution done = client.executions().waitUntilSucceeded(id, PollOptions.timeout(Duration.ofMinutes(10)));
-
-    ServerVersion version = client.manager().version();      // GET /api/version
-    ManagerStatus health = client.manager().status();        // GET /status: OK or Fail, per service
-    ClusterStatus cluster = client.manager().clusterStatus();
-    List<ManagerNode> nodes = client.manager().managers();
-  }
-
-  static void snapshots(CloudifyClient client) {
-    Snapshots snapshots = Snapshots.of(client);
-    Page<Snapshot> recent = snapshots.list(ListParams.builder()
-        .filter("status", "created", "uploaded").sortDescending("created_at").size(20).build());
-
-    Execution create = snapshots.create("nightly-20261125", SnapshotCreateOptions.builder()
-        .includeLogs(false)            // logs dominate an archive's size
-        .queue(true)                   // wait for running executions instead of failing
-        .build());
-    Snapshot created = snapshots.waitUntilCreated("nightly-20261125", PollOptions.timeout(Duration.ofHours(1)));
-
-    DownloadResult archive = snapshots.download("nightly-20261125", Path.of("/backups/nightly-20261125.zip"),
-        DownloadOptions.builder()
-            .verifyZip(true).sha256(true)
-            .listener((done, total) -> System.out.printf("%d / %d bytes%n", done, total))
-            .build());
-
-    snapshots.upload("nightly-20261125", Path.of("/backups/nightly-20261125.zip"));
-    snapshots.uploadFromUrl("nightly-20261125", URI.create("https://files.example.com/nightly-20261125.zip"));
-
-    RestoreStart restore = snapshots.restore("nightly-20261125", RestoreOptions.builder().force(false).build());
-    RestoreStatus status = snapshots.restoreStatus();   // RUNNING, NOT_RUNNING or UNKNOWN
-  }
-
-  static void orchestrator(CloudifyClient client, String sourceAdminPassword) {
-    RestoreOrchestrator restore = RestoreOrchestrator.builder(client)
-        .snapshotId("nightly-20261125")
-        .uploadFrom(Path.of("/backups/nightly-20261125.zip"))       // or uploadFromUrl(URI), or nothing
-        .onExistingSnapshot(ExistingSnapshotPolicy.FAIL)             // or REUSE, REPLACE
-        .restoreOptions(RestoreOptions.builder().force(false).build())
-        .postRestoreCredentials(Credentials.basic("admin", sourceAdminPassword))
-        .listener(new RestoreListener() {
-          @Override public void onStepFinished(StepResult step) { System.out.println(step); }
-          @Override public void onProgress(RestoreStep step, String message) { System.out.println("  " + message); }
-        })
-        .build();
-
-    System.out.println(restore.plan());      // the steps, REST calls and cfy equivalents; sends nothing
-    RestoreReport report = restore.run();    // COMPLETE or PARTIAL; FAILED throws RestoreFailedException
-    System.out.println(report);
-  }
-
-  static void migration(String oldPassword, String newPassword) {
-    try (CloudifyClient oldManager = CloudifyClient.builder().manager("https://old.example.com")
-             .basicAuth("admin", oldPassword).build();
-         CloudifyClient newManager = CloudifyClient.builder().manager("https://new.example.com")
-             .basicAuth("admin", newPassword).build()) {
-      Migration.MigrationReport report = Migration.builder(oldManager, newManager)
-          .workDir(Path.of("/var/backups/cloudify"))
-          .build()
-          .run();
-      System.out.println(report.restore().outcome());        // COMPLETE or PARTIAL
-      report.followUps().forEach(System.out::println);       // agents, plugins, clients, retiring the old manager
-    }
-  }
-
-  static void dailyBackup() {
-    try (CloudifyClient client = CloudifyClient.fromEnv()) {
-      BackupReport report = BackupJob.builder(client)
-          .directory(Path.of("/var/backups/cloudify"))
-          .prefix("daily-")                 // snapshots daily-20261125, files daily-20261125.zip + .sha256
-          .keepOnManager(7)
-          .keepLocally(30)
-          .build()
-          .run();                           // safe to call again: same day = no-op, interrupted = resumes
-      System.out.println(report);
-    }
+    assertThat(blocks.stream().map(Block::declaredType).filter(t -> t != null).collect(Collectors.toList()))
+        .containsExactlyElementsOf(declared);
   }
 }

@@ -74,12 +74,12 @@ public final class ArchiveIO {
 
   public static void write(Path zip, State st, String executionId, boolean legacy) throws IOException {
     Files.createDirectories(zip.getParent());
-    Path tmp = Files.createTempFile(st.storageDir.resolve("tmp"), "create-", ".zip");
+    Path tmp = Files.createTempFile(st.storageDir().resolve("tmp"), "create-", ".zip");
     try (OutputStream fo = Files.newOutputStream(tmp); ZipOutputStream z = new ZipOutputStream(fo)) {
       ObjectNode meta = Json.obj();
-      meta.put("snapshot_version", st.profile.version());
+      meta.put("snapshot_version", st.profile().version());
       if (legacy) {
-        String rev = SCHEMA.getOrDefault(st.profile.version(), "7a1b59cb9e7b");
+        String rev = SCHEMA.getOrDefault(st.profile().version(), "7a1b59cb9e7b");
         meta.put("schema_revision", rev);
         meta.put("composer_schema_revision", "20230503133536-add-favorites.js");
         meta.put("stage_schema_revision", "20230123150501-add-ua-config.js");
@@ -90,27 +90,27 @@ public final class ArchiveIO {
         ObjectNode db = Json.obj();
         for (String kind : State.TENANT_KINDS) {
           ArrayNode a = db.putArray(kind);
-          for (ObjectNode n : st.kinds.get(kind).values()) {
+          for (ObjectNode n : st.kind(kind).values()) {
             a.add(clean(n, false));
           }
         }
         ArrayNode evs = db.putArray("events");
-        for (ObjectNode e : st.events) {
+        for (ObjectNode e : st.events()) {
           evs.add(e.deepCopy());
         }
         for (String kind : State.MGMT_KINDS) {
           ArrayNode a = db.putArray(kind);
-          for (ObjectNode n : st.kinds.get(kind).values()) {
+          for (ObjectNode n : st.kind(kind).values()) {
             ObjectNode c = clean(n, false);
             if ("users".equals(kind)) {
-              c.put("__password", st.passwords.get(n.path("username").asText()));
+              c.put("__password", st.password(n.path("username").asText()));
             }
             a.add(c);
           }
         }
         ObjectNode admin = db.putObject("admin");
-        admin.put("username", st.adminUser);
-        admin.put("password", st.passwords.get(st.adminUser));
+        admin.put("username", st.adminUser());
+        admin.put("password", st.password(st.adminUser()));
         put(z, "testkit-db.json", Json.bytes(db));
       } else {
         writeNew(z, st, meta, executionId);
@@ -129,21 +129,21 @@ public final class ArchiveIO {
       for (String d : new String[] {"mgmt/", "tenants/", "composer/", "stage/"}) {
         directory(z, d);
       }
-      for (String tenant : st.kinds.get("tenants").keySet()) {
+      for (String tenant : st.kind("tenants").keySet()) {
         // The restore finds tenants only through these directory entries, as the real zips have them.
         directory(z, "tenants/" + tenant + "/");
       }
       for (String kind : State.MGMT_KINDS) {
         List<ObjectNode> items = new ArrayList<>();
-        for (ObjectNode n : st.kinds.get(kind).values()) {
+        for (ObjectNode n : st.kind(kind).values()) {
           items.add(clean(n, false));
         }
         writeChunks(z, "mgmt/" + kind + "/", kind, items);
       }
-      for (String tenant : st.kinds.get("tenants").keySet()) {
+      for (String tenant : st.kind("tenants").keySet()) {
         for (String kind : State.TENANT_KINDS) {
           List<ObjectNode> items = new ArrayList<>();
-          for (ObjectNode n : st.kinds.get(kind).values()) {
+          for (ObjectNode n : st.kind(kind).values()) {
             if (tenant.equals(n.path("tenant_name").asText())) {
               items.add(clean(n, false));
             }
@@ -151,7 +151,7 @@ public final class ArchiveIO {
           writeChunks(z, "tenants/" + tenant + "/" + kind + "/", kind, items);
         }
         Map<String, List<ObjectNode>> byExec = new LinkedHashMap<>();
-        for (ObjectNode e : st.events) {
+        for (ObjectNode e : st.events()) {
           if (tenant.equals(e.path("__tenant").asText())) {
             byExec.computeIfAbsent(e.path("execution_id").asText(), k -> new ArrayList<>())
                 .add(clean(e, false));

@@ -64,8 +64,8 @@ public final class Server implements Faults.NodeControl {
       return t;
     };
     this.executor = Executors.newCachedThreadPool(tf);
-    for (int i = 0; i < Math.max(1, state.cfg.nodes); i++) {
-      nodes.add(new Node(i, i == 0 ? state.cfg.port : 0));
+    for (int i = 0; i < Math.max(1, state.cfg().nodes); i++) {
+      nodes.add(new Node(i, i == 0 ? state.cfg().port : 0));
     }
     this.api = new Api(this);
   }
@@ -73,7 +73,7 @@ public final class Server implements Faults.NodeControl {
   public void start() {
     running = true;
     syncListeners();
-    if (state.cfg.realTime) {
+    if (state.cfg().realTime) {
       ticker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "fake-cloudify-ticker");
         t.setDaemon(true);
@@ -119,7 +119,7 @@ public final class Server implements Faults.NodeControl {
     }
     RestartMode outage;
     synchronized (state) {
-      outage = state.outage;
+      outage = state.outage();
     }
     synchronized (nodes) {
       for (Node n : nodes) {
@@ -135,14 +135,14 @@ public final class Server implements Faults.NodeControl {
   }
 
   private void bind(Node n) {
-    InetSocketAddress addr = new InetSocketAddress(state.cfg.bindAddress, n.port);
+    InetSocketAddress addr = new InetSocketAddress(state.cfg().bindAddress, n.port);
     IOException last = null;
     for (int attempt = 0; attempt < 50; attempt++) {
       try {
         HttpServer s;
-        if (state.cfg.sslContext != null) {
+        if (state.cfg().sslContext != null) {
           HttpsServer hs = HttpsServer.create(addr, 256);
-          hs.setHttpsConfigurator(new HttpsConfigurator(state.cfg.sslContext));
+          hs.setHttpsConfigurator(new HttpsConfigurator(state.cfg().sslContext));
           s = hs;
         } else {
           s = HttpServer.create(addr, 256);
@@ -184,11 +184,11 @@ public final class Server implements Faults.NodeControl {
   }
 
   public String scheme() {
-    return state.cfg.sslContext != null ? "https" : "http";
+    return state.cfg().sslContext != null ? "https" : "http";
   }
 
   public String host() {
-    String b = state.cfg.bindAddress;
+    String b = state.cfg().bindAddress;
     return b.equals("0.0.0.0") ? "127.0.0.1" : b.contains(":") ? "[" + b + "]" : b;
   }
 }

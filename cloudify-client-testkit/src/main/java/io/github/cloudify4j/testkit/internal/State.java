@@ -15,6 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -32,64 +33,65 @@ import org.slf4j.LoggerFactory;
 public final class State {
   private static final Logger LOG = LoggerFactory.getLogger(State.class);
 
-  public static final List<String> TENANT_KINDS = Arrays.asList(
-      "plugins", "secrets", "blueprints", "deployments", "executions", "execution_schedules");
-  public static final List<String> MGMT_KINDS = Arrays.asList("tenants", "users");
-  public static final Set<String> END_STATES = new HashSet<>(Arrays.asList("terminated", "failed", "cancelled"));
-  public static final Set<String> ACTIVE_STATES = new HashSet<>(Arrays.asList(
-      "pending", "started", "cancelling", "force_cancelling", "kill_cancelling"));
+  public static final List<String> TENANT_KINDS = Collections.unmodifiableList(Arrays.asList(
+      "plugins", "secrets", "blueprints", "deployments", "executions", "execution_schedules"));
+  public static final List<String> MGMT_KINDS = Collections.unmodifiableList(Arrays.asList("tenants", "users"));
+  public static final Set<String> END_STATES = Collections.unmodifiableSet(new HashSet<>(Arrays.asList(
+      "terminated", "failed", "cancelled")));
+  public static final Set<String> ACTIVE_STATES = Collections.unmodifiableSet(new HashSet<>(Arrays.asList(
+      "pending", "started", "cancelling", "force_cancelling", "kill_cancelling")));
 
-  public final Config cfg;
-  public final ServerProfile profile;
-  public final Path storageDir;
+  private final Config cfg;
+  private final ServerProfile profile;
+  private final Path storageDir;
   /** The restore flag file of the worker-driven mode ({@code /snapshot-status} is running while it exists). */
-  public final Path restoreFlagFile;
+  private final Path restoreFlagFile;
   private final Timers timers = new Timers();
   private Instant virtualNow;
   private Duration realOffset = Duration.ZERO;
   private boolean closed;
 
   /** kind -> id -> entity. Keys starting with "__" are internal and stripped from responses. */
-  public final Map<String, LinkedHashMap<String, ObjectNode>> kinds = new LinkedHashMap<>();
-  public final List<ObjectNode> events = new ArrayList<>();
+  private final Map<String, LinkedHashMap<String, ObjectNode>> kinds = new LinkedHashMap<>();
+  private final List<ObjectNode> events = new ArrayList<>();
   /** username -> password. */
-  public final Map<String, String> passwords = new LinkedHashMap<>();
+  private final Map<String, String> passwords = new LinkedHashMap<>();
   /** token -> username. */
-  public final Map<String, String> tokens = new LinkedHashMap<>();
-  public String adminUser;
+  private final Map<String, String> tokens = new LinkedHashMap<>();
+  private String adminUser;
 
   // maintenance
-  public String mmStatus; // null = deactivated
-  public Instant mmActivatedAt;
-  public Instant mmRequestedAt;
-  public String mmRequestedBy;
+  private String mmStatus; // null = deactivated
+  private Instant mmActivatedAt;
+  private Instant mmRequestedAt;
+  private String mmRequestedBy;
 
   // restore / outage
-  public boolean restoreFlag;
-  public RestartMode outage; // non-null while the REST API is down
-  public Instant outageUntil;
-  public boolean statusFail;
+  private boolean restoreFlag;
+  private RestartMode outage; // non-null while the REST API is down
+  private Instant outageUntil;
+  private boolean statusFail;
 
   // runtime knobs (set through the public API)
-  public String failNextCreate;
-  public String failNextRestore;
-  public final Set<String> dropOnRestore = new LinkedHashSet<>();
-  public String dropOnRestoreReason = "409: <conflict_error> already exists";
-  public String restoreAdminPassword;
-  public boolean restoreAdminFromArchive;
-  public RestartMode restartMode;
-  public Duration createDuration;
-  public Duration restoreDuration;
-  public Duration restartOffset;
-  public Duration restartLength;
-  public Duration postRestoreDelay;
-  public Duration startDelay;
-  public Duration cancelDelay;
-  public Duration executionDuration;
-  public boolean kubernetes;
+  private String failNextCreate;
+  private String failNextRestore;
+  private final Set<String> dropOnRestore = new LinkedHashSet<>();
+  private String dropOnRestoreReason = "409: <conflict_error> already exists";
+  private String restoreAdminPassword;
+  private boolean restoreAdminFromArchive;
+  private RestartMode restartMode;
+  private Duration createDuration;
+  private Duration restoreDuration;
+  private Duration restartOffset;
+  private Duration restartLength;
+  private Duration postRestoreDelay;
+  private Duration startDelay;
+  private Duration cancelDelay;
+  private Duration executionDuration;
+  private boolean kubernetes;
 
   /** Notified (outside the lock) after every clock movement, to sync listeners. */
-  public Runnable afterTick = () -> { };
+  private Runnable afterTick = () -> { };
 
   public State(Config cfg, Path storageDir) {
     this.cfg = cfg;
@@ -101,6 +103,146 @@ public final class State {
     synchronized (this) {
       reset();
     }
+  }
+
+  // ------------------------------------------------------------------ accessors (under the lock, except the final ones)
+
+  /** The settings the fake was built with (never changes once running). */
+  public Config cfg() {
+    return cfg;
+  }
+
+  public ServerProfile profile() {
+    return profile;
+  }
+
+  public Path storageDir() {
+    return storageDir;
+  }
+
+  public Path restoreFlagFile() {
+    return restoreFlagFile;
+  }
+
+  /** The events, oldest first (read-only). */
+  public List<ObjectNode> events() {
+    return Collections.unmodifiableList(events);
+  }
+
+  /** The user's password, or null for an unknown user. */
+  public String password(String username) {
+    return passwords.get(username);
+  }
+
+  public boolean userExists(String username) {
+    return passwords.containsKey(username);
+  }
+
+  /** The user a token belongs to, or null. */
+  public String tokenUser(String token) {
+    return tokens.get(token);
+  }
+
+  /** token -> username (read-only). */
+  public Map<String, String> tokens() {
+    return Collections.unmodifiableMap(tokens);
+  }
+
+  public void addToken(String token, String username) {
+    tokens.put(token, username);
+  }
+
+  /** The bootstrap admin's username (a legacy restore may replace the account's password, not its name). */
+  public String adminUser() {
+    return adminUser;
+  }
+
+  /** {@code activating}, {@code activated}, or null when deactivated. */
+  public String maintenanceStatus() {
+    return mmStatus;
+  }
+
+  public Instant maintenanceActivatedAt() {
+    return mmActivatedAt;
+  }
+
+  public Instant maintenanceRequestedAt() {
+    return mmRequestedAt;
+  }
+
+  public String maintenanceRequestedBy() {
+    return mmRequestedBy;
+  }
+
+  /**
+   * {@code POST /maintenance/activate} from deactivated: {@code activated} at once when no execution remains, else
+   * {@code activating} until they are done (the flip happens lazily, {@link #maintenanceLazyFlip()}).
+   */
+  public void activateMaintenance(String requestedBy) {
+    List<ObjectNode> remaining = remainingExecutions();
+    mmRequestedAt = now();
+    mmRequestedBy = requestedBy;
+    if (remaining.isEmpty()) {
+      mmStatus = "activated";
+      mmActivatedAt = mmRequestedAt;
+    } else {
+      mmStatus = "activating";
+      mmActivatedAt = null;
+    }
+  }
+
+  /** {@code POST /maintenance/deactivate}: back to normal; queued executions may start. */
+  public void deactivateMaintenance() {
+    mmStatus = null;
+    mmActivatedAt = null;
+    mmRequestedAt = null;
+    mmRequestedBy = null;
+    tick(); // dequeues queued executions
+  }
+
+  /** How the REST API is down (a restore's restart window), or null while it is up. */
+  public RestartMode outage() {
+    return outage;
+  }
+
+  public boolean statusFail() {
+    return statusFail;
+  }
+
+  public void statusFail(boolean fail) {
+    statusFail = fail;
+  }
+
+  public boolean kubernetes() {
+    return kubernetes;
+  }
+
+  public void kubernetes(boolean k8s) {
+    kubernetes = k8s;
+  }
+
+  public void failNextCreate(String error) {
+    failNextCreate = error;
+  }
+
+  public void failNextRestore(String error) {
+    failNextRestore = error;
+  }
+
+  public void dropOnRestore(Collection<String> kinds) {
+    dropOnRestore.addAll(kinds);
+  }
+
+  public void restoreAdminPassword(String password) {
+    restoreAdminPassword = password;
+  }
+
+  public void restoreAdminFromArchive(boolean fromArchive) {
+    restoreAdminFromArchive = fromArchive;
+  }
+
+  public void restartMode(RestartMode mode) {
+    restartMode = mode;
   }
 
   /** Back to the initial state (entities, maintenance, knobs, timers). Storage files are deleted. */
@@ -351,8 +493,9 @@ public final class State {
     return e;
   }
 
-  public static final Set<String> ALL_STATES = new HashSet<>(Arrays.asList("pending", "started", "cancelling",
-      "force_cancelling", "kill_cancelling", "terminated", "failed", "cancelled", "queued", "scheduled"));
+  public static final Set<String> ALL_STATES = Collections.unmodifiableSet(new HashSet<>(Arrays.asList("pending",
+      "started", "cancelling",
+      "force_cancelling", "kill_cancelling", "terminated", "failed", "cancelled", "queued", "scheduled")));
 
   // ------------------------------------------------------------------ entities
 
