@@ -20,7 +20,7 @@ import okhttp3.HttpUrl;
  *
  * <p>Nothing secret survives construction, whoever builds it: the values of secret headers ({@code Set-Cookie},
  * {@code Authorization}, {@code Authentication-Token}, anything named like a token, password or cookie) are
- * replaced by {@value io.github.cloudify4j.client.internal.Redaction#MASK}; secrets in the message, traceback,
+ * replaced by {@code ****}; secrets in the message, traceback,
  * body and other header values are masked the same way as in logs; the URL loses its user info and secret query
  * values. The body is kept up to {@value #MAX_BODY_CHARS} characters, so a hostile server cannot make an exception
  * hold megabytes.
