@@ -40,7 +40,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every form of {@link SecretForms} through the one masking function ({@link Secrets#mask}) and through every core
  * path that carries server text, over real HTTP exchanges with logging at TRACE: service exceptions (message,
  * {@code toString()}, stack trace, {@code serverMessage()}, {@code serverTraceback()}) for JSON, plain-text and
- * HTML error bodies; {@code Execution.toString()}; wait failures and timeouts (message, {@code lastObserved()}
+ * HTML error bodies; {@code Execution.toString()}; wait failures and timeouts (message, {@code lastObserved(Class)}
  * rendering) and the poll listener's events; and the log output.
  */
 class SecretFormsTest {
@@ -190,7 +190,7 @@ class SecretFormsTest {
 
   private static void seeWait(List<String> seen, WaitException e) {
     seeThrown(seen, e);
-    seen.add(String.valueOf(e.lastObserved().orElse(null)));
+    seen.add(String.valueOf(e.lastObserved(Object.class).orElse(null)));
   }
 
   private static void seeEvents(List<String> seen, List<PollEvent<Execution>> events) {

@@ -226,7 +226,7 @@ class SecretsTest {
       assertThat(t.getMessage()).contains("ended failed", "postgresql_password", "****")
           .doesNotContain(DB_PASSWORD);
       seeThrown(t);
-      see(((WaitFailedException) t).lastObserved().orElseThrow());
+      see(((WaitFailedException) t).lastObserved(Object.class).orElseThrow());
       see(logs.text());
     }
   }

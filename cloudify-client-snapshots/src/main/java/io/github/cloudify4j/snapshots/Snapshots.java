@@ -9,6 +9,7 @@ import io.github.cloudify4j.client.CloudifyClient;
 import io.github.cloudify4j.client.ListParams;
 import io.github.cloudify4j.client.RequestOptions;
 import io.github.cloudify4j.client.errors.CloudifyInvalidResponseException;
+import io.github.cloudify4j.client.errors.CloudifyLocalIoException;
 import io.github.cloudify4j.client.errors.CloudifyTransportException;
 import io.github.cloudify4j.client.errors.ServerUnavailableException;
 import io.github.cloudify4j.client.model.Execution;
@@ -24,9 +25,12 @@ import io.github.cloudify4j.snapshots.internal.ArchiveDownloader;
 import io.github.cloudify4j.snapshots.internal.SnapshotsApi;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -153,19 +157,20 @@ public final class Snapshots {
    * {@code PUT /snapshots/{id}/archive} from a file. On 6.x and 7.0.0–7.0.2 an existing id is a
    * {@link io.github.cloudify4j.client.errors.ConflictException}; 7.0.4+ overwrites the archive and answers with
    * an empty snapshot, after which the snapshot is read back.
+   *
+   * @throws CloudifyLocalIoException when {@code archive} is missing, not a regular file or unreadable, before
+   *     anything is sent
    */
   public Snapshot upload(String snapshotId, Path archive, TransferListener listener) {
     Arguments.requirePathSegment(snapshotId, "snapshotId");
     requireNonNull(archive, "archive == null");
     requireNonNull(listener, "listener == null");
-    if (!Files.isRegularFile(archive) || !Files.isReadable(archive)) {
-      throw new IllegalArgumentException("archive is not a readable file: " + archive);
-    }
+    requireReadableFile(archive);
     long size;
     try {
       size = Files.size(archive);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the size of " + archive, e);
+      throw new CloudifyLocalIoException("cannot read the size of " + archive, archive, e);
     }
     RequestBody body = ArchiveBodies.fromPath(archive, size, listener);
     return uploaded(snapshotId, api.upload(segment(snapshotId), body, RequestOptions.none()));
@@ -221,8 +226,9 @@ public final class Snapshots {
    * beside it, checked against {@code Content-Length} when the server sends one (it may not), optionally checked
    * as a zip, then moved into place atomically. On any failure nothing is left at {@code target}.
    *
-   * @throws IllegalArgumentException when {@code target} exists (unless {@code overwrite}), is a directory, or
-   *     its directory does not exist — before anything is sent
+   * @throws CloudifyLocalIoException when {@code target} exists (unless {@code overwrite}:
+   *     {@code FileAlreadyExistsException}), is a directory, or its directory does not exist — before anything is
+   *     sent; or when writing or moving the file fails (nothing is left at {@code target} then)
    */
   public DownloadResult download(String snapshotId, Path target, DownloadOptions options) {
     Arguments.requirePathSegment(snapshotId, "snapshotId");
@@ -230,13 +236,16 @@ public final class Snapshots {
     requireNonNull(options, "options == null");
     Path dir = target.toAbsolutePath().getParent();
     if (dir == null || !Files.isDirectory(dir)) {
-      throw new IllegalArgumentException("target's directory does not exist: " + target);
+      throw new CloudifyLocalIoException("Cannot download to " + target, target,
+          new NoSuchFileException(String.valueOf(dir), null, "target's directory does not exist"));
     }
     if (Files.isDirectory(target)) {
-      throw new IllegalArgumentException("target is a directory: " + target);
+      throw new CloudifyLocalIoException("Cannot download to " + target, target,
+          new FileSystemException(target.toString(), null, "target is a directory"));
     }
     if (Files.exists(target) && !options.overwrite()) {
-      throw new IllegalArgumentException("target exists and overwrite is off: " + target);
+      throw new CloudifyLocalIoException("Cannot download to " + target, target,
+          new FileAlreadyExistsException(target.toString(), null, "target exists and overwrite is off"));
     }
     return downloader.download(snapshotId, target, options);
   }
@@ -322,6 +331,16 @@ public final class Snapshots {
         .options(options)
         .listener(listener)
         .await();
+  }
+
+  /** A file's state is the environment's, not the argument's: a local I/O error, found before anything is sent. */
+  private static void requireReadableFile(Path archive) {
+    IOException problem = !Files.exists(archive) ? new NoSuchFileException(archive.toString())
+        : !Files.isRegularFile(archive) ? new FileSystemException(archive.toString(), null, "not a regular file")
+        : !Files.isReadable(archive) ? new AccessDeniedException(archive.toString()) : null;
+    if (problem != null) {
+      throw new CloudifyLocalIoException("Cannot upload the archive " + archive, archive, problem);
+    }
   }
 
   static String requireCreateId(String snapshotId) {

@@ -184,7 +184,7 @@ class SecretFormsWorkflowTest {
           listener));
       assertThat(t).isInstanceOf(WaitFailedException.class);
       seen.add(SecretsTest.chain(t));
-      seen.add(String.valueOf(((WaitFailedException) t).lastObserved().orElse(null)));
+      seen.add(String.valueOf(((WaitFailedException) t).lastObserved(Object.class).orElse(null)));
       seen.add(events.toString());
       client.executions().listAll(io.github.cloudify4j.client.ListParams.none())
           .forEach(e -> seen.add(e.toString()));

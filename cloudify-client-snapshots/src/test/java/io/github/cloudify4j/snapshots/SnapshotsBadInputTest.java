@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.cloudify4j.client.ListParams;
+import io.github.cloudify4j.client.errors.CloudifyLocalIoException;
 import io.github.cloudify4j.client.poll.PollOptions;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -86,10 +87,13 @@ class SnapshotsBadInputTest extends MockManager {
         .hasMessageStartingWith("options");
     assertThatThrownBy(() -> snapshots.upload("s", (Path) null)).isInstanceOf(NullPointerException.class)
         .hasMessageStartingWith("archive");
-    assertThatThrownBy(() -> snapshots.upload("s", archive)).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("archive");
-    assertThatThrownBy(() -> snapshots.upload("s", dir)).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("archive");
+    // the file system's state is not the argument's fault: a CloudifyException naming the path (one rule)
+    assertThatThrownBy(() -> snapshots.upload("s", archive))
+        .isInstanceOfSatisfying(CloudifyLocalIoException.class, e -> assertThat(e.path()).contains(archive))
+        .hasCauseInstanceOf(java.nio.file.NoSuchFileException.class);
+    assertThatThrownBy(() -> snapshots.upload("s", dir))
+        .isInstanceOfSatisfying(CloudifyLocalIoException.class, e -> assertThat(e.path()).contains(dir))
+        .hasMessageContaining("not a regular file");
     assertThatThrownBy(() -> snapshots.upload("s", archive, null)).isInstanceOf(NullPointerException.class);
     assertThatThrownBy(() -> snapshots.upload("s", null, 1, TransferListener.none()))
         .isInstanceOf(NullPointerException.class).hasMessageStartingWith("in");

@@ -3,6 +3,7 @@ package io.github.cloudify4j.snapshots;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.cloudify4j.client.errors.CloudifyLocalIoException;
 import io.github.cloudify4j.client.errors.CloudifyTransportException;
 import io.github.cloudify4j.client.errors.NotFoundException;
 import io.github.cloudify4j.client.errors.SnapshotActionException;
@@ -95,6 +96,35 @@ class SnapshotsDownloadTest extends MockManager {
   }
 
   @Test
+  void aLocalFileFailureIsACloudifyExceptionNamingThePathAndLeavesNothing() throws Exception {
+    server.enqueue(archiveResponse(DATA));
+    Path target = dir.resolve("snap.zip");
+    // someone else creates the target while the archive arrives: the move must not overwrite it
+    TransferListener racer = new TransferListener() {
+      @Override
+      public void onProgress(long done, long total) {
+        try {
+          if (done == total) {
+            Files.write(target, new byte[] {1});
+          }
+        } catch (IOException e) {
+          throw new AssertionError(e);
+        }
+      }
+    };
+
+    assertThatThrownBy(() -> snapshots.download("snap", target, DownloadOptions.builder().listener(racer).build()))
+        .isInstanceOfSatisfying(CloudifyLocalIoException.class, e -> {
+          assertThat(e.path()).contains(target);
+          assertThat(e.getCause()).isInstanceOf(java.nio.file.FileAlreadyExistsException.class);
+          assertThat(e.getMessage()).contains("snap", target.toString());
+        });
+    assertThat(take().getPath()).isEqualTo("/api/v3.1/snapshots/snap/archive");
+    assertThat(Files.readAllBytes(target)).containsExactly(1); // theirs, untouched
+    assertThat(dirListing()).containsExactly("snap.zip");   // no partial file left
+  }
+
+  @Test
   void downloadsAChunkedBodyWithoutContentLength() throws Exception {
     server.enqueue(new MockResponse().setResponseCode(200).setChunkedBody(new Buffer().write(DATA), 50_000));
     Path target = dir.resolve("snap.zip");
@@ -112,7 +142,9 @@ class SnapshotsDownloadTest extends MockManager {
     Path target = dir.resolve("snap.zip");
     Files.writeString(target, "keep me");
     assertThatThrownBy(() -> snapshots.download("s", target))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("target");
+        .isInstanceOfSatisfying(CloudifyLocalIoException.class, e -> assertThat(e.path()).contains(target))
+        .hasCauseInstanceOf(java.nio.file.FileAlreadyExistsException.class)
+        .hasMessageContaining("target exists and overwrite is off");
     assertThat(server.getRequestCount()).isZero();
     assertThat(Files.readString(target)).isEqualTo("keep me");
   }
@@ -142,9 +174,10 @@ class SnapshotsDownloadTest extends MockManager {
   @Test
   void rejectsADirectoryOrAMissingParentBeforeSending() {
     assertThatThrownBy(() -> snapshots.download("s", dir))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("target");
+        .isInstanceOf(CloudifyLocalIoException.class).hasMessageContaining("target is a directory");
     assertThatThrownBy(() -> snapshots.download("s", dir.resolve("no/such/dir/snap.zip")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("target");
+        .isInstanceOf(CloudifyLocalIoException.class).hasCauseInstanceOf(java.nio.file.NoSuchFileException.class)
+        .hasMessageContaining("target's directory does not exist");
     assertThat(server.getRequestCount()).isZero();
   }
 

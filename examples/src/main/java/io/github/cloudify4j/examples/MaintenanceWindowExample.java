@@ -50,7 +50,7 @@ public final class MaintenanceWindowExample {
       } catch (WaitTimeoutException e) {
         // The library's advice ("cancel them, wait longer, or deactivate") is for a caller that keeps the manager
         // activating; this example gives up and switches it off below, so it says what it does instead.
-        MaintenanceStatus last = (MaintenanceStatus) e.lastObserved().orElse(null);
+        MaintenanceStatus last = e.lastObserved(MaintenanceStatus.class).orElse(null);
         String running = last == null || last.remainingExecutions().isEmpty() ? "none reported"
             : last.remainingExecutions().stream().map(MaintenanceWindowExample::describe)
                 .collect(Collectors.joining(", "));

@@ -1,11 +1,11 @@
 package io.github.cloudify4j.client.errors;
 
 /** 400 {@code bad_parameters_error}: the manager rejected the request's parameters. */
-public class BadParametersException extends CloudifyServiceException {
+public class BadParametersException extends BadRequestException {
   private static final long serialVersionUID = 1L;
 
-  public BadParametersException(int statusCode, String errorCode, String serverMessage, String serverTraceback, String method,
-      String url) {
-    super(statusCode, errorCode, serverMessage, serverTraceback, method, url);
+  /** An exception for this answer; in tests, {@link ErrorResponse#toException()} picks the type as the client does. */
+  public BadParametersException(ErrorResponse response) {
+    super(response);
   }
 }

@@ -3,8 +3,20 @@ package io.github.cloudify4j.client.errors;
 import io.github.cloudify4j.client.internal.Redaction;
 
 /**
- * The root of every exception cloudify4j throws (besides {@link IllegalArgumentException} and
- * {@link NullPointerException} for bad arguments, which are thrown before anything is sent).
+ * The root of every exception cloudify4j throws for what happens at run time. One rule:
+ * <ul>
+ *   <li>everything caused by the server ({@link CloudifyServiceException}, {@link CloudifyInvalidResponseException}),
+ *       the network ({@link CloudifyTransportException}), the local file system ({@link CloudifyLocalIoException}),
+ *       a wait ({@link WaitException}) or an interruption ({@link CloudifyInterruptedException}) is a
+ *       {@code CloudifyException};</li>
+ *   <li>programming errors are the JDK's: {@link NullPointerException} for a null argument (the message names it:
+ *       {@code "snapshotId == null"}), {@link IllegalArgumentException} for a value that is wrong whatever the
+ *       environment (a malformed id, a negative length, a relative URL; thrown before anything is sent), and
+ *       {@link IllegalStateException} for a builder missing a required setting at {@code build()} or a one-shot
+ *       object used twice.</li>
+ * </ul>
+ * A file that is missing, unreadable or already there is the environment's state, not the argument's fault: a
+ * {@link CloudifyLocalIoException}, still found before anything is sent.
  *
  * <p>All are unchecked. Catch a subtype to act on one case ({@link NotFoundException},
  * {@link MaintenanceModeActiveException}, {@link CloudifyTransportException} …), or this type to catch all.

@@ -1,79 +1,91 @@
 package io.github.cloudify4j.client.errors;
 
-import io.github.cloudify4j.client.internal.Redaction;
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * The manager answered with an HTTP error. Carries what the server said: the status, the Cloudify
- * {@code error_code} (e.g. {@code not_found_error}), its message and traceback, and the request that failed
- * (method and URL; never headers or bodies). Every text it carries is masked (passwords, tokens, credentials the
- * server echoed back), {@link #serverMessage()} and {@link #serverTraceback()} included.
+ * The manager answered with an HTTP error. Carries what the server said ({@link #response()}): the status, the
+ * Cloudify {@code error_code} (e.g. {@code not_found_error}), its message and traceback, the response headers and
+ * the start of the body, and the request that failed (method and URL). Every text it carries is masked
+ * (passwords, tokens, cookies, credentials the server echoed back).
  *
- * <p>Known error codes have their own subclass; an unknown code arrives as this type with {@link #errorCode()}
- * set, so callers can still test for it. Non-JSON answers (an nginx HTML 502, an empty 304) have no error code.
+ * <p>The type says what happened, chosen by the {@code error_code} first and by the HTTP status when the code is
+ * absent or not one the client knows: every 404 is a {@link NotFoundException}, every 409 a
+ * {@link ConflictException}, every 400 a {@link BadRequestException}, every 401, 403 and 500 their type, every
+ * 502, 503 and 504 without a maintenance code a {@link ServerUnavailableException}. Other statuses with an
+ * unknown code arrive as this type. {@link #errorCode()} is always the code the server sent.
+ *
+ * <p>To construct one in a test, build an {@link ErrorResponse} and call {@link ErrorResponse#toException()} (the
+ * type the client would choose) or a subclass's constructor.
  */
 public class CloudifyServiceException extends CloudifyException {
   private static final long serialVersionUID = 1L;
 
-  private final int statusCode;
-  private final String errorCode;
-  private final String serverMessage;
-  private final String serverTraceback;
-  private final String method;
-  private final String url;
+  private final ErrorResponse response;
 
-  public CloudifyServiceException(int statusCode, String errorCode, String serverMessage, String serverTraceback,
-      String method, String url) {
-    super(describe(statusCode, errorCode, serverMessage, method, url));
-    this.statusCode = statusCode;
-    this.errorCode = errorCode;
-    this.serverMessage = Redaction.redactText(serverMessage);
-    this.serverTraceback = Redaction.redactText(serverTraceback);
-    this.method = method;
-    this.url = url;
+  /** An exception for this answer; prefer {@link ErrorResponse#toException()}, which picks the type. */
+  public CloudifyServiceException(ErrorResponse response) {
+    super(describe(requireNonNull(response, "response == null")));
+    this.response = response;
   }
 
-  private static String describe(int status, String code, String message, String method, String url) {
-    StringBuilder sb = new StringBuilder().append(status);
-    if (code != null) {
-      sb.append(' ').append(code);
+  private static String describe(ErrorResponse r) {
+    StringBuilder sb = new StringBuilder().append(r.statusCode());
+    r.errorCode().ifPresent(code -> sb.append(' ').append(code));
+    if (!r.serverMessage().isEmpty()) {
+      sb.append(": ").append(r.serverMessage());
     }
-    if (message != null && !message.isEmpty()) {
-      sb.append(": ").append(message);
-    }
-    if (method != null) {
-      sb.append(" [").append(method).append(' ').append(url).append(']');
+    if (r.requestMethod() != null) {
+      sb.append(" [").append(r.requestMethod()).append(' ').append(r.requestUrl()).append(']');
     }
     return sb.toString();
   }
 
+  /** Everything the manager answered, masked. */
+  public ErrorResponse response() {
+    return response;
+  }
+
   /** The HTTP status. */
   public int statusCode() {
-    return statusCode;
+    return response.statusCode();
   }
 
   /** The Cloudify {@code error_code}, absent when the body was not a Cloudify error (HTML, empty). */
   public Optional<String> errorCode() {
-    return Optional.ofNullable(errorCode);
+    return response.errorCode();
   }
 
   /** The server's message, or a short excerpt of a non-JSON body. */
   public String serverMessage() {
-    return serverMessage == null ? "" : serverMessage;
+    return response.serverMessage();
   }
 
   /** The Python traceback the REST service sent, if any (only 500s carry a useful one). */
   public Optional<String> serverTraceback() {
-    return Optional.ofNullable(serverTraceback);
+    return response.serverTraceback();
+  }
+
+  /** The response headers, names case-insensitive, secret values masked. */
+  public Map<String, List<String>> headers() {
+    return response.headers();
+  }
+
+  /** The start of the body as text, masked, at most {@value ErrorResponse#MAX_BODY_CHARS} characters. */
+  public String body() {
+    return response.body();
   }
 
   /** The method of the failed request. */
   public String requestMethod() {
-    return method;
+    return response.requestMethod();
   }
 
-  /** The URL of the failed request. */
+  /** The URL of the failed request (no user info, secret query values masked). */
   public String requestUrl() {
-    return url;
+    return response.requestUrl();
   }
 }

@@ -1,11 +1,14 @@
 package io.github.cloudify4j.client.errors;
 
-/** 409 {@code conflict_error}: the resource exists already (e.g. a snapshot id). */
+/**
+ * 409: the resource exists already (e.g. a snapshot id: {@code conflict_error}), or another conflict
+ * ({@code storage_error} for a duplicate key, {@code ambiguous_name}; see {@link #errorCode()}).
+ */
 public class ConflictException extends CloudifyServiceException {
   private static final long serialVersionUID = 1L;
 
-  public ConflictException(int statusCode, String errorCode, String serverMessage, String serverTraceback, String method,
-      String url) {
-    super(statusCode, errorCode, serverMessage, serverTraceback, method, url);
+  /** An exception for this answer; in tests, {@link ErrorResponse#toException()} picks the type as the client does. */
+  public ConflictException(ErrorResponse response) {
+    super(response);
   }
 }

@@ -8,8 +8,8 @@ package io.github.cloudify4j.client.errors;
 public class EnteringMaintenanceModeException extends MaintenanceModeException {
   private static final long serialVersionUID = 1L;
 
-  public EnteringMaintenanceModeException(int statusCode, String errorCode, String serverMessage,
-      String serverTraceback, String method, String url) {
-    super(statusCode, errorCode, serverMessage, serverTraceback, method, url);
+  /** An exception for this answer; in tests, {@link ErrorResponse#toException()} picks the type as the client does. */
+  public EnteringMaintenanceModeException(ErrorResponse response) {
+    super(response);
   }
 }

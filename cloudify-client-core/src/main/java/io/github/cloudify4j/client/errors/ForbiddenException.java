@@ -1,11 +1,11 @@
 package io.github.cloudify4j.client.errors;
 
-/** 403 {@code forbidden_error}: the user lacks the permission (snapshot operations are sys-admin only) or the tenant does not exist. */
+/** 403 ({@code forbidden_error} or another 403 code such as {@code forbidden_while_cancelling}): the user lacks the permission (snapshot operations are sys-admin only) or the tenant does not exist. */
 public class ForbiddenException extends CloudifyServiceException {
   private static final long serialVersionUID = 1L;
 
-  public ForbiddenException(int statusCode, String errorCode, String serverMessage, String serverTraceback, String method,
-      String url) {
-    super(statusCode, errorCode, serverMessage, serverTraceback, method, url);
+  /** An exception for this answer; in tests, {@link ErrorResponse#toException()} picks the type as the client does. */
+  public ForbiddenException(ErrorResponse response) {
+    super(response);
   }
 }

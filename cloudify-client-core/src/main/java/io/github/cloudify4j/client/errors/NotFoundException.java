@@ -1,11 +1,16 @@
 package io.github.cloudify4j.client.errors;
 
-/** 404 {@code not_found_error}: no such resource. */
+/**
+ * 404: no such resource ({@code not_found_error}), no such route (an HTML page from the REST service or nginx), or
+ * another 404 code ({@code deployment_parent_not_found_error}, {@code community_only_error} …; see
+ * {@link #errorCode()}). A community manager's premium-only endpoint is the subtype
+ * {@link PremiumFeatureRequiredException}.
+ */
 public class NotFoundException extends CloudifyServiceException {
   private static final long serialVersionUID = 1L;
 
-  public NotFoundException(int statusCode, String errorCode, String serverMessage, String serverTraceback, String method,
-      String url) {
-    super(statusCode, errorCode, serverMessage, serverTraceback, method, url);
+  /** An exception for this answer; in tests, {@link ErrorResponse#toException()} picks the type as the client does. */
+  public NotFoundException(ErrorResponse response) {
+    super(response);
   }
 }

@@ -1,11 +1,11 @@
 package io.github.cloudify4j.client.errors;
 
-/** 502, 503 or 504 without a maintenance error code: the REST service or its proxy is not answering (restarting during a restore, overloaded). Safe requests are retried before this is thrown. */
+/** 502, 503 or 504 without a maintenance error code (none, or e.g. {@code in_snapshot_restore_error}, {@code insufficient_memory_error}): the REST service or its proxy is not answering (restarting during a restore, overloaded). Safe requests are retried before this is thrown. */
 public class ServerUnavailableException extends CloudifyServiceException {
   private static final long serialVersionUID = 1L;
 
-  public ServerUnavailableException(int statusCode, String errorCode, String serverMessage, String serverTraceback, String method,
-      String url) {
-    super(statusCode, errorCode, serverMessage, serverTraceback, method, url);
+  /** An exception for this answer; in tests, {@link ErrorResponse#toException()} picks the type as the client does. */
+  public ServerUnavailableException(ErrorResponse response) {
+    super(response);
   }
 }

@@ -1,11 +1,11 @@
 package io.github.cloudify4j.client.errors;
 
 /** 400 {@code snapshot_action_error}: the snapshot cannot be downloaded, restored or deleted in its state (e.g. {@code failed}). */
-public class SnapshotActionException extends CloudifyServiceException {
+public class SnapshotActionException extends BadRequestException {
   private static final long serialVersionUID = 1L;
 
-  public SnapshotActionException(int statusCode, String errorCode, String serverMessage, String serverTraceback, String method,
-      String url) {
-    super(statusCode, errorCode, serverMessage, serverTraceback, method, url);
+  /** An exception for this answer; in tests, {@link ErrorResponse#toException()} picks the type as the client does. */
+  public SnapshotActionException(ErrorResponse response) {
+    super(response);
   }
 }

@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * A wait ended without its condition: {@link WaitTimeoutException} (out of time or attempts) or
  * {@link WaitFailedException} (a state it cannot recover from). Both carry the last state seen, so the caller can
- * say what the manager was doing.
+ * say what the manager was doing ({@link #lastObserved(Class)}).
  */
 public abstract class WaitException extends CloudifyException {
   private static final long serialVersionUID = 1L;
@@ -22,7 +22,32 @@ public abstract class WaitException extends CloudifyException {
     this.elapsed = elapsed;
   }
 
-  /** The last value the wait observed (a snapshot, an execution, a maintenance status …), if any. */
+  /**
+   * The last value the wait observed, if it observed one and it is a {@code type}: each wait documents its type
+   * ({@code Execution} for {@code Executions.waitFor…}, {@code MaintenanceStatus} for
+   * {@code MaintenanceMode.waitUntilActivated}, {@code Snapshot} for {@code Snapshots.waitUntilCreated},
+   * {@code RestoreStatus} for {@code Snapshots.waitUntilRestoreFinished}; a {@code Poller} wait, its probe's type).
+   * Empty when the wait saw no value (every poll failed) or a value of another type, so one {@code catch} can serve
+   * several waits:
+   *
+   * <pre>{@code
+   * } catch (WaitTimeoutException e) {
+   *   String still = e.lastObserved(MaintenanceStatus.class).map(s -> s.status().toString()).orElse("unknown");
+   * }
+   * }</pre>
+   */
+  public <T> Optional<T> lastObserved(Class<T> type) {
+    java.util.Objects.requireNonNull(type, "type == null");
+    return type.isInstance(lastObserved) ? Optional.of(type.cast(lastObserved)) : Optional.empty();
+  }
+
+  /**
+   * The last value the wait observed, untyped.
+   *
+   * @deprecated use {@link #lastObserved(Class)}, which needs no cast and cannot throw
+   *     {@link ClassCastException}; this method goes before 1.0
+   */
+  @Deprecated
   public Optional<Object> lastObserved() {
     return Optional.ofNullable(lastObserved);
   }

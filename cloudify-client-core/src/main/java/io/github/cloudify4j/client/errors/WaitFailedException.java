@@ -6,7 +6,7 @@ import java.time.Duration;
  * A wait reached a state from which its condition can no longer hold: a snapshot became {@code failed}, an
  * execution ended {@code failed} or {@code cancelled}. The message carries the server's error text, with every
  * secret in it masked (a snapshot workflow's error can quote its config, database password included);
- * {@link #lastObserved()} is the value as the server sent it, whose {@code toString()} masks too.
+ * {@link #lastObserved(Class)} is the value as the server sent it, whose {@code toString()} masks too.
  */
 public class WaitFailedException extends WaitException {
   private static final long serialVersionUID = 1L;

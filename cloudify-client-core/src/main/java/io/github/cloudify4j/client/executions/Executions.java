@@ -122,7 +122,7 @@ public final class Executions {
    * Polls until the execution is {@code terminated}; {@code failed} or {@code cancelled} end the wait with a
    * {@link io.github.cloudify4j.client.errors.WaitFailedException} carrying the execution's error, masked (a
    * snapshot workflow's error can quote its config, database password included); the listener's events carry
-   * the same masked text. {@link io.github.cloudify4j.client.errors.WaitException#lastObserved()} holds the
+   * the same masked text. {@link io.github.cloudify4j.client.errors.WaitException#lastObserved(Class)} holds the
    * execution as the server sent it.
    */
   public Execution waitUntilSucceeded(String executionId, PollOptions pollOptions, RequestOptions options,

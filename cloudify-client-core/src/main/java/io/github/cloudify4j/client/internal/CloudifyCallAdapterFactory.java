@@ -108,7 +108,7 @@ final class CloudifyCallAdapterFactory extends CallAdapter.Factory {
       int code = response.code();
       if (!response.isSuccessful()) {
         try (ResponseBody error = response.errorBody()) {
-          throw ErrorMapper.map(code, Exchange.errorText(error), request.method(),
+          throw ErrorMapper.map(code, response.headers(), Exchange.errorText(error), request.method(),
               Redaction.url(response.raw().request().url()));
         }
       }

@@ -61,7 +61,7 @@ final class Exchange {
     ResponseBody body = response.body();
     if (!response.isSuccessful()) {
       try (ResponseBody error = body) {
-        throw ErrorMapper.map(response.code(), errorText(error), request.method(),
+        throw ErrorMapper.map(response.code(), response.headers(), errorText(error), request.method(),
             Redaction.url(response.request().url()));
       }
     }

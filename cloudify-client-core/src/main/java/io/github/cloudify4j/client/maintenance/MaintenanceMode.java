@@ -99,7 +99,7 @@ public final class MaintenanceMode {
           .listener(listener)
           .await();
     } catch (WaitTimeoutException e) {
-      MaintenanceStatus last = (MaintenanceStatus) e.lastObserved().orElse(null);
+      MaintenanceStatus last = e.lastObserved(MaintenanceStatus.class).orElse(null);
       String remaining = last == null || last.remainingExecutions().isEmpty() ? "none reported"
           : last.remainingExecutions().stream().map(MaintenanceMode::describe).collect(Collectors.joining(", "));
       throw new WaitTimeoutException("Maintenance mode is still " + (last == null ? "unknown" : last.status())

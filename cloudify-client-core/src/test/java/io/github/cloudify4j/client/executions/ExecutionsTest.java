@@ -240,7 +240,7 @@ class ExecutionsTest extends MockServerTest {
     assertThatThrownBy(() -> client.executions().waitUntilSucceeded(ID, PollOptions.timeout(Duration.ofMinutes(5))))
         .isInstanceOfSatisfying(WaitFailedException.class, ex -> {
           assertThat(ex.getMessage()).contains(ID, "failed", "RuntimeError: boom", "create_snapshot");
-          assertThat(ex.lastObserved()).get().isInstanceOf(Execution.class);
+          assertThat(ex.lastObserved(Execution.class)).get().extracting(Execution::id).isEqualTo(ID);
           assertThat(ex.attempts()).isEqualTo(1);
         });
   }

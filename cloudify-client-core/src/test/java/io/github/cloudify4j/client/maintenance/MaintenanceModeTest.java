@@ -218,8 +218,8 @@ class MaintenanceModeTest extends MockServerTest {
         .isInstanceOfSatisfying(WaitTimeoutException.class, e -> {
           assertThat(e.getMessage()).contains("e5b7c3a9-1d2f-4e6a-8b0c-9d1e2f3a4b5c", "install", "web-prod",
               "activating");
-          assertThat(e.lastObserved()).get().isInstanceOfSatisfying(MaintenanceStatus.class,
-              s -> assertThat(s.isActivating()).isTrue());
+          assertThat(e.lastObserved(MaintenanceStatus.class)).get()
+              .satisfies(s -> assertThat(s.isActivating()).isTrue());
           assertThat(e.attempts()).isEqualTo(4);
         });
     // polls at 0, 10, 20, 25 s: the last delay is clamped to the remaining time

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.cloudify4j.client.errors.CloudifyInterruptedException;
+import io.github.cloudify4j.client.errors.ErrorResponse;
 import io.github.cloudify4j.client.errors.ServerUnavailableException;
 import io.github.cloudify4j.client.errors.WaitFailedException;
 import io.github.cloudify4j.client.errors.WaitTimeoutException;
@@ -58,7 +59,8 @@ class WaiterTest {
     assertThatThrownBy(() -> wait(sequence("a", "broken")).await())
         .isInstanceOfSatisfying(WaitFailedException.class, e -> {
           assertThat(e.getMessage()).contains("thing to be done", "it broke");
-          assertThat(e.lastObserved()).contains("broken");
+          assertThat(e.lastObserved(String.class)).contains("broken");
+          assertThat(e.lastObserved(Integer.class)).isEmpty(); // another wait's type: empty, never a ClassCastException
           assertThat(e.attempts()).isEqualTo(2);
           assertThat(e.elapsed()).isEqualTo(Duration.ofSeconds(1));
         });
@@ -70,7 +72,7 @@ class WaiterTest {
         .options(PollOptions.builder().fixedDelay(Duration.ofSeconds(4)).maxWait(Duration.ofSeconds(10)).build())
         .await())
         .isInstanceOfSatisfying(WaitTimeoutException.class, e -> {
-          assertThat(e.lastObserved()).contains("a");
+          assertThat(e.lastObserved(String.class)).contains("a");
           assertThat(e.attempts()).isEqualTo(4);
           assertThat(e.elapsed()).isEqualTo(Duration.ofSeconds(10));
           assertThat(e.getMessage()).contains("x", "4 polls", "last seen: a");
@@ -84,7 +86,7 @@ class WaiterTest {
         .options(PollOptions.builder().maxAttempts(3).build()).await())
         .isInstanceOfSatisfying(WaitTimeoutException.class, e -> {
           assertThat(e.attempts()).isEqualTo(3);
-          assertThat(e.lastObserved()).contains("a");
+          assertThat(e.lastObserved(String.class)).contains("a");
         });
     assertThat(time.sleeps()).hasSize(2);
   }
@@ -94,7 +96,7 @@ class WaiterTest {
     AtomicInteger calls = new AtomicInteger();
     String v = poller.until("x", () -> {
       if (calls.incrementAndGet() < 3) {
-        throw new ServerUnavailableException(502, null, "Bad Gateway", null, "GET", "u");
+        throw new ServerUnavailableException(ErrorResponse.builder(502).serverMessage("Bad Gateway").build());
       }
       return "done";
     }).succeedWhen("done"::equals, "done").retryOn(ServerUnavailableException.class).await();
@@ -105,12 +107,15 @@ class WaiterTest {
 
   @Test
   void timeoutAfterErrorsCarriesTheLastError() {
-    ServerUnavailableException boom = new ServerUnavailableException(502, null, "Bad Gateway", null, "GET", "u");
+    ServerUnavailableException boom = new ServerUnavailableException(ErrorResponse.builder(502).serverMessage("Bad Gateway").build());
     assertThatThrownBy(() -> poller.until("x", () -> {
       throw boom;
     }).succeedWhen(v -> true, "ok").retryOn(ServerUnavailableException.class)
         .options(PollOptions.builder().maxAttempts(2).build()).await())
-        .isInstanceOf(WaitTimeoutException.class).hasCause(boom).hasMessageContaining("Bad Gateway");
+        .isInstanceOfSatisfying(WaitTimeoutException.class, e -> {
+          assertThat(e).hasCause(boom).hasMessageContaining("Bad Gateway");
+          assertThat(e.lastObserved(Object.class)).isEmpty(); // no poll gave a value
+        });
   }
 
   @Test

@@ -15,7 +15,8 @@ import java.util.Optional;
  * the file and what is wrong with it.
  *
  * <p>Problems with the file system itself (the file does not exist, cannot be read) are reported
- * as {@link java.io.UncheckedIOException} instead: there the archive may well be fine.
+ * as {@link io.github.cloudify4j.client.errors.CloudifyLocalIoException} instead: there the archive may well be
+ * fine.
  */
 public class InvalidSnapshotArchiveException extends CloudifyException {
 

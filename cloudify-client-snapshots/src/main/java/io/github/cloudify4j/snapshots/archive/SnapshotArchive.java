@@ -1,6 +1,7 @@
 package io.github.cloudify4j.snapshots.archive;
 
 import io.github.cloudify4j.client.errors.CloudifyInterruptedException;
+import io.github.cloudify4j.client.errors.CloudifyLocalIoException;
 import io.github.cloudify4j.client.model.Version;
 import io.github.cloudify4j.snapshots.archive.ArchiveProblem.Code;
 import io.github.cloudify4j.snapshots.internal.ZipCheck;
@@ -14,7 +15,6 @@ import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -103,8 +103,8 @@ public final class SnapshotArchive {
    * @throws InvalidSnapshotArchiveException if the file is not a readable Cloudify snapshot: not a
    *     zip, empty, truncated, without {@code metadata.json}, or with metadata or dump files that
    *     are not the JSON a manager writes
-   * @throws UncheckedIOException if the file cannot be read at all (missing, not a regular file,
-   *     permission denied, I/O error)
+   * @throws CloudifyLocalIoException if the file cannot be read at all (missing, not a regular file,
+   *     permission denied, I/O error); its cause is the file system's exception
    */
   public static ArchiveInfo inspect(Path zip) {
     return inspect(zip, () -> false);
@@ -125,7 +125,7 @@ public final class SnapshotArchive {
    * @throws InvalidSnapshotArchiveException if the file is not a readable Cloudify snapshot, or passes a bound
    *     (its {@link InvalidSnapshotArchiveException#code()} says which)
    * @throws CloudifyInterruptedException when interrupted (the interrupt flag stays set) or cancelled
-   * @throws UncheckedIOException if the file cannot be read at all
+   * @throws CloudifyLocalIoException if the file cannot be read at all
    */
   public static ArchiveInfo inspect(Path zip, BooleanSupplier cancelled) {
     Objects.requireNonNull(zip, "zip == null");
@@ -138,7 +138,7 @@ public final class SnapshotArchive {
         throw new InvalidSnapshotArchiveException(zip, "the file is empty", null);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read " + zip, e);
+      throw new CloudifyLocalIoException("Cannot read " + zip, zip, e);
     }
     ZipCheck.verify(zip, zip, new ZipCheck.Limits(MAX_ENTRIES, MAX_CENTRAL_DIRECTORY_BYTES, cancelled));
     long budget = fileSize > Long.MAX_VALUE / INFLATE_RATIO ? Long.MAX_VALUE
@@ -150,26 +150,27 @@ public final class SnapshotArchive {
       throw new InvalidSnapshotArchiveException(zip,
           "not a zip file, or a truncated or damaged one (its central directory cannot be read)", e);
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot open " + zip, e);
+      throw new CloudifyLocalIoException("Cannot open " + zip, zip, e);
     }
     try (ZipFile z = zf) {
       return new Reader(zip, z, new Budget(zip, budget, cancelled)).read();
     } catch (ZipException | EOFException | JsonProcessingException e) {
       throw new InvalidSnapshotArchiveException(zip, "the zip's contents cannot be read", e);
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read " + zip, e);
+      throw new CloudifyLocalIoException("Cannot read " + zip, zip, e);
     }
   }
 
   private static void checkReadableFile(Path zip) {
     if (!Files.exists(zip)) {
-      throw new UncheckedIOException(new NoSuchFileException(zip.toString()));
+      throw new CloudifyLocalIoException("Cannot read " + zip, zip, new NoSuchFileException(zip.toString()));
     }
     if (!Files.isRegularFile(zip)) {
-      throw new UncheckedIOException(new FileSystemException(zip.toString(), null, "not a regular file"));
+      throw new CloudifyLocalIoException("Cannot read " + zip, zip,
+          new FileSystemException(zip.toString(), null, "not a regular file"));
     }
     if (!Files.isReadable(zip)) {
-      throw new UncheckedIOException(new AccessDeniedException(zip.toString()));
+      throw new CloudifyLocalIoException("Cannot read " + zip, zip, new AccessDeniedException(zip.toString()));
     }
   }
 

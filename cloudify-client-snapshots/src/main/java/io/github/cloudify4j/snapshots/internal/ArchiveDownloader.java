@@ -3,6 +3,7 @@ package io.github.cloudify4j.snapshots.internal;
 import io.github.cloudify4j.client.RequestOptions;
 import io.github.cloudify4j.client.Sleeper;
 import io.github.cloudify4j.client.errors.CloudifyInterruptedException;
+import io.github.cloudify4j.client.errors.CloudifyLocalIoException;
 import io.github.cloudify4j.client.errors.CloudifyTransportException;
 import io.github.cloudify4j.client.errors.ResponseTooLargeException;
 import io.github.cloudify4j.client.errors.ServerUnavailableException;
@@ -13,7 +14,6 @@ import io.github.cloudify4j.snapshots.DownloadRefusedException;
 import io.github.cloudify4j.snapshots.DownloadResult;
 import io.github.cloudify4j.snapshots.TransferListener;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -70,7 +70,7 @@ public final class ArchiveDownloader {
     try {
       tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".part");
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create a temporary file in " + dir, e);
+      throw new CloudifyLocalIoException("cannot create a temporary file in " + dir, dir, e);
     }
     boolean moved = false;
     try {
@@ -111,7 +111,8 @@ public final class ArchiveDownloader {
       String hex = digest == null ? null : hex(digest.digest());
       return new DownloadResult(target, written, hex, Duration.between(start, context.clock().instant()), attempt);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the archive of snapshot " + snapshotId + " to " + target, e);
+      throw new CloudifyLocalIoException("cannot write the archive of snapshot " + snapshotId + " to " + target, target,
+          e);
     } finally {
       if (!moved) {
         try {

@@ -1,13 +1,13 @@
 package io.github.cloudify4j.snapshots.internal;
 
 import io.github.cloudify4j.client.errors.CloudifyInterruptedException;
+import io.github.cloudify4j.client.errors.CloudifyLocalIoException;
 import io.github.cloudify4j.snapshots.archive.ArchiveProblem.Code;
 import io.github.cloudify4j.snapshots.archive.InvalidSnapshotArchiveException;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.Channels;
@@ -79,7 +79,7 @@ public final class ZipCheck {
       throw new InvalidSnapshotArchiveException(shownAs, Code.MALFORMED_ZIP,
           "the zip ends inside its own records: it is damaged", e);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the archive " + file, e);
+      throw new CloudifyLocalIoException("cannot read the archive " + file, file, e);
     }
   }
 

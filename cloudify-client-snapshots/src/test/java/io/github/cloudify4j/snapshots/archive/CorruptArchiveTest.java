@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import io.github.cloudify4j.client.errors.CloudifyLocalIoException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -99,11 +100,11 @@ class CorruptArchiveTest {
   void missingFileIsAnIoProblemNotACorruptArchive() {
     Path missing = dir.resolve("nope.zip");
     assertThatThrownBy(() -> SnapshotArchive.inspect(missing))
-        .isInstanceOf(UncheckedIOException.class)
+        .isInstanceOfSatisfying(CloudifyLocalIoException.class, e -> assertThat(e.path()).contains(missing))
         .hasCauseInstanceOf(NoSuchFileException.class)
         .hasMessageContaining("nope.zip");
     assertThatThrownBy(() -> SnapshotArchive.inspect(dir))
-        .isInstanceOf(UncheckedIOException.class)
+        .isInstanceOfSatisfying(CloudifyLocalIoException.class, e -> assertThat(e.path()).contains(dir))
         .hasMessageContaining("not a regular file");
   }
 
