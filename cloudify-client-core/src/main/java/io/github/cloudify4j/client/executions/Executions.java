@@ -13,6 +13,7 @@ import io.github.cloudify4j.client.poll.Poller;
 import io.github.cloudify4j.client.spi.Arguments;
 import io.github.cloudify4j.client.spi.AutoPager;
 import io.github.cloudify4j.client.spi.ClientContext;
+import io.github.cloudify4j.client.spi.RelativeUrl;
 import io.github.cloudify4j.client.spi.Secrets;
 import java.util.Collections;
 import java.util.stream.Stream;
@@ -55,7 +56,7 @@ public final class Executions {
   public Page<Execution> list(ListParams params, RequestOptions options) {
     requireNonNull(params, "params == null");
     requireNonNull(options, "options == null");
-    return api.executions(params.toRelativeUrl("executions", null, null), options);
+    return api.executions(RelativeUrl.list("executions", params, null, null), options);
   }
 
   /** Every matching execution, fetched page by page as the stream is consumed. */
@@ -68,7 +69,7 @@ public final class Executions {
     requireNonNull(options, "options == null");
     int size = params.size().filter(s -> s > 0).orElse(PAGE_SIZE);
     return AutoPager.<Execution>of((offset, pageSize) ->
-        api.executions(params.toRelativeUrl("executions", pageSize, offset), options), size,
+        api.executions(RelativeUrl.list("executions", params, pageSize, offset), options), size,
         params.offset().orElse(0L)).stream();
   }
 

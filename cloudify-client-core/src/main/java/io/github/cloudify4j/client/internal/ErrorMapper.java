@@ -1,5 +1,7 @@
 package io.github.cloudify4j.client.internal;
 
+import io.github.cloudify4j.client.InternalApi;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cloudify4j.client.errors.BadParametersException;
@@ -22,6 +24,7 @@ import java.util.Map;
  * The single place where an HTTP error answer becomes an exception: by the Cloudify {@code error_code} first
  * (that is what the server means), by HTTP status when the body is not a Cloudify error (nginx HTML, empty).
  */
+@InternalApi
 public final class ErrorMapper {
   private static final ObjectMapper MAPPER = Json.newMapper();
   private static final int MAX_MESSAGE = 500;
