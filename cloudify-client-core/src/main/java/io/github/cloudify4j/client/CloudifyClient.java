@@ -92,8 +92,8 @@ public final class CloudifyClient implements AutoCloseable {
     this.poller = new Poller(config.clock(), config.sleeper());
     this.api = transport.create(CoreApi.class);
     this.context = new Context();
-    this.maintenance = new MaintenanceMode(context);
-    this.executions = new Executions(context);
+    this.maintenance = InternalAccess.newMaintenanceMode(context);
+    this.executions = InternalAccess.newExecutions(context);
     this.manager = InternalAccess.newManager(api, version);
   }
 

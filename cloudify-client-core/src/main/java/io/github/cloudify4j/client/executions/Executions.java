@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.github.cloudify4j.client.ListParams;
 import io.github.cloudify4j.client.RequestOptions;
 import io.github.cloudify4j.client.internal.CoreApi;
+import io.github.cloudify4j.client.internal.InternalAccess;
 import io.github.cloudify4j.client.model.Execution;
 import io.github.cloudify4j.client.model.Page;
 import io.github.cloudify4j.client.poll.PollListener;
@@ -30,8 +31,12 @@ public final class Executions {
   private final CoreApi api;
   private final Poller poller;
 
-  /** Usually {@code client.executions()}; this is for resource modules holding only a {@link ClientContext}. */
-  public Executions(ClientContext context) {
+  static {
+    InternalAccess.executions(Executions::new);
+  }
+
+  /** Made by the client ({@code client.executions()}); not constructible by applications. */
+  private Executions(ClientContext context) {
     this.context = requireNonNull(context, "context == null");
     this.api = context.create(CoreApi.class);
     this.poller = context.poller();

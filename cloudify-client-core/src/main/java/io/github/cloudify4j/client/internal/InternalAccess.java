@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.cloudify4j.client.CloudifyClient;
 import io.github.cloudify4j.client.InternalApi;
+import io.github.cloudify4j.client.executions.Executions;
+import io.github.cloudify4j.client.maintenance.MaintenanceMode;
 import io.github.cloudify4j.client.manager.Manager;
 import io.github.cloudify4j.client.model.ServerVersion;
 import io.github.cloudify4j.client.spi.ClientContext;
@@ -16,13 +18,16 @@ import java.util.function.Function;
  * (the JDK's "shared secrets" pattern): the owning class registers an accessor in its static initializer, once.
  *
  * <p>Why: {@code CloudifyClient.context()} and a public {@code Manager} constructor would have made the SPI and
- * the internal {@code CoreApi} part of the API. With this, {@link ClientContext#of(CloudifyClient)} (exported to
+ * the internal {@code CoreApi} part of the API (likewise the {@code Executions} and {@code MaintenanceMode}
+ * constructors, which took the SPI's {@code ClientContext}). With this, {@link ClientContext#of(CloudifyClient)} (exported to
  * the snapshots module only) is the one way to a client's context.
  */
 @InternalApi
 public final class InternalAccess {
   private static volatile Function<CloudifyClient, ClientContext> contexts;
   private static volatile BiFunction<CoreApi, AtomicReference<ServerVersion>, Manager> managers;
+  private static volatile Function<ClientContext, Executions> executions;
+  private static volatile Function<ClientContext, MaintenanceMode> maintenance;
 
   private InternalAccess() {}
 
@@ -40,6 +45,36 @@ public final class InternalAccess {
       throw new IllegalStateException("already set");
     }
     managers = requireNonNull(factory, "factory == null");
+  }
+
+  /** Called once, by {@code Executions}' static initializer. */
+  public static synchronized void executions(Function<ClientContext, Executions> factory) {
+    if (executions != null) {
+      throw new IllegalStateException("already set");
+    }
+    executions = requireNonNull(factory, "factory == null");
+  }
+
+  /** Called once, by {@code MaintenanceMode}'s static initializer. */
+  public static synchronized void maintenance(Function<ClientContext, MaintenanceMode> factory) {
+    if (maintenance != null) {
+      throw new IllegalStateException("already set");
+    }
+    maintenance = requireNonNull(factory, "factory == null");
+  }
+
+  public static Executions newExecutions(ClientContext context) {
+    if (executions == null) {
+      initialize(Executions.class);
+    }
+    return executions.apply(context);
+  }
+
+  public static MaintenanceMode newMaintenanceMode(ClientContext context) {
+    if (maintenance == null) {
+      initialize(MaintenanceMode.class);
+    }
+    return maintenance.apply(context);
   }
 
   /** The context of a client (whose class is initialized, since an instance exists). */
