@@ -66,7 +66,8 @@ class SnapshotIdPathTest {
         }
         if (path.contains("/archive") && r.getMethod().equals("GET")) {
           return new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/octet-stream")
-              .setBody("PK\u0005\u0006" + "\0".repeat(18));
+              .setBody(new okio.Buffer().write(
+                  io.github.cloudify4j.snapshots.support.ZipBytes.storedZip(new byte[] {1, 2, 3})));
         }
         if (path.contains("/archive")) {
           return json(201, "{\"id\": \"x\", \"status\": \"uploaded\", \"error\": \"\"}");

@@ -32,7 +32,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Three manager nodes, one, two or all of them down (refusing or hanging): failover within bounds, named errors. */
 @ExtendWith(Figures.class)
 class ClusterFailoverTest {
-  static final Duration READ = Duration.ofMillis(150);
+  // Long enough that a live node on a loaded 2-core CI machine answers within it (150 ms failed there now and then:
+  // the live node's own answer timed out), short enough that each hanging node costs little.
+  static final Duration READ = Duration.ofMillis(750);
   static final Duration CONNECT = Duration.ofMillis(200);
 
   FakeCloudifyCluster cluster;

@@ -165,7 +165,14 @@ class HostileInputTest {
       rows.add(new Row("DownloadOptions.maxAttempts(" + n + ")", "maxAttempts",
           () -> DownloadOptions.builder().maxAttempts(n)));
     }
+    for (long n : new long[] {0, -1, Long.MIN_VALUE}) {
+      rows.add(new Row("DownloadOptions.maxBytes(" + n + ")", "maxBytes", () -> DownloadOptions.builder().maxBytes(n)));
+    }
     // client builder
+    for (long n : new long[] {0, -1, 1023}) {
+      rows.add(new Row("builder.maxResponseSize(" + n + ")", "maxResponseSize",
+          () -> CloudifyClient.builder().maxResponseSize(n)));
+    }
     for (String url : new String[] {"", " ", "ftp://m", "m.example.com", "http://", "https://user:pw@m",
         "http://m/?q=1", "http://m/#f", "http://m\n.example.com", "javascript:alert(1)", "http://[::1"}) {
       rows.add(new Row("builder.manager(" + url.replace("\n", "\\n") + ")", "url",

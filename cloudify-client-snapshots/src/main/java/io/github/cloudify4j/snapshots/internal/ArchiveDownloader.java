@@ -14,7 +14,6 @@ import io.github.cloudify4j.snapshots.DownloadOptions;
 import io.github.cloudify4j.snapshots.DownloadRefusedException;
 import io.github.cloudify4j.snapshots.DownloadResult;
 import io.github.cloudify4j.snapshots.TransferListener;
-import io.github.cloudify4j.snapshots.archive.InvalidSnapshotArchiveException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
