@@ -68,7 +68,7 @@ public class OverheadBenchmark {
     rawGet = new Request.Builder().url(base + "/api/v3.1/snapshots/" + Nginx.GET_ID)
         .header("User-Agent", ua).header("Accept", "application/json").header("Authorization", auth)
         .header("Tenant", "default_tenant").build();
-    rawList = new Request.Builder().url(base + "/api/v3.1/" + listParams.toRelativeUrl("snapshots", null, null))
+    rawList = new Request.Builder().url(base + "/api/v3.1/" + io.github.cloudify4j.client.spi.RelativeUrl.list("snapshots", listParams, null, null))
         .header("User-Agent", ua).header("Accept", "application/json").header("Authorization", auth)
         .header("Tenant", "default_tenant").build();
   }

@@ -7,6 +7,7 @@ import io.github.cloudify4j.client.executions.Executions;
 import io.github.cloudify4j.client.internal.BufferedSocketFactory;
 import io.github.cloudify4j.client.internal.ClientConfig;
 import io.github.cloudify4j.client.internal.CoreApi;
+import io.github.cloudify4j.client.internal.InternalAccess;
 import io.github.cloudify4j.client.internal.Json;
 import io.github.cloudify4j.client.internal.ManagerNodes;
 import io.github.cloudify4j.client.internal.Transport;
@@ -60,6 +61,11 @@ public final class CloudifyClient implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CloudifyClient.class);
   static final String DEFAULT_TENANT = "default_tenant";
 
+  static {
+    // For cloudify4j's own modules only (ClientContext.of, exported to them alone): not an API method.
+    InternalAccess.contexts(client -> client.context);
+  }
+
   private final Builder settings;
   private final ClientConfig config;
   private final Transport transport;
@@ -86,9 +92,9 @@ public final class CloudifyClient implements AutoCloseable {
     this.poller = new Poller(config.clock(), config.sleeper());
     this.api = transport.create(CoreApi.class);
     this.context = new Context();
-    this.maintenance = new MaintenanceMode(context);
-    this.executions = new Executions(context);
-    this.manager = new Manager(api, version);
+    this.maintenance = InternalAccess.newMaintenanceMode(context);
+    this.executions = InternalAccess.newExecutions(context);
+    this.manager = InternalAccess.newManager(api, version);
   }
 
   public static Builder builder() {
@@ -122,11 +128,6 @@ public final class CloudifyClient implements AutoCloseable {
   /** Waits with this client's clock and sleeper. */
   public Poller poller() {
     return poller;
-  }
-
-  /** For resource modules (snapshots): binds Retrofit interfaces to this client. */
-  public ClientContext context() {
-    return context;
   }
 
   /** The manager nodes, in the order configured. */

@@ -67,23 +67,6 @@ public final class ListParams {
     return params;
   }
 
-  /** This query as a URL relative to the API base, with paging overridden when given. */
-  public String toRelativeUrl(String path, Integer pageSize, Long pageOffset) {
-    RelativeUrl url = RelativeUrl.of(path);
-    for (Map.Entry<String, String> p : params) {
-      url.param(p.getKey(), p.getValue());
-    }
-    Integer s = pageSize != null ? pageSize : size;
-    Long o = pageOffset != null ? pageOffset : offset;
-    if (s != null) {
-      url.param("_size", String.valueOf(s));
-    }
-    if (o != null) {
-      url.param("_offset", String.valueOf(o));
-    }
-    return url.toString();
-  }
-
   /** Builds {@link ListParams}. Field names are checked; values are encoded, never interpreted. */
   public static final class Builder {
     private final List<Map.Entry<String, String>> params = new ArrayList<>();
@@ -186,6 +169,6 @@ public final class ListParams {
 
   @Override
   public String toString() {
-    return "ListParams{" + toRelativeUrl("x", null, null).substring(1) + "}";
+    return "ListParams{" + RelativeUrl.list("x", this, null, null).substring(1) + "}";
   }
 }

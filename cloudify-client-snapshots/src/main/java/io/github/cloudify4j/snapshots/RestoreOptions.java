@@ -83,7 +83,7 @@ public final class RestoreOptions {
   }
 
   /** The JSON body for a manager of this version. */
-  public Map<String, Object> toBody(Version serverVersion) {
+  Map<String, Object> toBody(Version serverVersion) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("force", force);
     body.put("restore_certificates", restoreCertificates);

@@ -82,7 +82,7 @@ public final class SnapshotCreateOptions {
   }
 
   /** The JSON body, every key present. */
-  public Map<String, Object> toBody() {
+  Map<String, Object> toBody() {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("include_credentials", includeCredentials);
     body.put("include_logs", includeLogs);

@@ -19,6 +19,7 @@ import io.github.cloudify4j.client.poll.PollOptions;
 import io.github.cloudify4j.client.spi.Arguments;
 import io.github.cloudify4j.client.spi.AutoPager;
 import io.github.cloudify4j.client.spi.ClientContext;
+import io.github.cloudify4j.client.spi.RelativeUrl;
 import io.github.cloudify4j.client.spi.Secrets;
 import io.github.cloudify4j.snapshots.internal.ArchiveBodies;
 import io.github.cloudify4j.snapshots.internal.ArchiveDownloader;
@@ -74,13 +75,13 @@ public final class Snapshots {
   /** The snapshots of the manager (or cluster) this client talks to. */
   public static Snapshots of(CloudifyClient client) {
     requireNonNull(client, "client == null");
-    return new Snapshots(client.context());
+    return new Snapshots(ClientContext.of(client));
   }
 
   /** One page of {@code GET /snapshots}: filters, sort, projection, search, paging, all tenants. */
   public Page<Snapshot> list(ListParams params) {
     requireNonNull(params, "params == null");
-    return api.list(params.toRelativeUrl("snapshots", null, null), RequestOptions.none());
+    return api.list(RelativeUrl.list("snapshots", params, null, null), RequestOptions.none());
   }
 
   /** Every snapshot matching {@code params}, fetched page by page as the stream is consumed. */
@@ -88,7 +89,7 @@ public final class Snapshots {
     requireNonNull(params, "params == null");
     int size = params.size().filter(s -> s > 0).orElse(PAGE_SIZE);
     return AutoPager.<Snapshot>of((offset, pageSize) -> api.list(
-        params.toRelativeUrl("snapshots", pageSize, offset), RequestOptions.none()), size,
+        RelativeUrl.list("snapshots", params, pageSize, offset), RequestOptions.none()), size,
         params.offset().orElse(0L)).stream();
   }
 

@@ -36,6 +36,7 @@ public final class FakeCloudifyManager implements AutoCloseable {
   private final Config cfg;
   private final State state;
   private final Server server;
+  private final Faults faults;
   private final boolean ownsStorage;
   private final Seeder seeder;
   private volatile boolean started;
@@ -57,6 +58,7 @@ public final class FakeCloudifyManager implements AutoCloseable {
     this.ownsStorage = owns;
     this.state = new State(cfg, dir);
     this.server = new Server(state);
+    this.faults = new Faults(server.faults);
     this.seeder = new Seeder(this, state);
   }
 
@@ -316,7 +318,7 @@ public final class FakeCloudifyManager implements AutoCloseable {
 
   /** Fault injection. */
   public Faults faults() {
-    return server.faults;
+    return faults;
   }
 
   /** Every request received. */

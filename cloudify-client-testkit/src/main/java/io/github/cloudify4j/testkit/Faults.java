@@ -1,10 +1,8 @@
 package io.github.cloudify4j.testkit;
 
 import io.github.cloudify4j.testkit.internal.FaultRule;
+import io.github.cloudify4j.testkit.internal.FaultRules;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.List;
 import java.util.function.IntConsumer;
 
 /**
@@ -20,20 +18,11 @@ import java.util.function.IntConsumer;
  * }</pre>
  */
 public final class Faults {
-  private final List<FaultRule> rules = new ArrayList<>();
-  private final NodeControl nodes;
-  private long hangGeneration;
+  private final FaultRules rules;
 
-  /** Internal hook to take nodes down. */
-  public interface NodeControl {
-    void down(int node, NodeDownMode mode);
-
-    void up(int node);
-  }
-
-  /** Internal: constructed by the manager. */
-  public Faults(NodeControl nodes) {
-    this.nodes = nodes;
+  /** Made by the manager ({@code manager.faults()}). */
+  Faults(FaultRules rules) {
+    this.rules = rules;
   }
 
   /**
@@ -46,7 +35,7 @@ public final class Faults {
 
   /** Takes a node (0-based) down. */
   public void nodeDown(int node, NodeDownMode mode) {
-    nodes.down(node, mode);
+    rules.nodes().down(node, mode);
   }
 
   /** Takes the (first) node down. */
@@ -56,7 +45,7 @@ public final class Faults {
 
   /** Brings a node back (re-binds the same port). */
   public void nodeUp(int node) {
-    nodes.up(node);
+    rules.nodes().up(node);
   }
 
   public void nodeUp() {
@@ -64,45 +53,13 @@ public final class Faults {
   }
 
   /** Removes all armed rules and releases every hanging request. */
-  public synchronized void clearAll() {
-    rules.clear();
-    hangGeneration++;
-    notifyAll();
+  public void clearAll() {
+    rules.clearAll();
   }
 
   /** Number of armed rules that can still fire. */
-  public synchronized int armed() {
-    return rules.size();
-  }
-
-  /** Internal: takes the first matching rule (decrementing its count), or null. */
-  public synchronized FaultRule take(String method, String path, int node) {
-    for (Iterator<FaultRule> it = rules.iterator(); it.hasNext(); ) {
-      FaultRule r = it.next();
-      if (r.matches(method, path, node)) {
-        if (r.remaining > 0 && --r.remaining == 0) {
-          it.remove();
-        }
-        return r;
-      }
-    }
-    return null;
-  }
-
-  /** Internal: the current hang generation (a hang ends when it changes). */
-  public synchronized long hangGeneration() {
-    return hangGeneration;
-  }
-
-  /** Internal: waits while the generation is unchanged, up to the timeout. */
-  public synchronized void awaitHangRelease(long generation, long millis) throws InterruptedException {
-    if (hangGeneration == generation) {
-      wait(millis);
-    }
-  }
-
-  synchronized void add(FaultRule r) {
-    rules.add(r);
+  public int armed() {
+    return rules.armed();
   }
 
   /** A rule being built. */
@@ -139,7 +96,7 @@ public final class Faults {
     }
 
     private Faults arm(FaultRule.Type type, long bytes, int status, Duration delay) {
-      add(new FaultRule(method, prefix, node, type, bytes, status, delay, times));
+      rules.add(new FaultRule(method, prefix, node, type, bytes, status, delay, times));
       return Faults.this;
     }
 

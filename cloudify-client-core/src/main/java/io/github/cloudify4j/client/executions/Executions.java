@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.github.cloudify4j.client.ListParams;
 import io.github.cloudify4j.client.RequestOptions;
 import io.github.cloudify4j.client.internal.CoreApi;
+import io.github.cloudify4j.client.internal.InternalAccess;
 import io.github.cloudify4j.client.model.Execution;
 import io.github.cloudify4j.client.model.Page;
 import io.github.cloudify4j.client.poll.PollListener;
@@ -13,6 +14,7 @@ import io.github.cloudify4j.client.poll.Poller;
 import io.github.cloudify4j.client.spi.Arguments;
 import io.github.cloudify4j.client.spi.AutoPager;
 import io.github.cloudify4j.client.spi.ClientContext;
+import io.github.cloudify4j.client.spi.RelativeUrl;
 import io.github.cloudify4j.client.spi.Secrets;
 import java.util.Collections;
 import java.util.stream.Stream;
@@ -29,8 +31,12 @@ public final class Executions {
   private final CoreApi api;
   private final Poller poller;
 
-  /** Usually {@code client.executions()}; this is for resource modules holding only a {@link ClientContext}. */
-  public Executions(ClientContext context) {
+  static {
+    InternalAccess.executions(Executions::new);
+  }
+
+  /** Made by the client ({@code client.executions()}); not constructible by applications. */
+  private Executions(ClientContext context) {
     this.context = requireNonNull(context, "context == null");
     this.api = context.create(CoreApi.class);
     this.poller = context.poller();
@@ -55,7 +61,7 @@ public final class Executions {
   public Page<Execution> list(ListParams params, RequestOptions options) {
     requireNonNull(params, "params == null");
     requireNonNull(options, "options == null");
-    return api.executions(params.toRelativeUrl("executions", null, null), options);
+    return api.executions(RelativeUrl.list("executions", params, null, null), options);
   }
 
   /** Every matching execution, fetched page by page as the stream is consumed. */
@@ -68,7 +74,7 @@ public final class Executions {
     requireNonNull(options, "options == null");
     int size = params.size().filter(s -> s > 0).orElse(PAGE_SIZE);
     return AutoPager.<Execution>of((offset, pageSize) ->
-        api.executions(params.toRelativeUrl("executions", pageSize, offset), options), size,
+        api.executions(RelativeUrl.list("executions", params, pageSize, offset), options), size,
         params.offset().orElse(0L)).stream();
   }
 

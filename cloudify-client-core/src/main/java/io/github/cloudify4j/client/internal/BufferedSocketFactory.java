@@ -1,5 +1,7 @@
 package io.github.cloudify4j.client.internal;
 
+import io.github.cloudify4j.client.InternalApi;
+
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +21,7 @@ import javax.net.SocketFactory;
  * <p>Reads are not {@link java.io.BufferedInputStream}'s: to fill a read it asks the socket {@code available()}
  * (one more system call per read) and keeps reading, when Okio is content with what one read returns.
  */
+@InternalApi
 public final class BufferedSocketFactory extends SocketFactory {
   static final int INPUT_BUFFER = 256 * 1024;
   static final int OUTPUT_BUFFER = 64 * 1024;

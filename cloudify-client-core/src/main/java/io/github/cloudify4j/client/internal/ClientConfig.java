@@ -1,11 +1,14 @@
 package io.github.cloudify4j.client.internal;
 
+import io.github.cloudify4j.client.InternalApi;
+
 import io.github.cloudify4j.client.RequestOptions;
 import io.github.cloudify4j.client.RetryPolicy;
 import io.github.cloudify4j.client.Sleeper;
 import java.time.Clock;
 
 /** What the interceptor chain needs to know about its client. Immutable. */
+@InternalApi
 public final class ClientConfig {
   private final ManagerNodes nodes;
   private final String[] authHeader;

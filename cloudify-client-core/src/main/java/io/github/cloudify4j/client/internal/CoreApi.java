@@ -1,5 +1,7 @@
 package io.github.cloudify4j.client.internal;
 
+import io.github.cloudify4j.client.InternalApi;
+
 import io.github.cloudify4j.client.RequestOptions;
 import io.github.cloudify4j.client.model.ClusterStatus;
 import io.github.cloudify4j.client.model.Execution;
@@ -19,6 +21,7 @@ import retrofit2.http.Tag;
 import retrofit2.http.Url;
 
 /** The manager-level endpoints, as Retrofit sees them. Paths are relative to {@code <manager>/api/v3.1/}. */
+@InternalApi
 public interface CoreApi {
   // GET maintenance and GET executions/{id} go through ClientContext.get: the reads a waiter repeats, built
   // without Retrofit.

@@ -1,5 +1,7 @@
 package io.github.cloudify4j.client.internal;
 
+import io.github.cloudify4j.client.InternalApi;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cloudify4j.client.errors.BadParametersException;
@@ -31,6 +33,7 @@ import okhttp3.Headers;
  * {@link NotFoundException}). Only a status with no type of its own and an unknown code gives the base
  * {@link CloudifyServiceException}; the code is always kept.
  */
+@InternalApi
 public final class ErrorMapper {
   private static final ObjectMapper MAPPER = Json.newMapper();
   private static final int MAX_MESSAGE = 500;

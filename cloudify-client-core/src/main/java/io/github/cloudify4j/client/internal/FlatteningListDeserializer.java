@@ -1,5 +1,7 @@
 package io.github.cloudify4j.client.internal;
 
+import io.github.cloudify4j.client.InternalApi;
+
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -15,6 +17,7 @@ import java.util.List;
  * on 6.0+), or send as {@code null}: always gives a flat list, without nulls. It streams: each object is bound as
  * it is read, never held as a tree first.
  */
+@InternalApi
 public abstract class FlatteningListDeserializer<T> extends JsonDeserializer<List<T>> {
   private static final int MAX_DEPTH = 4;
 

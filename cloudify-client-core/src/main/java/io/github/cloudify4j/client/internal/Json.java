@@ -1,5 +1,7 @@
 package io.github.cloudify4j.client.internal;
 
+import io.github.cloudify4j.client.InternalApi;
+
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -23,6 +25,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
 /** The one JSON configuration of the client. */
+@InternalApi
 public final class Json {
   private Json() {}
 

@@ -1,5 +1,7 @@
 package io.github.cloudify4j.client.internal;
 
+import io.github.cloudify4j.client.InternalApi;
+
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -8,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.HttpUrl;
 
 /** The manager nodes of a client, and which one answered last (tried first next time). */
+@InternalApi
 public final class ManagerNodes {
   private final List<HttpUrl> bases;
   private final AtomicInteger preferred = new AtomicInteger();

@@ -1,5 +1,7 @@
 package io.github.cloudify4j.client.internal;
 
+import io.github.cloudify4j.client.InternalApi;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -35,6 +37,7 @@ import okhttp3.HttpUrl;
  * masked), and prose that names a secret without giving one ("the password policy …") is left alone. Masking twice
  * changes nothing. The scan is linear in the text's length.
  */
+@InternalApi
 public final class Redaction {
   public static final String MASK = "****";
 

@@ -1,5 +1,7 @@
 package io.github.cloudify4j.client.internal;
 
+import io.github.cloudify4j.client.InternalApi;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cloudify4j.client.RequestOptions;
 import io.github.cloudify4j.client.spi.Arguments;
@@ -12,6 +14,7 @@ import retrofit2.Retrofit;
 import retrofit2.converter.jackson.JacksonConverterFactory;
 
 /** Builds the OkHttp chain and the Retrofit instance of a client. */
+@InternalApi
 public final class Transport {
   private final OkHttpClient okHttp;
   private final Retrofit retrofit;

@@ -7,6 +7,7 @@ import io.github.cloudify4j.client.errors.CloudifyInvalidResponseException;
 import io.github.cloudify4j.client.errors.NotModifiedException;
 import io.github.cloudify4j.client.errors.WaitTimeoutException;
 import io.github.cloudify4j.client.internal.CoreApi;
+import io.github.cloudify4j.client.internal.InternalAccess;
 import io.github.cloudify4j.client.model.MaintenanceStatus;
 import io.github.cloudify4j.client.model.RemainingExecution;
 import io.github.cloudify4j.client.poll.PollListener;
@@ -27,8 +28,12 @@ public final class MaintenanceMode {
   private final CoreApi api;
   private final Poller poller;
 
-  /** Usually {@code client.maintenance()}; this is for resource modules holding only a {@link ClientContext}. */
-  public MaintenanceMode(ClientContext context) {
+  static {
+    InternalAccess.maintenance(MaintenanceMode::new);
+  }
+
+  /** Made by the client ({@code client.maintenance()}); not constructible by applications. */
+  private MaintenanceMode(ClientContext context) {
     this.context = requireNonNull(context, "context == null");
     this.api = context.create(CoreApi.class);
     this.poller = context.poller();

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.cloudify4j.client.RequestOptions;
 import io.github.cloudify4j.client.internal.CoreApi;
+import io.github.cloudify4j.client.internal.InternalAccess;
 import io.github.cloudify4j.client.model.ClusterStatus;
 import io.github.cloudify4j.client.model.ManagerNode;
 import io.github.cloudify4j.client.model.ManagerStatus;
@@ -18,7 +19,12 @@ public final class Manager {
   private final CoreApi api;
   private final AtomicReference<ServerVersion> cachedVersion;
 
-  public Manager(CoreApi api, AtomicReference<ServerVersion> cachedVersion) {
+  static {
+    InternalAccess.managers(Manager::new);
+  }
+
+  /** Made by the client ({@code client.manager()}); not constructible by applications. */
+  private Manager(CoreApi api, AtomicReference<ServerVersion> cachedVersion) {
     this.api = requireNonNull(api, "api == null");
     this.cachedVersion = requireNonNull(cachedVersion, "cachedVersion == null");
   }

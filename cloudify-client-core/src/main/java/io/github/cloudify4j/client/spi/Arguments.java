@@ -1,5 +1,7 @@
 package io.github.cloudify4j.client.spi;
 
+import io.github.cloudify4j.client.InternalApi;
+
 import java.net.URI;
 import java.time.Duration;
 
@@ -7,6 +9,7 @@ import java.time.Duration;
  * Argument checks made before any request is sent. Each failure is an {@link IllegalArgumentException} (or a
  * {@link NullPointerException} for null) whose message starts with the parameter's name.
  */
+@InternalApi
 public final class Arguments {
   /** Characters the manager leaves unquoted in URLs, which is what it accepts in ids. */
   private static final int MAX_TEXT = 4096;

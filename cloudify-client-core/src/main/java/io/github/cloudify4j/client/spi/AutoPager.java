@@ -1,5 +1,7 @@
 package io.github.cloudify4j.client.spi;
 
+import io.github.cloudify4j.client.InternalApi;
+
 import static java.util.Objects.requireNonNull;
 
 import io.github.cloudify4j.client.model.Page;
@@ -14,6 +16,7 @@ import java.util.stream.StreamSupport;
  * Walks a list endpoint page by page, fetching the next page only when the previous one is used up, so that
  * memory stays bounded by one page however many items there are.
  */
+@InternalApi
 public final class AutoPager<T> implements Iterable<T> {
 
   /** Fetches the page at an offset. */

@@ -1,9 +1,13 @@
 package io.github.cloudify4j.client.spi;
 
+import io.github.cloudify4j.client.CloudifyClient;
+import io.github.cloudify4j.client.InternalApi;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cloudify4j.client.RequestOptions;
 import io.github.cloudify4j.client.RetryPolicy;
 import io.github.cloudify4j.client.Sleeper;
+import io.github.cloudify4j.client.internal.InternalAccess;
 import io.github.cloudify4j.client.model.ServerVersion;
 import io.github.cloudify4j.client.poll.Poller;
 import java.net.URI;
@@ -11,7 +15,7 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * What a resource module gets from a client ({@code client.context()}).
+ * What a resource module gets from a client ({@link #of(CloudifyClient)}).
  *
  * <p>{@link #create(Class)} binds a Retrofit interface to the client's transport: paths are relative to
  * {@code <manager>/api/v3.1/}, a {@code @Tag RequestOptions} parameter carries per-call options, and methods
@@ -19,7 +23,17 @@ import java.util.List;
  * mapped to the typed exceptions. Credentials, tenant, retries, failover and logging apply as for core's own
  * calls.
  */
+@InternalApi
 public interface ClientContext {
+
+  /**
+   * The context of {@code client}: how cloudify4j's resource modules (snapshots) reach its transport. Replaces
+   * {@code CloudifyClient.context()}, which made this SPI part of every user's API; this package is exported
+   * only to cloudify4j's own modules.
+   */
+  static ClientContext of(CloudifyClient client) {
+    return InternalAccess.context(client);
+  }
 
   <T> T create(Class<T> retrofitInterface);
 

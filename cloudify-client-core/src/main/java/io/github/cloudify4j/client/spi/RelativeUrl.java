@@ -1,13 +1,18 @@
 package io.github.cloudify4j.client.spi;
 
+import io.github.cloudify4j.client.InternalApi;
+
 import static java.util.Objects.requireNonNull;
 
+import io.github.cloudify4j.client.ListParams;
+import java.util.Map;
 import okhttp3.HttpUrl;
 
 /**
  * A path relative to the API base ({@code <manager>/api/v3.1/}) with a query string whose keys may repeat (the
  * manager reads {@code status=created&status=failed} as an OR), encoded correctly. For Retrofit {@code @Url}.
  */
+@InternalApi
 public final class RelativeUrl {
   private final HttpUrl.Builder url;
 
@@ -22,6 +27,28 @@ public final class RelativeUrl {
       throw new IllegalArgumentException("path must be relative and plain: " + path);
     }
     return new RelativeUrl(path);
+  }
+
+  /**
+   * The URL of a list endpoint ({@code path}) with the query of {@code params}, paging overridden when
+   * {@code pageSize} or {@code pageOffset} is given. (Was {@code ListParams.toRelativeUrl}, which made the wire
+   * format public.)
+   */
+  public static String list(String path, ListParams params, Integer pageSize, Long pageOffset) {
+    requireNonNull(params, "params == null");
+    RelativeUrl url = of(path);
+    for (Map.Entry<String, String> p : params.params()) {
+      url.param(p.getKey(), p.getValue());
+    }
+    Integer s = pageSize != null ? pageSize : params.size().orElse(null);
+    Long o = pageOffset != null ? pageOffset : params.offset().orElse(null);
+    if (s != null) {
+      url.param("_size", String.valueOf(s));
+    }
+    if (o != null) {
+      url.param("_offset", String.valueOf(o));
+    }
+    return url.toString();
   }
 
   public RelativeUrl param(String name, String value) {

@@ -1,5 +1,7 @@
 package io.github.cloudify4j.client.spi;
 
+import io.github.cloudify4j.client.InternalApi;
+
 import io.github.cloudify4j.client.internal.Redaction;
 
 /**
@@ -16,6 +18,7 @@ import io.github.cloudify4j.client.internal.Redaction;
  * a URL's user info; {@code ctok-} API tokens; PEM private key bodies. Prose that only names a secret stays as it
  * is, and masking twice changes nothing.
  */
+@InternalApi
 public final class Secrets {
   private Secrets() {}
 

@@ -1,5 +1,6 @@
 package io.github.cloudify4j.client.internal;
 
+import io.github.cloudify4j.client.spi.ClientContext;
 import static io.github.cloudify4j.client.testing.TestClients.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -55,7 +56,7 @@ class FailoverTest {
     node2.enqueue(json(Samples.json("maintenance_activated")));
 
     assertThat(client.executions().get(ID).id()).isEqualTo(ID);
-    assertThat(client.context().currentManager()).isEqualTo(TestClients.uri(node2));
+    assertThat(ClientContext.of(client).currentManager()).isEqualTo(TestClients.uri(node2));
     assertThat(client.maintenance().status().isActivated()).isTrue();
 
     assertThat(node2.getRequestCount()).isEqualTo(2);

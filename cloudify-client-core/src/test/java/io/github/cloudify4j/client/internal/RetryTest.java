@@ -1,5 +1,6 @@
 package io.github.cloudify4j.client.internal;
 
+import io.github.cloudify4j.client.spi.ClientContext;
 import static io.github.cloudify4j.client.testing.TestClients.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -221,7 +222,7 @@ class RetryTest {
   @Test
   void putIsNotRetriedByDefault() {
     server.enqueue(status(502));
-    Uploads uploads = client.context().create(Uploads.class);
+    Uploads uploads = ClientContext.of(client).create(Uploads.class);
 
     assertThatThrownBy(() -> uploads.upload("s1", RequestBody.create(new byte[] {1, 2, 3}, null),
         RequestOptions.none())).isInstanceOf(ServerUnavailableException.class);
@@ -232,7 +233,7 @@ class RetryTest {
   void postIsRetriedWhenTheCallerAllowsIt() throws Exception {
     server.enqueue(status(503));
     server.enqueue(json(Samples.json("restore_response")));
-    Uploads uploads = client.context().create(Uploads.class);
+    Uploads uploads = ClientContext.of(client).create(Uploads.class);
     RequestOptions options = RequestOptions.builder()
         .retryPolicy(RetryPolicy.builder().jitter(0).retryNonIdempotent(true).build()).build();
 
@@ -261,7 +262,7 @@ class RetryTest {
   void oneShotBodiesAreNeverRetried() {
     server.enqueue(status(503));
     server.enqueue(json("{}"));
-    Uploads uploads = client.context().create(Uploads.class);
+    Uploads uploads = ClientContext.of(client).create(Uploads.class);
     RequestOptions options = RequestOptions.builder()
         .retryPolicy(RetryPolicy.builder().jitter(0).retryNonIdempotent(true).build()).build();
 

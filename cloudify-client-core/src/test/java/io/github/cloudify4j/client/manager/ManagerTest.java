@@ -1,5 +1,6 @@
 package io.github.cloudify4j.client.manager;
 
+import io.github.cloudify4j.client.spi.ClientContext;
 import static io.github.cloudify4j.client.testing.TestClients.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -46,7 +47,7 @@ class ManagerTest extends MockServerTest {
     server.enqueue(json(Samples.json("version")));
 
     assertThat(client.manager().serverVersion().versionText()).isEqualTo("7.0.4");
-    assertThat(client.context().serverVersion().versionText()).isEqualTo("7.0.4");
+    assertThat(ClientContext.of(client).serverVersion().versionText()).isEqualTo("7.0.4");
     assertThat(client.withOptions(o -> o.tenant("t2")).manager().serverVersion().versionText()).isEqualTo("7.0.4");
 
     assertThat(server.getRequestCount()).isEqualTo(1);

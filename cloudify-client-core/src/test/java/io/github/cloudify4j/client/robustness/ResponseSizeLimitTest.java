@@ -1,5 +1,6 @@
 package io.github.cloudify4j.client.robustness;
 
+import io.github.cloudify4j.client.spi.ClientContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -160,7 +161,7 @@ class ResponseSizeLimitTest extends MockServerTest {
     json.append("]}");
     server.enqueue(TestClients.json(json.toString()));
     try (CloudifyClient c = limited(MIB)) {
-      assertThatThrownBy(() -> c.context().get(JsonNode.class, RequestOptions.none(), "snapshot-status"))
+      assertThatThrownBy(() -> ClientContext.of(c).get(JsonNode.class, RequestOptions.none(), "snapshot-status"))
           .isInstanceOf(ResponseTooLargeException.class).hasMessageContaining("more than 65536 JSON values");
     }
   }

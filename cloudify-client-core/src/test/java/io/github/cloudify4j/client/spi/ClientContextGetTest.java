@@ -28,7 +28,7 @@ class ClientContextGetTest extends MockServerTest {
 
   @BeforeEach
   void context() {
-    context = client.context();
+    context = ClientContext.of(client);
   }
 
   @Test

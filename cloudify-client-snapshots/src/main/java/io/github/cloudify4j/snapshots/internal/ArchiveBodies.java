@@ -1,5 +1,7 @@
 package io.github.cloudify4j.snapshots.internal;
 
+import io.github.cloudify4j.client.InternalApi;
+
 import io.github.cloudify4j.snapshots.TransferListener;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +18,7 @@ import okio.BufferedSink;
  * Request bodies that stream an archive with a known length ({@code Content-Length}, not chunked: nginx would
  * buffer a chunked body anyway) in 256 KiB chunks, reporting progress.
  */
+@InternalApi
 public final class ArchiveBodies {
   static final int CHUNK = 256 * 1024;
   /**

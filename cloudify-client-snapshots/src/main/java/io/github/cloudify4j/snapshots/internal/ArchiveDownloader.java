@@ -1,5 +1,7 @@
 package io.github.cloudify4j.snapshots.internal;
 
+import io.github.cloudify4j.client.InternalApi;
+
 import io.github.cloudify4j.client.RequestOptions;
 import io.github.cloudify4j.client.Sleeper;
 import io.github.cloudify4j.client.errors.CloudifyInterruptedException;
@@ -46,6 +48,7 @@ import retrofit2.Response;
  * that the target either does not exist or is complete. A transfer that breaks off is resumed with a
  * {@code Range} request when the server honours it, and started over when it does not.
  */
+@InternalApi
 public final class ArchiveDownloader {
   private static final Logger LOG = LoggerFactory.getLogger(ArchiveDownloader.class);
   private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+|\\*)");

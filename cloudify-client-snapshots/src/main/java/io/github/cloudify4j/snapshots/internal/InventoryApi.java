@@ -1,5 +1,7 @@
 package io.github.cloudify4j.snapshots.internal;
 
+import io.github.cloudify4j.client.InternalApi;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.cloudify4j.client.RequestOptions;
 import io.github.cloudify4j.client.model.Page;
@@ -8,6 +10,7 @@ import retrofit2.http.Tag;
 import retrofit2.http.Url;
 
 /** Generic reads of list endpoints (counts per kind, events) and of the cluster status, for restores. */
+@InternalApi
 public interface InventoryApi {
   @GET
   Page<JsonNode> list(@Url String relativeUrl, @Tag RequestOptions options);

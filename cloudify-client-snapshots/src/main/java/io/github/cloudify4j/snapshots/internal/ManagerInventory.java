@@ -1,5 +1,9 @@
 package io.github.cloudify4j.snapshots.internal;
 
+import io.github.cloudify4j.client.InternalApi;
+import io.github.cloudify4j.client.spi.ClientContext;
+import io.github.cloudify4j.client.spi.RelativeUrl;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.cloudify4j.client.CloudifyClient;
 import io.github.cloudify4j.client.ListParams;
@@ -17,6 +21,7 @@ import java.util.Map;
  * any item), and reads a restore's events. Sent with {@code X-BYPASS-MAINTENANCE}: these endpoints are blocked in
  * maintenance mode, and restoring needs a sys-admin anyway.
  */
+@InternalApi
 public final class ManagerInventory {
   /** Archive kind → REST list path, and whether it is tenant-scoped (then counted across all tenants). */
   private static final Map<String, String[]> KINDS;
@@ -43,7 +48,7 @@ public final class ManagerInventory {
   private final RequestOptions sysAdmin = RequestOptions.builder().bypassMaintenance(true).build();
 
   public ManagerInventory(CloudifyClient client) {
-    this.api = client.context().create(InventoryApi.class);
+    this.api = ClientContext.of(client).create(InventoryApi.class);
   }
 
   /** The kinds this class can count on a manager. */
@@ -74,7 +79,7 @@ public final class ManagerInventory {
     if (spec[1].equals("tenant")) {
       params.allTenants(true);
     }
-    Page<JsonNode> page = api.list(params.build().toRelativeUrl(spec[0], null, null), sysAdmin);
+    Page<JsonNode> page = api.list(RelativeUrl.list(spec[0], params.build(), null, null), sysAdmin);
     long total = page.pagination().total();
     return page.pagination().offset() == 0 ? Math.max(total, page.items().size()) : total;
   }
@@ -148,8 +153,8 @@ public final class ManagerInventory {
     List<String> errors = new ArrayList<>();
     long offset = 0;
     while (offset < MAX_EVENTS) {
-      String url = ListParams.builder().filter("execution_id", executionId).build()
-          .toRelativeUrl("events", EVENT_PAGE, offset);
+      String url = RelativeUrl.list("events", ListParams.builder().filter("execution_id", executionId).build(),
+          EVENT_PAGE, offset);
       Page<JsonNode> page = api.list(url, sysAdmin);
       if (offset > 0 && page.pagination().offset() != offset) {
         break; // the offset was ignored: this page repeats what was read

@@ -1,5 +1,7 @@
 package io.github.cloudify4j.snapshots.internal;
 
+import io.github.cloudify4j.client.InternalApi;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.cloudify4j.client.RequestOptions;
 import io.github.cloudify4j.client.model.Execution;
@@ -27,6 +29,7 @@ import retrofit2.http.Url;
  * percent-encoded ({@code Arguments.encodePathSegment}): Retrofit's own encoding leaves sub-delimiters raw, and a
  * read ({@code ClientContext.get}) must send the same bytes as these calls.
  */
+@InternalApi
 public interface SnapshotsApi {
   @GET
   Page<Snapshot> list(@Url String relativeUrl, @Tag RequestOptions options);

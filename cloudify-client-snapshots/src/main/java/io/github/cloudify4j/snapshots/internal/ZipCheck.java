@@ -1,5 +1,7 @@
 package io.github.cloudify4j.snapshots.internal;
 
+import io.github.cloudify4j.client.InternalApi;
+
 import io.github.cloudify4j.client.errors.CloudifyInterruptedException;
 import io.github.cloudify4j.client.errors.CloudifyLocalIoException;
 import io.github.cloudify4j.snapshots.archive.ArchiveProblem.Code;
@@ -28,6 +30,7 @@ import java.util.function.BooleanSupplier;
  * holds the whole central directory in memory), the entry count and the directory's size are bounded before
  * anything is loaded, and entries whose data overlap (a zip bomb's trick) are refused.
  */
+@InternalApi
 public final class ZipCheck {
   private static final int EOCD_SIG = 0x06054b50;
   private static final int ZIP64_LOCATOR_SIG = 0x07064b50;

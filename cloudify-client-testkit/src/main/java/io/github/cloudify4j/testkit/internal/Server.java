@@ -3,7 +3,6 @@ package io.github.cloudify4j.testkit.internal;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
-import io.github.cloudify4j.testkit.Faults;
 import io.github.cloudify4j.testkit.NodeDownMode;
 import io.github.cloudify4j.testkit.RequestJournal;
 import io.github.cloudify4j.testkit.RestartMode;
@@ -20,7 +19,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** The HTTP side: one listener per node over one shared State. */
-public final class Server implements Faults.NodeControl {
+public final class Server implements FaultRules.NodeControl {
   static {
     // The JDK server writes headers and body separately; with Nagle's algorithm on, every answer waits for the
     // client's delayed ACK (~40 ms per request on Linux). Read once, when the first HttpServer is created.
@@ -48,7 +47,7 @@ public final class Server implements Faults.NodeControl {
 
   public final State state;
   public final RequestJournal journal = new RequestJournal();
-  public final Faults faults = new Faults(this);
+  public final FaultRules faults = new FaultRules(this);
   public final List<Node> nodes = new ArrayList<>();
   private final ExecutorService executor;
   private final Api api;
