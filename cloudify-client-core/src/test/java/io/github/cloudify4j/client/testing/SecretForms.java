@@ -8,8 +8,8 @@ import java.util.List;
 /**
  * The table of secret forms a server can send back in an error text, a traceback, an execution's {@code error} or
  * an echoed request: each with the secret that must never come out and a fragment that must stay readable (the
- * key, the scheme), so the masking keeps text useful. Its twin is the snapshots module's
- * {@code io.github.cloudify4j.robustness.SecretForms}: keep the two in step.
+ * key, the scheme), so the masking keeps text useful. The snapshots module's tests use this same table, through
+ * the core module's test-jar ({@code io.github.cloudify4j.client.testing} only).
  */
 public final class SecretForms {
   private SecretForms() {}
