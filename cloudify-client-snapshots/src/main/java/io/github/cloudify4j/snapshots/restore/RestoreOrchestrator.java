@@ -506,10 +506,12 @@ public final class RestoreOrchestrator {
   }
 
   private String awaitMaintenance() {
-    // Polled here rather than with MaintenanceMode.waitUntilActivated, which cannot be cancelled.
+    // Polled here rather than with MaintenanceMode.waitUntilActivated, which cannot be cancelled. Without
+    // X-BYPASS-MAINTENANCE: the server flips "activating" to "activated" only on a request that does not bypass
+    // maintenance mode (corpus seq 163), so a bypassing poll would wait for ever once the executions are done.
     MaintenanceStatus status;
     try {
-      status = api.poller().until("maintenance mode to be activated", () -> api.maintenance().status(SYS_ADMIN))
+      status = api.poller().until("maintenance mode to be activated", () -> api.maintenance().status())
           .succeedWhen(MaintenanceStatus::isActivated, "activated")
           .failWhen(MaintenanceStatus::isDeactivated, s -> "maintenance mode is deactivated (someone turned it off)")
           .retryWhen(MaintenanceStatus::isActivating, "activating")
