@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.cloudify4j.client.CloudifyClient;
+import io.github.cloudify4j.client.testing.VirtualTime;
 import io.github.cloudify4j.client.RetryPolicy;
 import io.github.cloudify4j.client.model.MaintenanceState;
 import io.github.cloudify4j.client.poll.PollOptions;
@@ -13,11 +14,7 @@ import io.github.cloudify4j.client.errors.ExistingRunningExecutionException;
 import io.github.cloudify4j.snapshots.support.Archives;
 import io.github.cloudify4j.testkit.ServerProfile;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import okhttp3.mockwebserver.Dispatcher;
@@ -218,26 +215,10 @@ class RefusedRestoreLeftoverTest {
   void aLeftoverThatBlocksMaintenanceModeIsNamed() {
     stuckOn = "{\"id\": \"" + LEFTOVER + "\", \"status\": \"pending\", \"deployment_id\": null,"
         + " \"workflow_id\": \"restore_snapshot\"}";
-    Instant[] now = {Instant.parse("2026-12-01T10:00:00Z")};
-    Clock clock = new Clock() {
-      @Override
-      public ZoneId getZone() {
-        return ZoneOffset.UTC;
-      }
-
-      @Override
-      public Clock withZone(ZoneId zone) {
-        return this;
-      }
-
-      @Override
-      public Instant instant() {
-        return now[0];
-      }
-    };
+    VirtualTime time = new VirtualTime();
     try (CloudifyClient client = CloudifyClient.builder().manager(server.url("/").uri()).basicAuth("admin", "admin")
-        .tenant("default_tenant").retryPolicy(RetryPolicy.none()).clock(clock)
-        .sleeper(d -> now[0] = now[0].plus(d)).build()) {
+        .tenant("default_tenant").retryPolicy(RetryPolicy.none()).clock(time.clock())
+        .sleeper(time).build()) {
       RestoreFailedException e = catchThrowableOfType(() -> RestoreOrchestrator.builder(client)
           .snapshotId("up-octet").uploadFrom(archive)
           .timeouts(RestoreTimeouts.builder().maintenance(Duration.ofMinutes(5)).build()).build().run(),
