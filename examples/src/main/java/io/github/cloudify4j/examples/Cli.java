@@ -56,6 +56,16 @@ final class Cli {
     return FAILED;
   }
 
+  /**
+   * How a program ends on an exception once its client is built: one {@code error:} line (a stack trace only with
+   * {@code --debug}); exit 2 for an {@link IllegalArgumentException} — a connection option or argument the client
+   * refused before sending anything — and 1 for anything else.
+   */
+  static int ended(PrintStream err, RuntimeException e, boolean debug) {
+    failed(err, oneLine(e), e, debug);
+    return e instanceof IllegalArgumentException ? USAGE : FAILED;
+  }
+
   /** A usage error: one line pointing at {@code --help}. */
   static int usage(PrintStream err, String message) {
     err.println("error: " + message + " (see --help)");

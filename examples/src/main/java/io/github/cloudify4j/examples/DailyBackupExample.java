@@ -81,10 +81,9 @@ public final class DailyBackupExample {
       Files.createDirectories(dir);
       run(client, term, dir, keepOnManager, keepLocally);
       return Cli.OK;
-    } catch (IllegalArgumentException e) {
-      Cli.failed(err, Cli.oneLine(e), e, a.flag("debug"));
-      return Cli.USAGE;
-    } catch (RuntimeException | IOException e) {
+    } catch (RuntimeException e) {
+      return Cli.ended(err, e, a.flag("debug"));
+    } catch (IOException e) {
       return Cli.failed(err, Cli.oneLine(e), e, a.flag("debug"));
     }
   }

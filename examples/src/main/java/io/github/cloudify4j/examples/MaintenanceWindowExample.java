@@ -106,11 +106,8 @@ public final class MaintenanceWindowExample {
     try (CloudifyClient client = clients.apply(a.client("", env)).build()) {
       run(client, out, maxWait, () -> out.println("  (the work of the window goes here)"));
       return Cli.OK;
-    } catch (IllegalArgumentException e) {
-      Cli.failed(err, Cli.oneLine(e), e, a.flag("debug"));
-      return Cli.USAGE;
     } catch (RuntimeException e) {
-      return Cli.failed(err, Cli.oneLine(e), e, a.flag("debug"));
+      return Cli.ended(err, e, a.flag("debug"));
     }
   }
 }

@@ -132,11 +132,8 @@ public final class RestoreExample {
       return Cli.failed(err, RestorePrinter.partialLine(report), null, false);
     } catch (RestoreFailedException e) {
       return Cli.failed(err, RestorePrinter.errorLine(e.report()), e, debug); // the report above says why
-    } catch (IllegalArgumentException e) {
-      Cli.failed(err, Cli.oneLine(e), e, debug); // a connection option the client refused: nothing was sent
-      return Cli.USAGE;
     } catch (RuntimeException e) {
-      return Cli.failed(err, Cli.oneLine(e), e, debug);
+      return Cli.ended(err, e, debug);
     }
   }
 }

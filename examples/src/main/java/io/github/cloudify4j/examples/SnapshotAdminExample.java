@@ -140,11 +140,8 @@ public final class SnapshotAdminExample {
           break;
       }
       return Cli.OK;
-    } catch (IllegalArgumentException e) {
-      Cli.failed(err, Cli.oneLine(e), e, a.flag("debug"));
-      return Cli.USAGE;
     } catch (RuntimeException e) {
-      return Cli.failed(err, Cli.oneLine(e), e, a.flag("debug"));
+      return Cli.ended(err, e, a.flag("debug"));
     }
   }
 }

@@ -2,10 +2,6 @@ package io.github.cloudify4j.examples;
 
 import io.github.cloudify4j.client.CloudifyClient;
 import io.github.cloudify4j.testkit.FakeCloudifyManager;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.function.UnaryOperator;
 
 /** A client of a fake manager whose waits advance the fake's virtual clock: nothing sleeps. */
@@ -22,22 +18,7 @@ final class FakeTime {
         .manager(m.baseUrl())
         .basicAuth(m.adminUsername(), m.adminPassword())
         .tenant(m.defaultTenant())
-        .clock(new Clock() {
-          @Override
-          public ZoneId getZone() {
-            return ZoneOffset.UTC;
-          }
-
-          @Override
-          public Clock withZone(ZoneId zone) {
-            return this;
-          }
-
-          @Override
-          public Instant instant() {
-            return m.now();
-          }
-        })
+        .clock(m.clock())
         .sleeper(m::advance);
   }
 }

@@ -4,9 +4,6 @@ import io.github.cloudify4j.client.CloudifyClient;
 import io.github.cloudify4j.client.Sleeper;
 import io.github.cloudify4j.testkit.FakeCloudifyManager;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 /**
  * Ties a client's time to a {@link FakeCloudifyManager}'s virtual clock: every wait of the client advances the
@@ -16,23 +13,9 @@ public final class VirtualTime {
   private VirtualTime() {}
 
   public static Clock clockOf(FakeCloudifyManager manager) {
-    return new Clock() {
-      @Override
-      public ZoneId getZone() {
-        return ZoneOffset.UTC;
-      }
-
-      @Override
-      public Clock withZone(ZoneId zone) {
-        return this;
-      }
-
-      @Override
-      public Instant instant() {
-        return manager.now();
-      }
-    };
+    return manager.clock();
   }
+
 
   public static Sleeper sleeperOf(FakeCloudifyManager manager) {
     return manager::advance;
