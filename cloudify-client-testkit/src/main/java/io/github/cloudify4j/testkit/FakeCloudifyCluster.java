@@ -407,7 +407,7 @@ public final class FakeCloudifyCluster implements AutoCloseable {
      * @throws IllegalArgumentException for a community cluster of more than one node
      */
     public FakeCloudifyCluster build() {
-      Config cfg = inner.cfg;
+      Config cfg = inner.cfg.copy(); // each cluster gets its own settings and model: build() may be called again
       if (cfg.edition == Edition.COMMUNITY) {
         if (nodesSet && cfg.nodes > 1) {
           throw new IllegalArgumentException("a community manager cannot form a cluster: use 1 node or premium");
@@ -417,7 +417,7 @@ public final class FakeCloudifyCluster implements AutoCloseable {
       cfg.nodes = Math.max(1, cfg.nodes);
       cfg.cluster = new ClusterModel(cfg.nodes);
       cfg.clusterSide = 0;
-      return new FakeCloudifyCluster(inner.build(), cfg.cluster);
+      return new FakeCloudifyCluster(new FakeCloudifyManager(cfg), cfg.cluster);
     }
   }
 }
