@@ -33,50 +33,62 @@ public final class ClusterModel {
     this.side = new int[n];
   }
 
+  /** Number of nodes, removed ones included. */
   public int size() {
     return size;
   }
 
+  /** The hostname of node i: {@code cfy-manager-(i+1)}. */
   public static String hostname(int i) {
     return "cfy-manager-" + (i + 1);
   }
 
+  /** The private IP of node i: {@code 10.0.0.(11+i)}. */
   public static String privateIp(int i) {
     return "10.0.0." + (11 + i);
   }
 
+  /** The public IP of node i: {@code 203.0.113.(11+i)}. */
   public static String publicIp(int i) {
     return "203.0.113." + (11 + i);
   }
 
+  /** Whether node i is down (refuses or hangs). */
   public synchronized boolean isDown(int i) {
     return down[i];
   }
 
+  /** Marks node i down or up (the listener is the side's business). */
   public synchronized void down(int i, boolean isDown) {
     down[i] = isDown;
   }
 
+  /** Whether node i's database services (etcd, patroni) are down. */
   public synchronized boolean isDbDown(int i) {
     return dbDown[i];
   }
 
+  /** Marks node i's database services down or up. */
   public synchronized void dbDown(int i, boolean isDown) {
     dbDown[i] = isDown;
   }
 
+  /** Whether node i was removed from the cluster tables. */
   public synchronized boolean isRemoved(int i) {
     return removed[i];
   }
 
+  /** The side (0 or 1) node i is on. */
   public synchronized int sideOf(int i) {
     return side[i];
   }
 
+  /** Puts node i on side s. */
   public synchronized void side(int i, int s) {
     side[i] = s;
   }
 
+  /** Whether the nodes are on more than one side. */
   public synchronized boolean isSplit() {
     for (int s : side) {
       if (s != side[0]) {
