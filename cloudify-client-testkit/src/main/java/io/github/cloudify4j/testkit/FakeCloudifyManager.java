@@ -472,6 +472,20 @@ public final class FakeCloudifyManager implements AutoCloseable {
     server.syncListeners();
   }
 
+  /** Replaces this fake's data with a copy of {@code other}'s (a fake cluster's split and heal). */
+  void copyDataFrom(FakeCloudifyManager other) {
+    synchronized (other.state) {
+      synchronized (state) {
+        state.copyDataFrom(other.state);
+      }
+    }
+  }
+
+  /** The settings this fake was built with (a fake cluster copies them for its second side). */
+  Config config() {
+    return cfg;
+  }
+
   /** Builder for {@link FakeCloudifyManager} (and, through {@link #nodes(int)}, {@link FakeCloudifyCluster}). */
   public static final class Builder {
     final Config cfg = new Config();

@@ -287,6 +287,9 @@ final class Api {
         return n == 1 ? m.equals("GET") : (m.equals("GET") || m.equals("POST") || m.equals("PATCH"));
       case "tokens":
         return n == 1 ? (m.equals("GET") || m.equals("POST")) : (m.equals("GET") || m.equals("DELETE"));
+      case "managers":
+        // Managers: GET (+ POST, premium); ManagersId: PUT and DELETE (premium), no GET (manager.py)
+        return n == 1 ? (m.equals("GET") || m.equals("POST")) : (m.equals("PUT") || m.equals("DELETE"));
       default:
         return m.equals("GET");
     }

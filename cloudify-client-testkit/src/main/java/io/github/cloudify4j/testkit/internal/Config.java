@@ -48,4 +48,49 @@ public final class Config {
   public Duration cancelDelay = Duration.ofSeconds(1);
   public Duration executionDuration = Duration.ofSeconds(30);
   public RestartMode restartMode = RestartMode.CONNECTION_REFUSED;
+
+  /** The cluster this fake serves nodes of (null: a plain manager; its nodes share one view). */
+  public ClusterModel cluster;
+  /** The side of {@link #cluster} this fake serves: it listens only for the nodes on this side. */
+  public int clusterSide;
+  /** Fixed ports per node (null: node 0 on {@link #port}, the others ephemeral). */
+  public int[] nodePorts;
+
+  /** A copy of these settings (the lists and maps are copied; the SSL context and cluster are shared). */
+  public Config copy() {
+    Config c = new Config();
+    c.profile = profile;
+    c.adminUser = adminUser;
+    c.adminPassword = adminPassword;
+    c.defaultTenant = defaultTenant;
+    c.extraTenants.addAll(extraTenants);
+    c.extraUsers.putAll(extraUsers);
+    c.apiTokens.putAll(apiTokens);
+    c.port = port;
+    c.nodes = nodes;
+    c.bindAddress = bindAddress;
+    c.storageDir = storageDir;
+    c.realTime = realTime;
+    c.startTime = startTime;
+    c.sslContext = sslContext;
+    c.requireTenantHeader = requireTenantHeader;
+    c.kubernetes = kubernetes;
+    c.edition = edition;
+    c.threads = threads;
+    c.workflowMode = workflowMode;
+    c.restoreFlagFile = restoreFlagFile;
+    c.workflowStartDelay = workflowStartDelay;
+    c.createSnapshotDuration = createSnapshotDuration;
+    c.restoreDuration = restoreDuration;
+    c.restartOffset = restartOffset;
+    c.restartLength = restartLength;
+    c.postRestoreDelay = postRestoreDelay;
+    c.cancelDelay = cancelDelay;
+    c.executionDuration = executionDuration;
+    c.restartMode = restartMode;
+    c.cluster = cluster;
+    c.clusterSide = clusterSide;
+    c.nodePorts = nodePorts == null ? null : nodePorts.clone();
+    return c;
+  }
 }

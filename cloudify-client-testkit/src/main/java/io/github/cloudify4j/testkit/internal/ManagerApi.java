@@ -13,8 +13,13 @@ import java.util.List;
  * The manager itself: {@code /ok}, {@code /api/version}, {@code /status}, {@code /cluster-status}, {@code /managers}.
  */
 final class ManagerApi extends Endpoint {
+  /** Per-node answers when this fake serves nodes of a {@link ClusterModel} (null for a plain manager). */
+  private final ClusterAnswers cluster;
+
   ManagerApi(Server server) {
     super(server);
+    ClusterModel model = server.state.cfg().cluster;
+    this.cluster = model == null ? null : new ClusterAnswers(server.state, model);
   }
 
   @Override
@@ -33,12 +38,41 @@ final class ManagerApi extends Endpoint {
         sendJson(c, 200, version());
         return;
       case "status":
-        status(c);
+        if (cluster != null) {
+          cluster.status(c);
+        } else {
+          status(c);
+        }
         return;
       case "cluster-status":
-        clusterStatus(c);
+        if (cluster != null) {
+          cluster.clusterStatus(c);
+        } else {
+          clusterStatus(c);
+        }
         return;
       default:
+        if (!c.method.equals("GET")) {
+          // premium only (the community edition was refused by the router): DELETE /managers/{hostname} removes a
+          // node of a fake cluster; POST /managers and PUT /managers/{hostname} (joining) are not modelled
+          if (cluster != null && c.method.equals("DELETE")) {
+            cluster.removeManager(c, c.seg.get(1));
+          } else {
+            drain(c);
+            sendWerkzeug405(c);
+          }
+          return;
+        }
+        if (n == 2) {
+          // the ManagersId resource has no GET (fact sheet §7.2)
+          sendWerkzeug405(c);
+          return;
+        }
+        if (cluster != null) {
+          List<ObjectNode> rows = cluster.managerRows();
+          sendJson(c, 200, listEnvelope(c, rows, fieldsOf(rows, null), false));
+          return;
+        }
         managers(c);
     }
   }
@@ -87,8 +121,8 @@ final class ManagerApi extends Endpoint {
     boolean fail;
     synchronized (st) {
       if (st.restoring() && st.profile() == ServerProfile.V6_4) {
-        throw new ApiException(503, "in_snapshot_restore_error",
-            "Cannot perform this action while a snapshot restore is in progress");
+        // 6.4.0: SecuredResourceBannedSnapshotRestore raises SystemInSnapshotRestoreError() without a message
+        throw new ApiException(503, "in_snapshot_restore_error", "");
       }
       fail = st.statusFail();
     }

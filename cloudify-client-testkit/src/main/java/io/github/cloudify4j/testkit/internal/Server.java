@@ -64,7 +64,8 @@ public final class Server implements FaultRules.NodeControl {
     };
     this.executor = Executors.newCachedThreadPool(tf);
     for (int i = 0; i < Math.max(1, state.cfg().nodes); i++) {
-      nodes.add(new Node(i, i == 0 ? state.cfg().port : 0));
+      int[] fixed = state.cfg().nodePorts;
+      nodes.add(new Node(i, fixed != null ? fixed[i] : i == 0 ? state.cfg().port : 0));
     }
     this.api = new Api(this);
   }
@@ -122,7 +123,8 @@ public final class Server implements FaultRules.NodeControl {
     }
     synchronized (nodes) {
       for (Node n : nodes) {
-        boolean listen = n.down != NodeDownMode.REFUSE_CONNECTIONS && outage != RestartMode.CONNECTION_REFUSED;
+        boolean listen = n.down != NodeDownMode.REFUSE_CONNECTIONS && outage != RestartMode.CONNECTION_REFUSED
+            && serves(n);
         if (listen && n.http == null) {
           bind(n);
         } else if (!listen && n.http != null) {
@@ -131,6 +133,12 @@ public final class Server implements FaultRules.NodeControl {
         }
       }
     }
+  }
+
+  /** Whether this fake listens for the node: always, unless the node is on another side of a split cluster. */
+  private boolean serves(Node n) {
+    ClusterModel cluster = state.cfg().cluster;
+    return cluster == null || cluster.sideOf(n.index) == state.cfg().clusterSide;
   }
 
   private void bind(Node n) {

@@ -245,6 +245,53 @@ public final class State {
     restartMode = mode;
   }
 
+  /**
+   * Replaces this state's data with a copy of another's: entities, events, users' passwords, tokens and the snapshot
+   * archives on disk (a fake cluster's side taking over, or keeping, the other side's data). Pending timers are not
+   * copied: a workflow running on the other side does not run here. Call holding both locks.
+   */
+  public void copyDataFrom(State other) {
+    timers.clear();
+    kinds.clear();
+    for (Map.Entry<String, LinkedHashMap<String, ObjectNode>> k : other.kinds.entrySet()) {
+      LinkedHashMap<String, ObjectNode> m = new LinkedHashMap<>();
+      for (Map.Entry<String, ObjectNode> e : k.getValue().entrySet()) {
+        m.put(e.getKey(), e.getValue().deepCopy());
+      }
+      kinds.put(k.getKey(), m);
+    }
+    events.clear();
+    for (ObjectNode e : other.events) {
+      events.add(e.deepCopy());
+    }
+    passwords.clear();
+    passwords.putAll(other.passwords);
+    tokens.clear();
+    tokens.putAll(other.tokens);
+    adminUser = other.adminUser;
+    Path from = other.storageDir.resolve("snapshots");
+    Path to = storageDir.resolve("snapshots");
+    try {
+      if (java.nio.file.Files.exists(to)) {
+        FileUtil.deleteTree(to);
+      }
+      if (java.nio.file.Files.exists(from)) {
+        try (java.util.stream.Stream<Path> walk = java.nio.file.Files.walk(from)) {
+          for (Path p : (Iterable<Path>) walk::iterator) {
+            Path target = to.resolve(from.relativize(p).toString());
+            if (java.nio.file.Files.isDirectory(p)) {
+              java.nio.file.Files.createDirectories(target);
+            } else {
+              java.nio.file.Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+          }
+        }
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   /** Back to the initial state (entities, maintenance, knobs, timers). Storage files are deleted. */
   public synchronized void reset() {
     timers.clear();
