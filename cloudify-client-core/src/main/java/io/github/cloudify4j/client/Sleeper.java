@@ -12,10 +12,22 @@ import java.time.Duration;
 @FunctionalInterface
 public interface Sleeper {
 
-  /** Blocks for {@code duration} (a zero or negative duration returns at once). */
+  /**
+   * Blocks for {@code duration} (a zero or negative duration returns at once). A virtual implementation advances
+   * its clock by {@code duration} instead.
+   *
+   * @param duration how long to wait; not null
+   * @throws InterruptedException if the thread is interrupted before or while waiting (its interrupt flag is
+   *     then cleared, as {@link Thread#sleep(long)} does)
+   */
   void sleep(Duration duration) throws InterruptedException;
 
-  /** The real sleeper, backed by {@link Thread#sleep(long)}. */
+  /**
+   * The real sleeper, backed by {@link Thread#sleep(long)}: every client's default.
+   *
+   * @return the shared system sleeper
+   */
+
   static Sleeper system() {
     return SystemSleeper.INSTANCE;
   }

@@ -13,13 +13,27 @@ public final class ArchiveStream extends FilterInputStream {
   private final long contentLength;
   private final AutoCloseable resource;
 
+  /**
+   * A stream over {@code in} that also closes {@code resource} (the HTTP response) when closed. Made by
+   * {@code Snapshots}; public so that a test can stand one in.
+   *
+   * @param in the archive's bytes
+   * @param contentLength the announced size in bytes, or -1 when unknown
+   * @param resource closed after {@code in}, even if closing {@code in} fails
+   */
   public ArchiveStream(InputStream in, long contentLength, AutoCloseable resource) {
     super(in);
     this.contentLength = contentLength;
     this.resource = resource;
   }
 
-  /** The archive's size as the server announced it, if it did. */
+  /**
+   * The archive's size as the server announced it, if it did: for a progress bar or to pre-size an upload. It is
+   * not checked here; fewer bytes than announced end in an {@link IOException} from {@code read}.
+   *
+   * @return the {@code Content-Length}, or empty
+   */
+
   public OptionalLong contentLength() {
     return contentLength >= 0 ? OptionalLong.of(contentLength) : OptionalLong.empty();
   }

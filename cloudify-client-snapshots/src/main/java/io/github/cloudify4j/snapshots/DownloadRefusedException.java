@@ -21,12 +21,29 @@ public final class DownloadRefusedException extends CloudifyInvalidResponseExcep
 
   private final Reason reason;
 
+  /**
+   * An exception for a refused download answer.
+   *
+   * @param reason which check refused it
+   * @param message what was refused, for a person (the content type or length that was seen)
+   * @param statusCode the HTTP status of the answer
+   * @param method the request's method
+   * @param url the request's URL, already masked
+   * @throws NullPointerException if {@code reason} is null
+   */
   public DownloadRefusedException(Reason reason, String message, int statusCode, String method, String url) {
     super(message, statusCode, method, url, null);
     this.reason = java.util.Objects.requireNonNull(reason, "reason == null");
   }
 
+  /**
+   * Which check refused the answer: tells a proxy's page (turn the proxy off, or the check if the manager really
+   * sends that type) from a broken length.
+   *
+   * @return the reason
+   */
   public Reason reason() {
+
     return reason;
   }
 }

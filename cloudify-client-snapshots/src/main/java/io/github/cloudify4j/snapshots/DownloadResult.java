@@ -12,6 +12,15 @@ public final class DownloadResult {
   private final Duration duration;
   private final int attempts;
 
+  /**
+   * A result; made by the download, public so that a test can stand one in.
+   *
+   * @param path the complete archive
+   * @param bytes its size in bytes
+   * @param sha256 its lower-case hex SHA-256, or null when not computed
+   * @param duration how long the download took, retries included
+   * @param attempts how many requests it took, 1 or more
+   */
   public DownloadResult(Path path, long bytes, String sha256, Duration duration, int attempts) {
     this.path = path;
     this.bytes = bytes;
@@ -20,24 +29,51 @@ public final class DownloadResult {
     this.attempts = attempts;
   }
 
+  /**
+   * Where the archive is: the target asked for, written in full (a failed download leaves no file there).
+   *
+   * @return the archive's path
+   */
   public Path path() {
     return path;
   }
 
+  /**
+   * The archive's size.
+   *
+   * @return bytes written, 0 or more
+   */
   public long bytes() {
     return bytes;
   }
 
-  /** Lower-case hex SHA-256 of the archive, when {@link DownloadOptions.Builder#sha256(boolean)} asked for it. */
+  /**
+   * Lower-case hex SHA-256 of the archive, when {@link DownloadOptions.Builder#sha256(boolean)} asked for it:
+   * computed while writing, so checking it costs no second read of the file.
+   *
+   * @return 64 hex characters, or empty
+   */
   public Optional<String> sha256() {
     return Optional.ofNullable(sha256);
   }
 
+  /**
+   * How long the download took, on the client's clock, from the first request to the last byte, retries and
+   * their waits included.
+   *
+   * @return the duration
+   */
   public Duration duration() {
     return duration;
   }
 
+  /**
+   * How many requests the download took: more than 1 means it was resumed or restarted after a failure.
+   *
+   * @return 1 or more
+   */
   public int attempts() {
+
     return attempts;
   }
 

@@ -33,15 +33,30 @@ public final class RestoreOptions {
     recreateDeploymentsEnvs = b.recreateDeploymentsEnvs;
   }
 
-  /** No force, no certificates, no reboot change. */
+  /**
+   * No force, no certificates, no reboot change, the server's timeout; on 5.x, deployment environments
+   * recreated and no tenant name.
+   *
+   * @return the shared default options
+   */
   public static RestoreOptions defaults() {
     return DEFAULTS;
   }
 
+  /**
+   * A builder starting from the defaults ({@link #defaults()}).
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder starting from these options, to change one of them.
+   *
+   * @return a new builder
+   */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.force = force;
@@ -54,30 +69,65 @@ public final class RestoreOptions {
     return b;
   }
 
+  /**
+   * Whether the restore may replace a manager's existing data ({@link Builder#force(boolean)}).
+   *
+   * @return the {@code force} key sent; default false
+   */
   public boolean force() {
     return force;
   }
 
+  /**
+   * Whether a legacy-format restore installs the snapshot's certificates.
+   *
+   * @return the {@code restore_certificates} key sent; default false
+   */
   public boolean restoreCertificates() {
     return restoreCertificates;
   }
 
+  /**
+   * Whether the manager skips the reboot that installing certificates needs.
+   *
+   * @return the {@code no_reboot} key sent; default false
+   */
   public boolean noReboot() {
     return noReboot;
   }
 
+  /**
+   * The {@code ignore_plugin_failure} key, sent for compatibility only.
+   *
+   * @return its value; default false
+   */
   public boolean ignorePluginFailure() {
     return ignorePluginFailure;
   }
 
+  /**
+   * The restore workflow's timeout, sent as whole seconds.
+   *
+   * @return the timeout, or empty to leave the server's default (300 s)
+   */
   public Optional<Duration> timeout() {
     return Optional.ofNullable(timeout);
   }
 
+  /**
+   * The {@code tenant_name} key, sent only to 5.x managers.
+   *
+   * @return the tenant name, or empty (the default: not sent)
+   */
   public Optional<String> tenantName() {
     return Optional.ofNullable(tenantName);
   }
 
+  /**
+   * The {@code recreate_deployments_envs} key, sent only to 5.x managers (which require it).
+   *
+   * @return its value; default true
+   */
   public boolean recreateDeploymentsEnvs() {
     return recreateDeploymentsEnvs;
   }
@@ -116,31 +166,58 @@ public final class RestoreOptions {
     /**
      * Restore onto a manager that already holds blueprints; its data is deleted (legacy format). A 7.x JSON-format
      * restore no longer checks this itself: the restore orchestrator does, before anything changes.
+     *
+     * @param force true to allow replacing existing data; default false (the manager refuses a non-empty target)
+     * @return this builder
      */
     public Builder force(boolean force) {
       this.force = force;
       return this;
     }
 
-    /** Legacy format: install the snapshot's certificates; the manager reboots unless {@link #noReboot}. */
+    /**
+     * Legacy format: install the snapshot's certificates; the manager reboots unless {@link #noReboot}. Use it to
+     * move a manager's identity (agents keep trusting it); a restore without it keeps the target's certificates.
+     *
+     * @param restoreCertificates true to install them; default false
+     * @return this builder
+     */
     public Builder restoreCertificates(boolean restoreCertificates) {
       this.restoreCertificates = restoreCertificates;
       return this;
     }
 
-    /** With {@link #restoreCertificates}: do not reboot (a manual reboot is then recommended). */
+    /**
+     * With {@link #restoreCertificates}: do not reboot (a manual reboot is then recommended).
+     *
+     * @param noReboot true to skip the reboot; default false. True without certificates fails at {@link #build()}
+     * @return this builder
+     */
     public Builder noReboot(boolean noReboot) {
       this.noReboot = noReboot;
       return this;
     }
 
-    /** Sent for compatibility; managers ignore it since 2020. */
+    /**
+     * Sent for compatibility; managers ignore it since 2020.
+     *
+     * @param ignorePluginFailure the value sent; default false
+     * @return this builder
+     */
     public Builder ignorePluginFailure(boolean ignorePluginFailure) {
       this.ignorePluginFailure = ignorePluginFailure;
       return this;
     }
 
-    /** The workflow's timeout (server default 300 s), whole seconds. */
+    /**
+     * The workflow's timeout (server default 300 s), whole seconds. A large manager's restore can take longer than
+     * the default; raise it rather than retrying a timed-out restore.
+     *
+     * @param timeout a positive whole number of seconds
+     * @return this builder
+     * @throws NullPointerException if {@code timeout} is null
+     * @throws IllegalArgumentException if it is not positive or has a fraction of a second
+     */
     public Builder timeout(Duration timeout) {
       Arguments.requirePositive(timeout, "timeout");
       if (timeout.getSeconds() < 1 || timeout.getNano() != 0) {
@@ -150,19 +227,39 @@ public final class RestoreOptions {
       return this;
     }
 
-    /** 5.x managers: the tenant of the guide's example body. */
+    /**
+     * 5.x managers: the tenant of the guide's example body. Ignored (not sent) for 6.x and later.
+     *
+     * @param tenantName a non-blank tenant name without control characters; default none
+     * @return this builder
+     * @throws NullPointerException if {@code tenantName} is null
+     * @throws IllegalArgumentException if it is blank, too long or holds a control character
+     */
     public Builder tenantName(String tenantName) {
       this.tenantName = Arguments.requireText(tenantName, "tenantName");
       return this;
     }
 
-    /** 5.x managers: recreate the deployments' environments (required key there; default true). */
+    /**
+     * 5.x managers: recreate the deployments' environments (required key there; default true). Ignored (not
+     * sent) for 6.x and later.
+     *
+     * @param recreateDeploymentsEnvs the value sent
+     * @return this builder
+     */
     public Builder recreateDeploymentsEnvs(boolean recreateDeploymentsEnvs) {
       this.recreateDeploymentsEnvs = recreateDeploymentsEnvs;
       return this;
     }
 
+    /**
+     * The options, checked as the manager would check them, before anything is sent.
+     *
+     * @return new, immutable options
+     * @throws IllegalArgumentException if {@code noReboot} is set without {@code restoreCertificates}
+     */
     public RestoreOptions build() {
+
       if (noReboot && !restoreCertificates) {
         throw new IllegalArgumentException(
             "noReboot is only relevant with restoreCertificates(true), as the manager would answer");

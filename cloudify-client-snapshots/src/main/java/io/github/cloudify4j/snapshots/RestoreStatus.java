@@ -11,7 +11,14 @@ import java.util.Locale;
  */
 public final class RestoreStatus {
   /** Whether a restore is running. */
-  public enum State { RUNNING, NOT_RUNNING, UNKNOWN }
+  public enum State {
+    /** A restore is running ({@code running}, or 5.0.5's "Snapshot restore in progress…"). */
+    RUNNING,
+    /** No restore is running ({@code not-running}, or 5.0.5's "No restore_snapshot workflow currently running."). */
+    NOT_RUNNING,
+    /** Any other answer: neither running nor over, as far as the client can tell. */
+    UNKNOWN
+  }
 
   private final State state;
   private final String raw;
@@ -21,7 +28,12 @@ public final class RestoreStatus {
     this.raw = raw;
   }
 
-  /** Interprets the {@code status} text of the response. */
+  /**
+   * Interprets the {@code status} text of the response, case-insensitively and ignoring surrounding white space.
+   *
+   * @param status the {@code status} field; null is read as {@link State#UNKNOWN} with an empty raw text
+   * @return the status, keeping {@code status} as its raw text
+   */
   public static RestoreStatus parse(String status) {
     if (status == null) {
       return new RestoreStatus(State.UNKNOWN, "");
@@ -36,24 +48,53 @@ public final class RestoreStatus {
     return new RestoreStatus(State.UNKNOWN, status);
   }
 
+  /**
+   * A status as given, without interpreting {@code raw}: for tests and fakes.
+   *
+   * @param state the state
+   * @param raw the text the server is supposed to have sent
+   * @return the status
+   * @throws NullPointerException if either is null
+   */
   public static RestoreStatus of(State state, String raw) {
     return new RestoreStatus(requireNonNull(state, "state == null"), requireNonNull(raw, "raw == null"));
   }
 
+  /**
+   * Whether a restore is running, as interpreted.
+   *
+   * @return the state
+   */
   public State state() {
     return state;
   }
 
-  /** The text the server sent. */
+  /**
+   * The text the server sent, for messages and for answers the client could not interpret.
+   *
+   * @return the raw status text, never null
+   */
   public String raw() {
     return raw;
   }
 
+  /**
+   * Whether the manager says a restore is running.
+   *
+   * @return true only for {@link State#RUNNING}
+   */
   public boolean isRunning() {
     return state == State.RUNNING;
   }
 
+  /**
+   * Whether the manager says no restore is running. Not the negation of {@link #isRunning()}: an
+   * {@link State#UNKNOWN} answer is neither, and must never be taken to mean the restore is over.
+   *
+   * @return true only for {@link State#NOT_RUNNING}
+   */
   public boolean isNotRunning() {
+
     return state == State.NOT_RUNNING;
   }
 

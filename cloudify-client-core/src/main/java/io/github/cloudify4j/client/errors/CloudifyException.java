@@ -26,11 +26,23 @@ import io.github.cloudify4j.client.internal.Redaction;
 public class CloudifyException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * An exception with this message, masked before it is stored: a credential in it never reaches a log.
+   *
+   * @param message what happened, for a person; may quote server text
+   */
   public CloudifyException(String message) {
     super(Redaction.redactText(message));
   }
 
+  /**
+   * An exception with this message (masked before it is stored) and the failure that caused it.
+   *
+   * @param message what happened, for a person; may quote server text
+   * @param cause the underlying failure, or null; its own message is not masked here
+   */
   public CloudifyException(String message, Throwable cause) {
+
     super(Redaction.redactText(message), cause);
   }
 }

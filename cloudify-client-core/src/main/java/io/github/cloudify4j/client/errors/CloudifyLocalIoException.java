@@ -34,7 +34,12 @@ public class CloudifyLocalIoException extends CloudifyException {
     return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")");
   }
 
-  /** The local file concerned, if known (not kept through serialization). */
+  /**
+   * The local file concerned, if known (not kept through serialization).
+   *
+   * @return the path the operation read or wrote, or empty
+   */
+
   public Optional<Path> path() {
     return Optional.ofNullable(path);
   }

@@ -26,7 +26,12 @@ public class CloudifyServiceException extends CloudifyException {
 
   private final ErrorResponse response;
 
-  /** An exception for this answer; prefer {@link ErrorResponse#toException()}, which picks the type. */
+  /**
+   * An exception for this answer; prefer {@link ErrorResponse#toException()}, which picks the type.
+   *
+   * @param response what the manager answered (already masked)
+   * @throws NullPointerException if {@code response} is null
+   */
   public CloudifyServiceException(ErrorResponse response) {
     super(describe(requireNonNull(response, "response == null")));
     this.response = response;
@@ -44,47 +49,85 @@ public class CloudifyServiceException extends CloudifyException {
     return sb.toString();
   }
 
-  /** Everything the manager answered, masked. */
+  /**
+   * Everything the manager answered, masked.
+   *
+   * @return the response this exception was made from
+   */
   public ErrorResponse response() {
     return response;
   }
 
-  /** The HTTP status. */
+  /**
+   * The HTTP status.
+   *
+   * @return the status, e.g. 404
+   */
   public int statusCode() {
     return response.statusCode();
   }
 
-  /** The Cloudify {@code error_code}, absent when the body was not a Cloudify error (HTML, empty). */
+  /**
+   * The Cloudify {@code error_code}, absent when the body was not a Cloudify error (HTML, empty). Match on it
+   * rather than on the message, which the server may reword.
+   *
+   * @return the code as sent, known to the client or not
+   */
   public Optional<String> errorCode() {
     return response.errorCode();
   }
 
-  /** The server's message, or a short excerpt of a non-JSON body. */
+  /**
+   * The server's message, or a short excerpt of a non-JSON body.
+   *
+   * @return the masked message, never null
+   */
   public String serverMessage() {
     return response.serverMessage();
   }
 
-  /** The Python traceback the REST service sent, if any (only 500s carry a useful one). */
+  /**
+   * The Python traceback the REST service sent, if any (only 500s carry a useful one).
+   *
+   * @return the masked traceback, or empty
+   */
   public Optional<String> serverTraceback() {
     return response.serverTraceback();
   }
 
-  /** The response headers, names case-insensitive, secret values masked. */
+  /**
+   * The response headers, names case-insensitive, secret values masked.
+   *
+   * @return header name to values, unmodifiable
+   */
   public Map<String, List<String>> headers() {
     return response.headers();
   }
 
-  /** The start of the body as text, masked, at most {@value ErrorResponse#MAX_BODY_CHARS} characters. */
+  /**
+   * The start of the body as text, masked, at most {@value ErrorResponse#MAX_BODY_CHARS} characters.
+   *
+   * @return the body excerpt, never null
+   */
   public String body() {
     return response.body();
   }
 
-  /** The method of the failed request. */
+  /**
+   * The method of the failed request.
+   *
+   * @return {@code GET}, {@code PUT}, … or null when the response was built without a request
+   */
   public String requestMethod() {
     return response.requestMethod();
   }
 
-  /** The URL of the failed request (no user info, secret query values masked). */
+  /**
+   * The URL of the failed request (no user info, secret query values masked).
+   *
+   * @return the masked URL, or null when the response was built without a request
+   */
+
   public String requestUrl() {
     return response.requestUrl();
   }

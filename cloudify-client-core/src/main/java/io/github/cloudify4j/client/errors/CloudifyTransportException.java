@@ -17,6 +17,16 @@ public class CloudifyTransportException extends CloudifyException {
   private final String url;
   private final Map<String, String> failures;
 
+  /**
+   * An exception for a request no node answered. The failure texts are masked before they are kept.
+   *
+   * @param method the request's method
+   * @param url the request's URL, already masked
+   * @param failures every node tried, in the order tried, to what failed there (copied; may be empty for a
+   *     single-node client)
+   * @param cause the last node's I/O failure
+   * @throws NullPointerException if {@code failures} is null
+   */
   public CloudifyTransportException(String method, String url, Map<String, String> failures, Throwable cause) {
     super(describe(method, url, failures), cause);
     this.method = method;
@@ -43,15 +53,31 @@ public class CloudifyTransportException extends CloudifyException {
     return sb.toString();
   }
 
+  /**
+   * The method of the request that got no answer.
+   *
+   * @return {@code GET}, {@code PUT}, …
+   */
   public String requestMethod() {
     return method;
   }
 
+  /**
+   * The URL of the request that got no answer, on the last node tried.
+   *
+   * @return the URL without user info, secret query values masked
+   */
   public String requestUrl() {
     return url;
   }
 
-  /** Every node tried, in order, with the failure seen there. */
+  /**
+   * Every node tried, in order, with the failure seen there: with an HA cluster, this tells a node that is down
+   * from one that refused TLS.
+   *
+   * @return node URL to failure text (masked), unmodifiable, in the order tried
+   */
+
   public Map<String, String> failures() {
     return failures;
   }

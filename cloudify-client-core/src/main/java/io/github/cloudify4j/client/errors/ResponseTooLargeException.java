@@ -15,17 +15,37 @@ public class ResponseTooLargeException extends CloudifyInvalidResponseException 
 
   private final long limit;
 
+  /**
+   * An exception for an answer cut off at {@code limit}.
+   *
+   * @param message which answer and which limit, for a person
+   * @param limit the limit that was passed, in bytes
+   * @param statusCode the HTTP status of the oversized answer
+   * @param method the request's method
+   * @param url the request's URL, already masked
+   */
   public ResponseTooLargeException(String message, long limit, int statusCode, String method, String url) {
     super(message, statusCode, method, url, null);
     this.limit = limit;
   }
 
-  /** The limit that was passed, in bytes. */
+  /**
+   * The limit that was passed: raise the client's or the download's limit above it if the answer is legitimate.
+   *
+   * @return the limit in bytes
+   */
   public long limit() {
     return limit;
   }
 
-  /** {@code 16 MiB}, {@code 1.5 KiB}, {@code 12 bytes}: for messages. */
+  /**
+   * A byte count as people read it, in binary units with at most one decimal: {@code 16 MiB}, {@code 1.5 KiB},
+   * {@code 12 bytes}. For messages only; the exact number stays in {@link #limit()}.
+   *
+   * @param bytes a count of bytes, 0 or more
+   * @return the count with its unit
+   */
+
   public static String humanBytes(long bytes) {
     if (bytes < 1024) {
       return bytes + (bytes == 1 ? " byte" : " bytes");

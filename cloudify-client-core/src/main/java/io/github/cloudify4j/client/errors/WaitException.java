@@ -15,6 +15,15 @@ public abstract class WaitException extends CloudifyException {
   private final int attempts;
   private final Duration elapsed;
 
+  /**
+   * An exception for a wait that ended without its condition.
+   *
+   * @param message what was awaited and why it ended
+   * @param lastObserved the last value a poll returned, or null if none did
+   * @param attempts how many polls were made
+   * @param elapsed how long the wait took, on the wait's clock
+   * @param cause the error that ended the wait or the last one it rode out, or null
+   */
   protected WaitException(String message, Object lastObserved, int attempts, Duration elapsed, Throwable cause) {
     super(message, cause);
     this.lastObserved = lastObserved;
@@ -35,6 +44,11 @@ public abstract class WaitException extends CloudifyException {
    *   String still = e.lastObserved(MaintenanceStatus.class).map(s -> s.status().toString()).orElse("unknown");
    * }
    * }</pre>
+   *
+   * @param <T> the type the caller expects
+   * @param type the class of {@code T}
+   * @return the last observed value as a {@code T}, or empty
+   * @throws NullPointerException if {@code type} is null
    */
   public <T> Optional<T> lastObserved(Class<T> type) {
     java.util.Objects.requireNonNull(type, "type == null");
@@ -44,6 +58,7 @@ public abstract class WaitException extends CloudifyException {
   /**
    * The last value the wait observed, untyped.
    *
+   * @return the last observed value, or empty if no poll returned one
    * @deprecated use {@link #lastObserved(Class)}, which needs no cast and cannot throw
    *     {@link ClassCastException}; this method goes before 1.0
    */
@@ -52,12 +67,24 @@ public abstract class WaitException extends CloudifyException {
     return Optional.ofNullable(lastObserved);
   }
 
-  /** Polls made. */
+  /**
+   * Polls made, the failed ones included: with {@link #elapsed()}, tells a wait that was too short from a server
+   * that never answered.
+   *
+   * @return the number of polls, 0 or more
+   */
   public int attempts() {
     return attempts;
   }
 
+  /**
+   * How long the wait lasted, measured on its clock (a test's virtual clock in tests), from the first poll to the
+   * end.
+   *
+   * @return the elapsed time, never negative
+   */
   public Duration elapsed() {
+
     return elapsed;
   }
 }

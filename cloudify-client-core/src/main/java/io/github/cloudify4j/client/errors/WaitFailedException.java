@@ -11,7 +11,17 @@ import java.time.Duration;
 public class WaitFailedException extends WaitException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * An exception for a wait that reached a state its condition cannot come back from.
+   *
+   * @param message what failed, with the server's error text (masked here)
+   * @param lastObserved the value in the failed state, as the server sent it
+   * @param attempts how many polls were made
+   * @param elapsed how long the wait took, on the wait's clock
+   * @param cause the error that ended the wait, or null
+   */
   public WaitFailedException(String message, Object lastObserved, int attempts, Duration elapsed,
+
       Throwable cause) {
     super(message, lastObserved, attempts, elapsed, cause);
   }

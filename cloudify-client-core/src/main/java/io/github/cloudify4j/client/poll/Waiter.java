@@ -55,14 +55,32 @@ public final class Waiter<T> {
     this.probe = probe;
   }
 
-  /** The wait succeeds with the first value that matches. */
+  /**
+   * The wait succeeds with the first value that matches: {@link #await()} returns it.
+   *
+   * @param condition tested on each value the probe returns, null included (guard against it if the probe can
+   *     return null)
+
+   * @param reason why it matched, for the listener's {@link PollEvent#reason()}
+   * @return this wait
+   * @throws NullPointerException if {@code condition} is null
+   */
   public Waiter<T> succeedWhen(Predicate<T> condition, String reason) {
     requireNonNull(condition, "condition == null");
     rules.add(new Rule<>(Kind.SUCCESS, condition, null, v -> reason));
     return this;
   }
 
-  /** The wait fails ({@link WaitFailedException}) on the first value that matches, with this message. */
+  /**
+   * The wait fails ({@link WaitFailedException}) on the first value that matches, with this message. Use it for
+   * states the condition cannot come back from (a workflow that ended {@code failed}), so a caller is not kept
+   * waiting until the timeout.
+   *
+   * @param condition tested on each value the probe returns
+   * @param message the failure's text from the value, e.g. the server's error (masked before it is used)
+   * @return this wait
+   * @throws NullPointerException if either is null
+   */
   @SuppressWarnings("unchecked")
   public Waiter<T> failWhen(Predicate<T> condition, Function<T, String> message) {
     requireNonNull(condition, "condition == null");
@@ -71,7 +89,15 @@ public final class Waiter<T> {
     return this;
   }
 
-  /** Values that match mean "not yet", with a reason reported to the listener. */
+  /**
+   * Values that match mean "not yet", with a reason reported to the listener. Not needed for correctness (an
+   * unmatched value also means "not yet"); it names the state in progress events.
+   *
+   * @param condition tested on each value the probe returns
+   * @param reason what the state means, for the listener
+   * @return this wait
+   * @throws NullPointerException if {@code condition} is null
+   */
   public Waiter<T> retryWhen(Predicate<T> condition, String reason) {
     requireNonNull(condition, "condition == null");
     rules.add(new Rule<>(Kind.RETRY, condition, null, v -> reason));
@@ -81,6 +107,10 @@ public final class Waiter<T> {
   /**
    * Exceptions of these types thrown by the probe mean "not yet" (a manager restarting answers 502 or refuses
    * connections for a while). Anything else thrown ends the wait.
+   *
+   * @param types exception classes; a subclass matches too
+   * @return this wait
+   * @throws NullPointerException if a type is null
    */
   @SafeVarargs
   public final Waiter<T> retryOn(Class<? extends RuntimeException>... types) {
@@ -91,24 +121,53 @@ public final class Waiter<T> {
     return this;
   }
 
-  /** Exceptions that match mean "not yet". */
+  /**
+   * Exceptions that match mean "not yet"; for finer choices than {@link #retryOn(Class[])}, e.g. a 404 only
+   * until the object is created.
+   *
+   * @param condition tested on each exception the probe throws
+   * @param reason what the error means, for the listener
+   * @return this wait
+   * @throws NullPointerException if {@code condition} is null
+   */
   public Waiter<T> retryOnError(Predicate<RuntimeException> condition, String reason) {
     requireNonNull(condition, "condition == null");
     rules.add(new Rule<>(Kind.RETRY, null, condition, e -> reason));
     return this;
   }
 
+  /**
+   * How long and how often to poll.
+   *
+   * @param options the bounds and delays; default {@link PollOptions#defaults()} (30 minutes)
+   * @return this wait
+   * @throws NullPointerException if {@code options} is null
+   */
   public Waiter<T> options(PollOptions options) {
     this.options = requireNonNull(options, "options == null");
     return this;
   }
 
+  /**
+   * Told about every poll, e.g. to print progress.
+   *
+   * @param listener called on the waiting thread after each poll; default {@link PollListener#none()}
+   * @return this wait
+   * @throws NullPointerException if {@code listener} is null
+   */
   public Waiter<T> listener(PollListener<T> listener) {
     this.listener = requireNonNull(listener, "listener == null");
     return this;
   }
 
-  /** Checked before each poll: when true the wait stops with a cancellation. */
+  /**
+   * Checked before each poll: when true the wait stops with a cancellation. A sleep in progress is not cut short
+   * (interrupt the thread for that).
+   *
+   * @param cancelled true to stop; default never
+   * @return this wait
+   * @throws NullPointerException if {@code cancelled} is null
+   */
   public Waiter<T> cancelWhen(BooleanSupplier cancelled) {
     this.cancelled = requireNonNull(cancelled, "cancelled == null");
     return this;
@@ -117,10 +176,13 @@ public final class Waiter<T> {
   /**
    * Polls until a success rule matches and returns that value.
    *
+   * @return the value the success rule matched
    * @throws WaitFailedException when a failure rule matches
    * @throws WaitTimeoutException when the time or attempts run out
    * @throws CloudifyInterruptedException when interrupted or cancelled
+   * @throws RuntimeException whatever the probe throws that no rule matches, unchanged
    */
+
   public T await() {
     Instant start = clock.instant();
     T last = null;

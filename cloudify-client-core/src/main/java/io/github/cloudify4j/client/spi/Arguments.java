@@ -20,6 +20,13 @@ public final class Arguments {
    * An id that goes into a URL path ({@code snapshots/{id}}, {@code executions/{id}}): 1 to 256 characters among
    * ASCII letters, digits, {@code - . _ ~}, and not {@code .} or {@code ..}. This keeps path traversal,
    * percent-encoding tricks, query/fragment characters and Unicode look-alikes out of the URL.
+   *
+   * @param value the id, as the caller gave it
+   * @param name the parameter's name, which starts the failure's message
+   * @return {@code value}, unchanged
+   * @throws NullPointerException if {@code value} is null
+   * @throws IllegalArgumentException if it is empty or blank, longer than 256 characters, has another character,
+   *     or is {@code .} or {@code ..}
    */
   public static String requireId(String value, String name) {
     if (value == null) {
@@ -46,6 +53,12 @@ public final class Arguments {
    * {@code 0up}; a 5.x manager kept older rules), so reads, downloads, restores and deletes accept any text the
    * manager could hold: refused are only null, empty, {@code .} and {@code ..} (a URL cannot carry them as a
    * segment), and unpaired UTF-16 surrogates (no bytes to encode them as).
+   *
+   * @param value the id, as the caller gave it
+   * @param name the parameter's name, which starts the failure's message
+   * @return {@code value}, unchanged (encode it with {@link #encodePathSegment(String)})
+   * @throws NullPointerException if {@code value} is null
+   * @throws IllegalArgumentException if it is empty, {@code .} or {@code ..}, or holds an unpaired surrogate
    */
   public static String requirePathSegment(String value, String name) {
     if (value == null) {
@@ -73,6 +86,10 @@ public final class Arguments {
    * RFC 3986 ({@code A-Z a-z 0-9 - . _ ~}) as {@code %XX} with upper-case hex, so {@code /}, {@code ?}, {@code #},
    * {@code %}, {@code ;}, {@code +} and spaces reach the manager as data ({@code snap 1} → {@code snap%201}, which
    * the manager decodes back, corpus seq 224). Check the value with {@link #requirePathSegment} first.
+   *
+   * @param value a checked path segment
+   * @return the encoded segment; {@code value} itself when it needs no encoding
+   * @throws NullPointerException if {@code value} is null
    */
   public static String encodePathSegment(String value) {
     if (value == null) {
@@ -112,7 +129,17 @@ public final class Arguments {
   }
 
 
-  /** A non-blank text without control characters (tenant names, usernames, filter values). */
+  /**
+   * A non-blank text without control characters (tenant names, usernames, filter values): a line break in a
+   * header value or a log line could forge another.
+   *
+   * @param value the text
+   * @param name the parameter's name, which starts the failure's message
+   * @return {@code value}, unchanged
+   * @throws NullPointerException if {@code value} is null
+   * @throws IllegalArgumentException if it is blank, longer than 4096 characters, or holds a control character
+   *     (C0, DEL, C1, U+2028, U+2029)
+   */
   public static String requireText(String value, String name) {
     if (value == null) {
       throw new NullPointerException(name + " == null");
@@ -132,7 +159,16 @@ public final class Arguments {
     return value;
   }
 
-  /** A strictly positive duration. */
+  /**
+   * A strictly positive duration (timeouts, waits, delays: zero would mean "never" to some and "forever" to
+   * others, so it is refused).
+   *
+   * @param value the duration
+   * @param name the parameter's name, which starts the failure's message
+   * @return {@code value}, unchanged
+   * @throws NullPointerException if {@code value} is null
+   * @throws IllegalArgumentException if it is zero or negative
+   */
   public static Duration requirePositive(Duration value, String name) {
     if (value == null) {
       throw new NullPointerException(name + " == null");
@@ -143,7 +179,15 @@ public final class Arguments {
     return value;
   }
 
-  /** A zero or positive duration. */
+  /**
+   * A zero or positive duration.
+   *
+   * @param value the duration
+   * @param name the parameter's name, which starts the failure's message
+   * @return {@code value}, unchanged
+   * @throws NullPointerException if {@code value} is null
+   * @throws IllegalArgumentException if it is negative
+   */
   public static Duration requireNonNegative(Duration value, String name) {
     if (value == null) {
       throw new NullPointerException(name + " == null");
@@ -154,7 +198,16 @@ public final class Arguments {
     return value;
   }
 
-  /** An integer within {@code [min, max]}. */
+  /**
+   * An integer within {@code [min, max]}.
+   *
+   * @param value the number
+   * @param min the smallest allowed value
+   * @param max the largest allowed value
+   * @param name the parameter's name, which starts the failure's message
+   * @return {@code value}, unchanged
+   * @throws IllegalArgumentException if it is outside the range
+   */
   public static int requireRange(int value, int min, int max, String name) {
     if (value < min || value > max) {
       throw new IllegalArgumentException(name + " must be within " + min + ".." + max + ": " + value);
@@ -162,7 +215,17 @@ public final class Arguments {
     return value;
   }
 
-  /** An absolute {@code http}/{@code https} URL with a host, no user info, no query or fragment. */
+  /**
+   * An absolute {@code http}/{@code https} URL with a host, no user info, no query or fragment: the base a client
+   * appends {@code api/v3.1/...} to. Credentials in a URL would end up in logs, so they are refused, and the
+   * message never shows them.
+   *
+   * @param value the manager's URL
+   * @param name the parameter's name, which starts the failure's message
+   * @return {@code value}, unchanged
+   * @throws NullPointerException if {@code value} is null
+   * @throws IllegalArgumentException if it is not http(s), has no host, has user info, a query or a fragment
+   */
   public static URI requireManagerUrl(URI value, String name) {
     if (value == null) {
       throw new NullPointerException(name + " == null");
@@ -183,7 +246,15 @@ public final class Arguments {
     return value;
   }
 
-  /** Parses a manager URL given as text. */
+  /**
+   * Parses a manager URL given as text, with the checks of {@link #requireManagerUrl(URI, String)}.
+   *
+   * @param value the manager's URL; surrounding white space is ignored
+   * @param name the parameter's name, which starts the failure's message
+   * @return the parsed URL
+   * @throws NullPointerException if {@code value} is null
+   * @throws IllegalArgumentException if it is not a URL or fails the checks
+   */
   public static URI requireManagerUrl(String value, String name) {
     if (value == null) {
       throw new NullPointerException(name + " == null");
@@ -197,7 +268,17 @@ public final class Arguments {
     return requireManagerUrl(uri, name);
   }
 
-  /** An absolute http/https URL the manager itself will fetch (e.g. a snapshot archive URL). */
+  /**
+   * An absolute http/https URL the manager itself will fetch (e.g. a snapshot archive URL). Unlike a manager URL
+   * it may carry a query (a pre-signed URL does).
+   *
+   * @param value the URL
+   * @param name the parameter's name, which starts the failure's message
+   * @return {@code value}, unchanged
+   * @throws NullPointerException if {@code value} is null
+   * @throws IllegalArgumentException if it is relative, not http(s), or has no host
+   */
+
   public static URI requireHttpUrl(URI value, String name) {
     if (value == null) {
       throw new NullPointerException(name + " == null");

@@ -22,6 +22,14 @@ public final class AutoPager<T> implements Iterable<T> {
   /** Fetches the page at an offset. */
   @FunctionalInterface
   public interface PageFetcher<T> {
+    /**
+     * Fetches one page. Called lazily, once per page, on the iterating thread; its exceptions reach the caller
+     * of {@code hasNext()}.
+     *
+     * @param offset the index of the page's first item, 0-based
+     * @param size the page size asked for; the manager may return fewer
+     * @return the page, with the total the manager reports
+     */
     Page<T> fetch(long offset, int size);
   }
 
@@ -35,6 +43,19 @@ public final class AutoPager<T> implements Iterable<T> {
     this.startOffset = startOffset;
   }
 
+  /**
+   * A pager that starts at {@code startOffset}. It stops at the first empty page or once the items read reach
+   * the total the manager reports, so a list that shrinks while it is read does not loop.
+   *
+   * @param <T> the item type
+   * @param fetcher fetches a page at an offset
+   * @param pageSize items per request, 1 to 10,000; bounds the memory one page takes
+
+   * @param startOffset the first item to read, 0 or more
+   * @return the pager; nothing is fetched until it is iterated
+   * @throws NullPointerException if {@code fetcher} is null
+   * @throws IllegalArgumentException if {@code pageSize} or {@code startOffset} is out of range
+   */
   public static <T> AutoPager<T> of(PageFetcher<T> fetcher, int pageSize, long startOffset) {
     requireNonNull(fetcher, "fetcher == null");
     Arguments.requireRange(pageSize, 1, 10_000, "pageSize");
@@ -75,7 +96,13 @@ public final class AutoPager<T> implements Iterable<T> {
     };
   }
 
-  /** A sequential, lazy stream over every item. */
+  /**
+   * A sequential, lazy stream over every item; each terminal operation reads the list again from the start
+   * offset.
+   *
+   * @return the stream
+   */
+
   public Stream<T> stream() {
     return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED), false);
   }

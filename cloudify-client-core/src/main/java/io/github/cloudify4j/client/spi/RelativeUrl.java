@@ -20,7 +20,14 @@ public final class RelativeUrl {
     this.url = new HttpUrl.Builder().scheme("http").host("placeholder.invalid").addPathSegments(path);
   }
 
-  /** A path such as {@code snapshots} or {@code executions}; its segments are not re-encoded. */
+  /**
+   * A path such as {@code snapshots} or {@code executions}; its segments are not re-encoded.
+   *
+   * @param path relative to the API base, without a query or fragment
+   * @return a URL to add query parameters to
+   * @throws NullPointerException if {@code path} is null
+   * @throws IllegalArgumentException if it starts with {@code /}, contains {@code ..}, {@code ?} or {@code #}
+   */
   public static RelativeUrl of(String path) {
     requireNonNull(path, "path == null");
     if (path.startsWith("/") || path.contains("..") || path.contains("?") || path.contains("#")) {
@@ -33,6 +40,14 @@ public final class RelativeUrl {
    * The URL of a list endpoint ({@code path}) with the query of {@code params}, paging overridden when
    * {@code pageSize} or {@code pageOffset} is given. (Was {@code ListParams.toRelativeUrl}, which made the wire
    * format public.)
+   *
+   * @param path the list endpoint, relative to the API base
+   * @param params filters, sort and paging
+   * @param pageSize overrides the params' size; null keeps it
+   * @param pageOffset overrides the params' offset; null keeps it
+   * @return the relative URL with its encoded query
+   * @throws NullPointerException if {@code params} or {@code path} is null
+   * @throws IllegalArgumentException if {@code path} is not a plain relative path
    */
   public static String list(String path, ListParams params, Integer pageSize, Long pageOffset) {
     requireNonNull(params, "params == null");
@@ -51,7 +66,16 @@ public final class RelativeUrl {
     return url.toString();
   }
 
+  /**
+   * Adds a query parameter; a repeated name is sent once per value.
+   *
+   * @param name the parameter's name, encoded as needed
+   * @param value its value, encoded as needed
+   * @return this URL
+   * @throws NullPointerException if either is null
+   */
   public RelativeUrl param(String name, String value) {
+
     url.addQueryParameter(requireNonNull(name, "name == null"), requireNonNull(value, "value == null"));
     return this;
   }

@@ -22,7 +22,13 @@ import io.github.cloudify4j.client.internal.Redaction;
 public final class Secrets {
   private Secrets() {}
 
-  /** The text with every recognisable secret value replaced by {@code ****}; null stays null. */
+  /**
+   * The text with every recognisable secret value replaced by {@code ****}; null stays null.
+   *
+   * @param text any text, e.g. a server's error message
+   * @return the masked text
+   */
+
   public static String mask(String text) {
     return Redaction.redactText(text);
   }

@@ -77,12 +77,20 @@ public final class ArchiveInfo {
     return new Builder(archive);
   }
 
-  /** Returns the inspected zip file. */
+  /**
+   * Returns the inspected zip file.
+   *
+   * @return the path given to {@code SnapshotArchive.inspect}
+   */
   public Path archive() {
     return archive;
   }
 
-  /** Returns the recognised layout. */
+  /**
+   * Returns the recognised layout.
+   *
+   * @return the format; {@link ArchiveFormat#UNKNOWN} when neither layout matched
+   */
   public ArchiveFormat format() {
     return format;
   }
@@ -90,12 +98,18 @@ public final class ArchiveInfo {
   /**
    * Returns {@code snapshot_version} from {@code metadata.json}, the version of the manager that
    * created the snapshot; empty if the key is missing or not a version.
+    *
+    * @return the parsed version, or empty
    */
   public Optional<Version> snapshotVersion() {
     return Optional.ofNullable(snapshotVersion);
   }
 
-  /** Returns {@code snapshot_version} exactly as written (as text), empty if absent. */
+  /**
+   * Returns {@code snapshot_version} exactly as written (as text), empty if absent.
+   *
+   * @return the text, or empty
+   */
   public Optional<String> rawSnapshotVersion() {
     return Optional.ofNullable(rawSnapshotVersion);
   }
@@ -104,6 +118,8 @@ public final class ArchiveInfo {
    * Returns the whole of {@code metadata.json}, unmodifiable (nested maps and lists too), in file
    * order. Values are what Jackson reads: String, Integer/Long/BigInteger, Double, Boolean, null,
    * List, Map.
+    *
+    * @return the parsed metadata; empty if the archive has no {@code metadata.json}
    */
   public Map<String, Object> metadata() {
     return metadata;
@@ -113,6 +129,8 @@ public final class ArchiveInfo {
    * Returns the id of the execution that created the snapshot ({@code execution_id}, written by
    * 7.0.1 and later new-format snapshots). After a 7.x restore the manager marks that execution
    * {@code terminated}.
+    *
+    * @return the execution id, or empty for older or legacy snapshots
    */
   public Optional<String> executionId() {
     return Optional.ofNullable(executionId);
@@ -123,6 +141,8 @@ public final class ArchiveInfo {
    * and {@code composer_schema_revision}: the exact rule a 7.x manager uses to choose the legacy
    * restore path. A {@link ArchiveFormat#LEGACY} archive for which this is false would be taken
    * for a new-format one by a 7.x manager.
+    *
+    * @return true when all three revision keys are present
    */
   public boolean metadataMarksLegacy() {
     return metadataMarksLegacy;
@@ -133,6 +153,8 @@ public final class ArchiveInfo {
    * folder; for {@link ArchiveFormat#LEGACY}, the tenant folders of stored blueprints and
    * deployments plus the tenants in {@code agents.json}, which can miss tenants that have none of
    * those (the full list is inside the database dump).
+    *
+    * @return tenant names, sorted, unmodifiable
    */
   public SortedSet<String> tenants() {
     return tenants;
@@ -143,33 +165,60 @@ public final class ArchiveInfo {
    * directory entry in the zip. A 7.x manager discovers tenants only through directory entries,
    * so it would skip those tenants' data without an error. Empty for archives written by a
    * manager.
+    *
+    * @return tenant names, sorted, unmodifiable; usually empty
    */
   public SortedSet<String> tenantsWithoutDirectoryEntry() {
     return tenantsWithoutDirectoryEntry;
   }
 
-  /** Returns the number of entities per kind, over management data and all tenants. */
+  /**
+   * Returns the number of entities per kind, over management data and all tenants.
+   *
+   * @return kind (e.g. {@code blueprints}) to count, in restore order, unmodifiable
+   */
   public Map<String, Long> countsByKind() {
     return countsByKind;
   }
 
-  /** Returns the counts of management (non-tenant) kinds: tenants, permissions, user groups, users. */
+  /**
+   * Returns the counts of management (non-tenant) kinds: tenants, permissions, user groups, users.
+   *
+   * @return kind to count, unmodifiable
+   */
   public Map<String, Long> managementCounts() {
     return managementCounts;
   }
 
-  /** Returns the counts per tenant (sorted by tenant name), then per kind. */
+  /**
+   * Returns the counts per tenant (sorted by tenant name), then per kind.
+   *
+   * @return tenant to (kind to count), unmodifiable
+   */
   public Map<String, Map<String, Long>> countsByTenant() {
     return countsByTenant;
   }
 
-  /** Returns the count of one kind over the whole archive, 0 if absent. */
+  /**
+   * Returns the count of one kind over the whole archive, 0 if absent.
+   *
+   * @param kind an entity kind, e.g. {@code deployments} (see {@link EntityKinds})
+   * @return the count, 0 or more
+   * @throws NullPointerException if {@code kind} is null
+   */
   public long count(String kind) {
     Objects.requireNonNull(kind, "kind == null");
     return countsByKind.getOrDefault(kind, 0L);
   }
 
-  /** Returns the count of one kind in one tenant, 0 if absent. */
+  /**
+   * Returns the count of one kind in one tenant, 0 if absent.
+   *
+   * @param tenant a tenant name, e.g. {@code default_tenant}
+   * @param kind an entity kind, e.g. {@code deployments} (see {@link EntityKinds})
+   * @return the count, 0 or more
+   * @throws NullPointerException if either is null
+   */
   public long count(String tenant, String kind) {
     Objects.requireNonNull(tenant, "tenant == null");
     Objects.requireNonNull(kind, "kind == null");
@@ -177,7 +226,11 @@ public final class ArchiveInfo {
     return counts == null ? 0L : counts.getOrDefault(kind, 0L);
   }
 
-  /** Returns the number of entries in the zip's central directory, directories included. */
+  /**
+   * Returns the number of entries in the zip's central directory, directories included.
+   *
+   * @return the number of entries, 0 or more
+   */
   public long entryCount() {
     return entryCount;
   }
@@ -186,12 +239,18 @@ public final class ArchiveInfo {
    * Returns the sum of the uncompressed sizes the zip declares for its entries: roughly the disk
    * space a manager that extracts the whole archive (≤6.4, legacy restores) needs on top of the
    * archive itself.
+    *
+    * @return bytes, as declared by the zip (not verified by extracting)
    */
   public long totalUncompressedSize() {
     return totalUncompressedSize;
   }
 
-  /** Returns how many entity dump files were read to produce the counts (0 for legacy archives). */
+  /**
+   * Returns how many entity dump files were read to produce the counts (0 for legacy archives).
+   *
+   * @return the number of dump files read
+   */
   public long dumpFileCount() {
     return dumpFileCount;
   }
@@ -201,12 +260,18 @@ public final class ArchiveInfo {
    * {@link ArchiveFormat#JSON_DUMP}; false for {@link ArchiveFormat#LEGACY}, whose entities live
    * in a PostgreSQL dump this class does not parse (only a few kinds are estimated from the
    * stored files), and for {@link ArchiveFormat#UNKNOWN}. {@link #countsExplanation()} says which.
+    *
+    * @return whether {@link #countsByKind()} is complete
    */
   public boolean countsAvailable() {
     return countsAvailable;
   }
 
-  /** Returns a sentence or two saying what the counts mean and where they fall short. */
+  /**
+   * Returns a sentence or two saying what the counts mean and where they fall short.
+   *
+   * @return the explanation, never empty
+   */
   public String countsExplanation() {
     return countsExplanation;
   }

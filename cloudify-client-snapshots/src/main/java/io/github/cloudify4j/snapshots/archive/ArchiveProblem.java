@@ -84,12 +84,20 @@ public final class ArchiveProblem {
     return new ArchiveProblem(code, message);
   }
 
-  /** Returns the kind of problem. */
+  /**
+   * Returns the kind of problem.
+   *
+   * @return the code; switch on it rather than on the message
+   */
   public Code code() {
     return code;
   }
 
-  /** Returns the explanation, a complete sentence naming what to do. */
+  /**
+   * Returns the explanation, a complete sentence naming what to do.
+   *
+   * @return the message, never blank
+   */
   public String message() {
     return message;
   }

@@ -58,17 +58,27 @@ public class InvalidSnapshotArchiveException extends CloudifyException {
    * Returns the kind of problem when it has one: {@link ArchiveProblem.Code#MALFORMED_ZIP},
    * {@link ArchiveProblem.Code#OVERLAPPING_ENTRIES}, {@link ArchiveProblem.Code#TOO_MANY_ENTRIES},
    * {@link ArchiveProblem.Code#INFLATES_TOO_MUCH}, {@link ArchiveProblem.Code#METADATA_TOO_LARGE}.
+    *
+    * @return the code, or empty for a plain read failure
    */
   public Optional<ArchiveProblem.Code> code() {
     return Optional.ofNullable(code);
   }
 
-  /** Returns the archive that could not be read. */
+  /**
+   * Returns the archive that could not be read.
+   *
+   * @return the path that was inspected
+   */
   public Path archive() {
     return archive;
   }
 
-  /** Returns what is wrong with it, without the file name. */
+  /**
+   * Returns what is wrong with it, without the file name.
+   *
+   * @return the reason, e.g. that the central directory is missing
+   */
   public String reason() {
     return reason;
   }

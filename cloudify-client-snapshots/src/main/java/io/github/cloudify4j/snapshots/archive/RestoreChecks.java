@@ -118,7 +118,13 @@ public final class RestoreChecks {
   /**
    * Same as {@link #checkRestorable(ArchiveInfo, Version, boolean)} with the version as text.
    *
+   * @param archive what {@link SnapshotArchive#inspect} found
+   * @param serverVersion the target manager's version as it reports it, e.g. {@code 7.1.0}
+   * @param kubernetesInstall whether the manager is a Kubernetes / "split services" install
+   * @return the problems, most fundamental first; unmodifiable
+   * @throws NullPointerException if {@code archive} or {@code serverVersion} is null
    * @throws IllegalArgumentException if {@code serverVersion} is blank or not a version
+
    */
   public static List<ArchiveProblem> checkRestorable(ArchiveInfo archive, String serverVersion,
       boolean kubernetesInstall) {
