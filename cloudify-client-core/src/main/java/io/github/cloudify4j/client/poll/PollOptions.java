@@ -2,6 +2,7 @@ package io.github.cloudify4j.client.poll;
 
 import io.github.cloudify4j.client.spi.Arguments;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -37,34 +38,42 @@ public final class PollOptions {
     return builder().maxWait(maxWait).build();
   }
 
+  /** A builder that starts from {@link #defaults()}. */
   public static Builder builder() {
     return new Builder();
   }
 
+  /** A builder that starts with every setting of this one. */
   public Builder toBuilder() {
     return new Builder(this);
   }
 
+  /** The longest the wait may take before it gives up with a timeout. */
   public Duration maxWait() {
     return maxWait;
   }
 
+  /** The most polls; {@link Integer#MAX_VALUE} for unlimited. */
   public int maxAttempts() {
     return maxAttempts;
   }
 
+  /** The delay after the first poll. */
   public Duration initialDelay() {
     return initialDelay;
   }
 
+  /** The longest delay between two polls. */
   public Duration maxDelay() {
     return maxDelay;
   }
 
+  /** How much each delay grows over the one before (at least 1). */
   public double multiplier() {
     return multiplier;
   }
 
+  /** The random spread of each delay, 0 (none) to 1 (±100 %). */
   public double jitter() {
     return jitter;
   }
@@ -99,21 +108,25 @@ public final class PollOptions {
       jitter = o.jitter;
     }
 
+    /** The longest the wait may take (default 30 minutes). */
     public Builder maxWait(Duration maxWait) {
       this.maxWait = Arguments.requirePositive(maxWait, "maxWait");
       return this;
     }
 
+    /** The most polls (default unlimited). */
     public Builder maxAttempts(int maxAttempts) {
       this.maxAttempts = Arguments.requireRange(maxAttempts, 1, Integer.MAX_VALUE, "maxAttempts");
       return this;
     }
 
+    /** The delay after the first poll (default 1 s). */
     public Builder initialDelay(Duration initialDelay) {
       this.initialDelay = Arguments.requirePositive(initialDelay, "initialDelay");
       return this;
     }
 
+    /** The longest delay between polls (default 15 s); not less than the initial delay. */
     public Builder maxDelay(Duration maxDelay) {
       this.maxDelay = Arguments.requirePositive(maxDelay, "maxDelay");
       return this;
@@ -127,6 +140,7 @@ public final class PollOptions {
       return this;
     }
 
+    /** How much each delay grows (default 1.5; at least 1). */
     public Builder multiplier(double multiplier) {
       if (!(multiplier >= 1.0) || Double.isInfinite(multiplier)) {
         throw new IllegalArgumentException("multiplier must be >= 1: " + multiplier);
@@ -135,6 +149,7 @@ public final class PollOptions {
       return this;
     }
 
+    /** The random spread of each delay, 0..1 (default 0), so that many waiters do not poll in step. */
     public Builder jitter(double jitter) {
       if (!(jitter >= 0 && jitter <= 1)) {
         throw new IllegalArgumentException("jitter must be within 0..1: " + jitter);
@@ -143,6 +158,7 @@ public final class PollOptions {
       return this;
     }
 
+    /** The options; refuses a maximum delay below the initial delay. */
     public PollOptions build() {
       if (maxDelay.compareTo(initialDelay) < 0) {
         throw new IllegalArgumentException("maxDelay must be >= initialDelay");
@@ -151,6 +167,31 @@ public final class PollOptions {
     }
   }
 
+  /** Equal when every setting is equal. */
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof PollOptions)) {
+      return false;
+    }
+    PollOptions other = (PollOptions) o;
+    return Objects.equals(maxWait, other.maxWait)
+        && maxAttempts == other.maxAttempts
+        && Objects.equals(initialDelay, other.initialDelay)
+        && Objects.equals(maxDelay, other.maxDelay)
+        && multiplier == other.multiplier
+        && jitter == other.jitter;
+  }
+
+  /** A hash of every setting, consistent with {@link #equals(Object)}. */
+  @Override
+  public int hashCode() {
+    return Objects.hash(maxWait, maxAttempts, initialDelay, maxDelay, multiplier, jitter);
+  }
+
+  /** The options, for logs. */
   @Override
   public String toString() {
     return "PollOptions{maxWait=" + maxWait + ", maxAttempts="
