@@ -19,6 +19,8 @@ import java.util.OptionalLong;
  * every option (the listener by its own {@code equals}, usually identity).
  */
 public final class DownloadOptions {
+  /** One instance, so that options built without a listener are equal. */
+  private static final TransferListener NO_LISTENER = TransferListener.none();
   private static final DownloadOptions DEFAULTS = builder().build();
 
   private final boolean overwrite;
@@ -137,7 +139,7 @@ public final class DownloadOptions {
     private long maxBytes;
     private boolean sha256;
     private int maxAttempts = 3;
-    private TransferListener listener = TransferListener.none();
+    private TransferListener listener = NO_LISTENER;
 
     private Builder() {}
 
