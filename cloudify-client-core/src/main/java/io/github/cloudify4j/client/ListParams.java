@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -41,10 +42,12 @@ public final class ListParams {
     return NONE;
   }
 
+  /** A builder with no filter, sort, projection or paging. */
   public static Builder builder() {
     return new Builder();
   }
 
+  /** A builder that starts with every parameter of this one (to add a filter or turn the page). */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.params.addAll(params);
@@ -58,6 +61,7 @@ public final class ListParams {
     return java.util.Optional.ofNullable(size);
   }
 
+  /** How many items to skip, if set. */
   public java.util.Optional<Long> offset() {
     return java.util.Optional.ofNullable(offset);
   }
@@ -95,6 +99,7 @@ public final class ListParams {
       return this;
     }
 
+    /** Descending by a field; several sorts apply in the order given. */
     public Builder sortDescending(String field) {
       params.add(new java.util.AbstractMap.SimpleImmutableEntry<>("_sort", "-" + field(field, "field")));
       return this;
@@ -146,6 +151,7 @@ public final class ListParams {
       return this;
     }
 
+    /** How many items to skip (not negative): the start of the page. */
     public Builder offset(long offset) {
       if (offset < 0) {
         throw new IllegalArgumentException("offset must not be negative: " + offset);
@@ -154,6 +160,7 @@ public final class ListParams {
       return this;
     }
 
+    /** The parameters. */
     public ListParams build() {
       return new ListParams(this);
     }
@@ -167,6 +174,28 @@ public final class ListParams {
     }
   }
 
+  /** Equal when every setting is equal. */
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof ListParams)) {
+      return false;
+    }
+    ListParams other = (ListParams) o;
+    return Objects.equals(params, other.params)
+        && Objects.equals(size, other.size)
+        && Objects.equals(offset, other.offset);
+  }
+
+  /** A hash of every setting, consistent with {@link #equals(Object)}. */
+  @Override
+  public int hashCode() {
+    return Objects.hash(params, size, offset);
+  }
+
+  /** The query string it makes, for logs. */
   @Override
   public String toString() {
     return "ListParams{" + RelativeUrl.list("x", this, null, null).substring(1) + "}";

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
 import java.util.Collections;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -55,10 +56,12 @@ public final class RetryPolicy {
     return NONE;
   }
 
+  /** A builder that starts from {@link #defaults()}. */
   public static Builder builder() {
     return new Builder();
   }
 
+  /** A builder that starts with every setting of this policy. */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -68,14 +71,17 @@ public final class RetryPolicy {
     return maxAttempts;
   }
 
+  /** The delay before the second attempt, before jitter. */
   public Duration initialBackoff() {
     return initialBackoff;
   }
 
+  /** The longest delay between two attempts, before jitter. */
   public Duration maxBackoff() {
     return maxBackoff;
   }
 
+  /** How much each delay grows over the one before (at least 1). */
   public double multiplier() {
     return multiplier;
   }
@@ -90,14 +96,17 @@ public final class RetryPolicy {
     return maxElapsed;
   }
 
+  /** The longest {@code Retry-After} honoured; a longer one is clamped to it. */
   public Duration maxRetryAfter() {
     return maxRetryAfter;
   }
 
+  /** The HTTP statuses that are retried, sorted. */
   public Set<Integer> retryStatuses() {
     return retryStatuses;
   }
 
+  /** Whether PUT, POST, PATCH and DELETE are retried too. */
   public boolean retryNonIdempotent() {
     return retryNonIdempotent;
   }
@@ -136,6 +145,7 @@ public final class RetryPolicy {
       retryNonIdempotent = p.retryNonIdempotent;
     }
 
+    /** Attempts in all, the first included, 1..1000 (default 4); 1 disables retries. */
     public Builder maxAttempts(int maxAttempts) {
       if (maxAttempts < 1 || maxAttempts > 1000) {
         throw new IllegalArgumentException("maxAttempts must be within 1..1000: " + maxAttempts);
@@ -144,16 +154,19 @@ public final class RetryPolicy {
       return this;
     }
 
+    /** The delay before the second attempt (default 500 ms). */
     public Builder initialBackoff(Duration initialBackoff) {
       this.initialBackoff = Timeouts.positive(initialBackoff, "initialBackoff");
       return this;
     }
 
+    /** The longest delay between attempts (default 10 s); not less than the initial backoff. */
     public Builder maxBackoff(Duration maxBackoff) {
       this.maxBackoff = Timeouts.positive(maxBackoff, "maxBackoff");
       return this;
     }
 
+    /** How much each delay grows (default 2; at least 1). */
     public Builder multiplier(double multiplier) {
       if (!(multiplier >= 1.0) || Double.isInfinite(multiplier)) {
         throw new IllegalArgumentException("multiplier must be >= 1: " + multiplier);
@@ -162,6 +175,7 @@ public final class RetryPolicy {
       return this;
     }
 
+    /** The random spread of each delay, 0..1 (default 0.2), so that clients do not retry in step. */
     public Builder jitter(double jitter) {
       if (!(jitter >= 0.0 && jitter <= 1.0)) {
         throw new IllegalArgumentException("jitter must be within 0..1: " + jitter);
@@ -170,11 +184,13 @@ public final class RetryPolicy {
       return this;
     }
 
+    /** The most time all attempts may take together (default 2 minutes). */
     public Builder maxElapsed(Duration maxElapsed) {
       this.maxElapsed = Timeouts.positive(maxElapsed, "maxElapsed");
       return this;
     }
 
+    /** The longest {@code Retry-After} honoured (default 60 s); a longer one is clamped to it. */
     public Builder maxRetryAfter(Duration maxRetryAfter) {
       requireNonNull(maxRetryAfter, "maxRetryAfter == null");
       if (maxRetryAfter.isNegative()) {
@@ -205,6 +221,7 @@ public final class RetryPolicy {
       return this;
     }
 
+    /** The policy; refuses a maximum backoff below the initial backoff. */
     public RetryPolicy build() {
       if (maxBackoff.compareTo(initialBackoff) < 0) {
         throw new IllegalArgumentException("maxBackoff must be >= initialBackoff");
@@ -213,6 +230,34 @@ public final class RetryPolicy {
     }
   }
 
+  /** Equal when every setting is equal. */
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof RetryPolicy)) {
+      return false;
+    }
+    RetryPolicy other = (RetryPolicy) o;
+    return maxAttempts == other.maxAttempts
+        && Objects.equals(initialBackoff, other.initialBackoff)
+        && Objects.equals(maxBackoff, other.maxBackoff)
+        && multiplier == other.multiplier
+        && jitter == other.jitter
+        && Objects.equals(maxElapsed, other.maxElapsed)
+        && Objects.equals(maxRetryAfter, other.maxRetryAfter)
+        && Objects.equals(retryStatuses, other.retryStatuses)
+        && retryNonIdempotent == other.retryNonIdempotent;
+  }
+
+  /** A hash of every setting, consistent with {@link #equals(Object)}. */
+  @Override
+  public int hashCode() {
+    return Objects.hash(maxAttempts, initialBackoff, maxBackoff, multiplier, jitter, maxElapsed, maxRetryAfter, retryStatuses, retryNonIdempotent);
+  }
+
+  /** The settings, for logs. */
   @Override
   public String toString() {
     return "RetryPolicy{maxAttempts=" + maxAttempts + ", initialBackoff=" + initialBackoff

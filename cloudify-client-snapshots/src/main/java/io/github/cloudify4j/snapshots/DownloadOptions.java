@@ -3,6 +3,7 @@ package io.github.cloudify4j.snapshots;
 import static java.util.Objects.requireNonNull;
 
 import io.github.cloudify4j.client.spi.Arguments;
+import java.util.Objects;
 import java.util.OptionalLong;
 
 /**
@@ -13,8 +14,13 @@ import java.util.OptionalLong;
  * ({@code application/octet-stream}, as every manager sends, or a zip type), a well-formed {@code Content-Length}
  * if any, a size that fits the limit, and the file must end with a zip's central directory consistent with its
  * length. Each check can be turned off for servers that need it.
+ *
+ * <p>An immutable value: {@link #toBuilder()} copies it to change one option; {@link #equals(Object)} compares
+ * every option (the listener by its own {@code equals}, usually identity).
  */
 public final class DownloadOptions {
+  /** One instance, so that options built without a listener are equal. */
+  private static final TransferListener NO_LISTENER = TransferListener.none();
   private static final DownloadOptions DEFAULTS = builder().build();
 
   private final boolean overwrite;
@@ -43,18 +49,35 @@ public final class DownloadOptions {
     return DEFAULTS;
   }
 
+  /** A builder that starts from {@link #defaults()}. */
   public static Builder builder() {
     return new Builder();
   }
 
+  /** A builder that starts with every option of this one. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.overwrite = overwrite;
+    b.verifyZip = verifyZip;
+    b.checkContentType = checkContentType;
+    b.maxBytes = maxBytes;
+    b.sha256 = sha256;
+    b.maxAttempts = maxAttempts;
+    b.listener = listener;
+    return b;
+  }
+
+  /** Whether an existing file at the target is replaced (see {@link Builder#overwrite(boolean)}). */
   public boolean overwrite() {
     return overwrite;
   }
 
+  /** Whether the file is checked to be a whole zip (see {@link Builder#verifyZip(boolean)}). */
   public boolean verifyZip() {
     return verifyZip;
   }
 
+  /** Whether the answer's content type is checked (see {@link Builder#checkContentType(boolean)}). */
   public boolean checkContentType() {
     return checkContentType;
   }
@@ -64,16 +87,48 @@ public final class DownloadOptions {
     return maxBytes > 0 ? OptionalLong.of(maxBytes) : OptionalLong.empty();
   }
 
+  /** Whether a SHA-256 of the archive is computed (see {@link Builder#sha256(boolean)}). */
   public boolean sha256() {
     return sha256;
   }
 
+  /** Attempts in all when the transfer breaks off (see {@link Builder#maxAttempts(int)}). */
   public int maxAttempts() {
     return maxAttempts;
   }
 
+  /** Told of the transfer's progress; {@link TransferListener#none()} by default. */
   public TransferListener listener() {
     return listener;
+  }
+
+  /** Equal when every option is equal. */
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof DownloadOptions)) {
+      return false;
+    }
+    DownloadOptions other = (DownloadOptions) o;
+    return overwrite == other.overwrite && verifyZip == other.verifyZip
+        && checkContentType == other.checkContentType && maxBytes == other.maxBytes && sha256 == other.sha256
+        && maxAttempts == other.maxAttempts && listener.equals(other.listener);
+  }
+
+  /** A hash of every option, consistent with {@link #equals(Object)}. */
+  @Override
+  public int hashCode() {
+    return Objects.hash(overwrite, verifyZip, checkContentType, maxBytes, sha256, maxAttempts, listener);
+  }
+
+  /** The options, for logs. */
+  @Override
+  public String toString() {
+    return "DownloadOptions{overwrite=" + overwrite + ", verifyZip=" + verifyZip + ", checkContentType="
+        + checkContentType + ", maxBytes=" + (maxBytes > 0 ? String.valueOf(maxBytes) : "free space")
+        + ", sha256=" + sha256 + ", maxAttempts=" + maxAttempts + "}";
   }
 
   /** Builds {@link DownloadOptions}. */
@@ -84,7 +139,7 @@ public final class DownloadOptions {
     private long maxBytes;
     private boolean sha256;
     private int maxAttempts = 3;
-    private TransferListener listener = TransferListener.none();
+    private TransferListener listener = NO_LISTENER;
 
     private Builder() {}
 
@@ -152,11 +207,13 @@ public final class DownloadOptions {
       return this;
     }
 
+    /** Told of the transfer's progress (bytes so far, total if known); {@link TransferListener#none()} by default. */
     public Builder listener(TransferListener listener) {
       this.listener = requireNonNull(listener, "listener == null");
       return this;
     }
 
+    /** The options. */
     public DownloadOptions build() {
       return new DownloadOptions(this);
     }

@@ -9,23 +9,39 @@ import java.time.Instant;
 import java.util.Optional;
 import org.immutables.value.Value;
 
-/** A snapshot as the manager lists it. {@link #error()} holds the failure text of a {@code failed} snapshot. */
+/**
+ * A snapshot as the manager lists it. {@link #error()} holds the failure text of a {@code failed} snapshot.
+ *
+ * <p>An immutable value: {@link #equals(Object)} compares every attribute, {@link #builder()} makes one (tests do)
+ * and {@link #toBuilder()} copies one to change a field.
+ */
 @Value.Immutable
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonSerialize(as = ImmutableSnapshot.class)
 @JsonDeserialize(as = ImmutableSnapshot.class)
 public abstract class Snapshot {
 
-  public static ImmutableSnapshot.Builder builder() {
+  Snapshot() {}
+
+  /** A new, empty builder; {@link #id()} and {@link #status()} are required. */
+  public static Builder builder() {
     return ImmutableSnapshot.builder();
   }
 
+  /** A builder that starts with every attribute of this snapshot. */
+  public Builder toBuilder() {
+    return ImmutableSnapshot.builder().from(this);
+  }
+
+  /** The snapshot's id (its name on the manager). */
   @JsonProperty("id")
   public abstract String id();
 
+  /** The snapshot's status; an unknown status parses and keeps its text. */
   @JsonProperty("status")
   public abstract SnapshotStatus status();
 
+  /** When the manager created it; empty if the server did not say. */
   @JsonProperty("created_at")
   public abstract Optional<Instant> createdAt();
 
@@ -36,23 +52,66 @@ public abstract class Snapshot {
     return "";
   }
 
+  /** {@code private}, {@code tenant} or {@code global}; empty if the server did not say. */
   @JsonProperty("visibility")
   public abstract Optional<String> visibility();
 
+  /** The tenant that owns the snapshot; empty if the server did not say. */
   @JsonProperty("tenant_name")
   public abstract Optional<String> tenantName();
 
+  /** The user who created the snapshot; empty if the server did not say. */
   @JsonProperty("created_by")
   public abstract Optional<String> createdBy();
 
+  /** Whether the snapshot can be restored (it was {@code created}). */
   public final boolean isRestorable() {
     return status().isRestorable();
   }
 
+  /** Equal when every attribute is equal. */
+  @Override
+  public abstract boolean equals(Object other);
+
+  /** A hash of every attribute, consistent with {@link #equals(Object)}. */
+  @Override
+  public abstract int hashCode();
+
+  /** The attributes, with any secret in {@link #error()} masked. */
   @Override
   public String toString() {
     return "Snapshot{id=" + id() + ", status=" + status() + ", createdAt=" + createdAt().orElse(null)
         + (error().isEmpty() ? "" : ", error=" + Secrets.mask(error()))
         + ", tenantName=" + tenantName().orElse(null) + ", createdBy=" + createdBy().orElse(null) + "}";
+  }
+
+  /**
+   * Builds a {@link Snapshot}. Setters of optional attributes take {@code null} for "absent"; {@link #build()}
+   * throws {@link IllegalStateException} when {@code id} or {@code status} is missing.
+   */
+  public interface Builder {
+    /** Sets {@link Snapshot#id()}. */
+    Builder id(String id);
+
+    /** Sets {@link Snapshot#status()}. */
+    Builder status(SnapshotStatus status);
+
+    /** Sets {@link Snapshot#createdAt()}; {@code null} for none. */
+    Builder createdAt(Instant createdAt);
+
+    /** Sets {@link Snapshot#error()} ({@code ""} when not set). */
+    Builder error(String error);
+
+    /** Sets {@link Snapshot#visibility()}; {@code null} for none. */
+    Builder visibility(String visibility);
+
+    /** Sets {@link Snapshot#tenantName()}; {@code null} for none. */
+    Builder tenantName(String tenantName);
+
+    /** Sets {@link Snapshot#createdBy()}; {@code null} for none. */
+    Builder createdBy(String createdBy);
+
+    /** The snapshot. */
+    Snapshot build();
   }
 }

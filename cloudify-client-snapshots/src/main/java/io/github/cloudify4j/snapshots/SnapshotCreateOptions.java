@@ -4,12 +4,16 @@ import io.github.cloudify4j.client.spi.Arguments;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * The body of {@code PUT /snapshots/{id}}. Every key is always sent, with explicit values, as the official client
  * does: the server's defaults differ between versions ({@code legacy} was true on 7.0.0, false from 7.0.1), and
  * older servers ignore keys they do not know.
+ *
+ * <p>An immutable value: {@link #toBuilder()} copies it to change one option; {@link #equals(Object)} compares
+ * every option.
  */
 public final class SnapshotCreateOptions {
   private static final SnapshotCreateOptions DEFAULTS = builder().build();
@@ -37,10 +41,12 @@ public final class SnapshotCreateOptions {
     return DEFAULTS;
   }
 
+  /** A builder that starts from {@link #defaults()}. */
   public static Builder builder() {
     return new Builder();
   }
 
+  /** A builder that starts with every option of this one. */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.includeCredentials = includeCredentials;
@@ -53,30 +59,37 @@ public final class SnapshotCreateOptions {
     return b;
   }
 
+  /** Whether the archive holds the tenants' credentials and secrets ({@code include_credentials}). */
   public boolean includeCredentials() {
     return includeCredentials;
   }
 
+  /** Whether the archive holds the manager's logs ({@code include_logs}). */
   public boolean includeLogs() {
     return includeLogs;
   }
 
+  /** Whether the archive holds events ({@code include_events}). */
   public boolean includeEvents() {
     return includeEvents;
   }
 
+  /** Whether the workflow is queued when other executions block it ({@code queue}). */
   public boolean queue() {
     return queue;
   }
 
+  /** Where the manager stages a legacy archive ({@code tempdir_path}); empty for the server's choice. */
   public Optional<String> tempdirPath() {
     return Optional.ofNullable(tempdirPath);
   }
 
+  /** Whether the old pg_dump-based format is asked for ({@code legacy}). */
   public boolean legacy() {
     return legacy;
   }
 
+  /** How long the create workflow listens for changes ({@code listener_timeout}); empty: the server's. */
   public Optional<Duration> listenerTimeout() {
     return Optional.ofNullable(listenerTimeout);
   }
@@ -118,6 +131,7 @@ public final class SnapshotCreateOptions {
       return this;
     }
 
+    /** Events (the workflows' history) can be large too; leave them out to keep an archive small. */
     public Builder includeEvents(boolean includeEvents) {
       this.includeEvents = includeEvents;
       return this;
@@ -151,6 +165,7 @@ public final class SnapshotCreateOptions {
       return this;
     }
 
+    /** The options; refuses {@code listenerTimeout} with {@code legacy(true)}. */
     public SnapshotCreateOptions build() {
       if (legacy && listenerTimeout != null) {
         throw new IllegalArgumentException("listenerTimeout applies to the JSON format only, not with legacy(true)");
@@ -159,6 +174,29 @@ public final class SnapshotCreateOptions {
     }
   }
 
+  /** Equal when every option is equal. */
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof SnapshotCreateOptions)) {
+      return false;
+    }
+    SnapshotCreateOptions other = (SnapshotCreateOptions) o;
+    return includeCredentials == other.includeCredentials && includeLogs == other.includeLogs
+        && includeEvents == other.includeEvents && queue == other.queue
+        && Objects.equals(tempdirPath, other.tempdirPath) && legacy == other.legacy
+        && Objects.equals(listenerTimeout, other.listenerTimeout);
+  }
+
+  /** A hash of every option, consistent with {@link #equals(Object)}. */
+  @Override
+  public int hashCode() {
+    return Objects.hash(includeCredentials, includeLogs, includeEvents, queue, tempdirPath, legacy, listenerTimeout);
+  }
+
+  /** The options as they are sent (the body holds no secret). */
   @Override
   public String toString() {
     return "SnapshotCreateOptions" + toBody();

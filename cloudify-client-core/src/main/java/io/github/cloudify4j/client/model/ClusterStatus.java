@@ -19,18 +19,52 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableClusterStatus.class)
 public abstract class ClusterStatus {
 
-  public static ImmutableClusterStatus.Builder builder() {
+  ClusterStatus() {}
+
+  /** A new, empty builder; {@link #status()} is required. */
+  public static Builder builder() {
     return ImmutableClusterStatus.builder();
   }
 
+  /** A builder that starts with every attribute of this value. */
+  public Builder toBuilder() {
+    return ImmutableClusterStatus.builder().from(this);
+  }
+
+  /** {@code OK}, {@code Degraded} or {@code Fail} (kept as sent). */
   @JsonProperty("status")
   public abstract String status();
 
+  /** Each clustered service by name ({@code manager}, {@code db}, {@code broker}). */
   @JsonProperty("services")
   public abstract Map<String, Service> services();
 
+  /** {@code status == "OK"}. */
   public final boolean isOk() {
     return "OK".equalsIgnoreCase(status());
+  }
+
+  /** Equal when every attribute is equal. */
+  @Override
+  public abstract boolean equals(Object other);
+
+  /** A hash of every attribute, consistent with {@link #equals(Object)}. */
+  @Override
+  public abstract int hashCode();
+
+  /** Builds a {@link ClusterStatus}. */
+  public interface Builder {
+    /** Sets {@link ClusterStatus#status()}. */
+    Builder status(String status);
+
+    /** Replaces {@link ClusterStatus#services()}. */
+    Builder services(Map<String, ? extends Service> services);
+
+    /** Adds one service to {@link ClusterStatus#services()}. */
+    Builder putServices(String name, Service service);
+
+    /** The value; {@link IllegalStateException} when a required attribute is missing. */
+    ClusterStatus build();
   }
 
   /** One clustered service: external, or a set of nodes. */
@@ -39,14 +73,56 @@ public abstract class ClusterStatus {
   @JsonSerialize(as = ImmutableService.class)
   @JsonDeserialize(as = ImmutableService.class)
   public abstract static class Service {
+
+    Service() {}
+
+    /** A new, empty builder; {@link #status()} is required. */
+    public static Builder builder() {
+      return ImmutableService.builder();
+    }
+
+    /** A builder that starts with every attribute of this value. */
+    public Builder toBuilder() {
+      return ImmutableService.builder().from(this);
+    }
+
+    /** The service's status, like the cluster's (kept as sent). */
     @JsonProperty("status")
     public abstract String status();
 
+    /** Whether the service is external to the cluster; empty if the server did not say. */
     @JsonProperty("is_external")
     public abstract Optional<Boolean> isExternal();
 
+    /** Each node of the service by name. */
     @JsonProperty("nodes")
     public abstract Map<String, Node> nodes();
+
+    /** Equal when every attribute is equal. */
+    @Override
+    public abstract boolean equals(Object other);
+
+    /** A hash of every attribute, consistent with {@link #equals(Object)}. */
+    @Override
+    public abstract int hashCode();
+
+    /** Builds a {@link Service}. */
+    public interface Builder {
+      /** Sets {@link Service#status()}. */
+      Builder status(String status);
+
+      /** Sets {@link Service#isExternal()}; {@code null} for none. */
+      Builder isExternal(Boolean isExternal);
+
+      /** Replaces {@link Service#nodes()}. */
+      Builder nodes(Map<String, ? extends Node> nodes);
+
+      /** Adds one node to {@link Service#nodes()}. */
+      Builder putNodes(String name, Node node);
+
+      /** The value; {@link IllegalStateException} when a required attribute is missing. */
+      Service build();
+    }
   }
 
   /** One node of a clustered service. */
@@ -55,23 +131,80 @@ public abstract class ClusterStatus {
   @JsonSerialize(as = ImmutableNode.class)
   @JsonDeserialize(as = ImmutableNode.class)
   public abstract static class Node {
+
+    Node() {}
+
+    /** A new, empty builder; {@link #status()} is required. */
+    public static Builder builder() {
+      return ImmutableNode.builder();
+    }
+
+    /** A builder that starts with every attribute of this value. */
+    public Builder toBuilder() {
+      return ImmutableNode.builder().from(this);
+    }
+
+    /** The node's status (kept as sent). */
     @JsonProperty("status")
     public abstract String status();
 
+    /** The private IP address; empty if the server did not say. */
     @JsonProperty("private_ip")
     public abstract Optional<String> privateIp();
 
+    /** The public IP address; empty if the server did not say. */
     @JsonProperty("public_ip")
     public abstract Optional<String> publicIp();
 
+    /** The version of the service on the node; empty if the server did not say. */
     @JsonProperty("version")
     public abstract Optional<String> version();
 
+    /** What failed on the node, as the server describes it (elements may be {@code null}). */
     @JsonProperty("failures")
     @AllowNulls
     public abstract List<Object> failures();
 
+    /** The node's own services by display name. */
     @JsonProperty("services")
     public abstract Map<String, ServiceStatus> services();
+
+    /** Equal when every attribute is equal. */
+    @Override
+    public abstract boolean equals(Object other);
+
+    /** A hash of every attribute, consistent with {@link #equals(Object)}. */
+    @Override
+    public abstract int hashCode();
+
+    /** Builds a {@link Node}; optional attributes take {@code null} for "absent". */
+    public interface Builder {
+      /** Sets {@link Node#status()}. */
+      Builder status(String status);
+
+      /** Sets {@link Node#privateIp()}; {@code null} for none. */
+      Builder privateIp(String privateIp);
+
+      /** Sets {@link Node#publicIp()}; {@code null} for none. */
+      Builder publicIp(String publicIp);
+
+      /** Sets {@link Node#version()}; {@code null} for none. */
+      Builder version(String version);
+
+      /** Replaces {@link Node#failures()}. */
+      Builder failures(Iterable<? extends Object> failures);
+
+      /** Adds one failure to {@link Node#failures()}. */
+      Builder addFailures(Object failure);
+
+      /** Replaces {@link Node#services()}. */
+      Builder services(Map<String, ? extends ServiceStatus> services);
+
+      /** Adds one service to {@link Node#services()}. */
+      Builder putServices(String name, ServiceStatus service);
+
+      /** The value; {@link IllegalStateException} when a required attribute is missing. */
+      Node build();
+    }
   }
 }

@@ -15,6 +15,9 @@ import org.immutables.value.Value;
  *
  * <p>Snapshot workflows carry the manager's database password in {@code parameters.config.postgresql_password}.
  * {@link #toString()} masks it (and any other password, token or secret key), as do cloudify4j's logs.
+ *
+ * <p>An immutable value: {@link #equals(Object)} compares every attribute, {@link #builder()} makes one (tests do)
+ * and {@link #toBuilder()} copies one to change a field.
  */
 @Value.Immutable
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -22,19 +25,31 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableExecution.class)
 public abstract class Execution {
 
-  public static ImmutableExecution.Builder builder() {
+  Execution() {}
+
+  /** A new, empty builder; {@link #id()} and {@link #status()} are required. */
+  public static Builder builder() {
     return ImmutableExecution.builder();
   }
 
+  /** A builder that starts with every attribute of this execution. */
+  public Builder toBuilder() {
+    return ImmutableExecution.builder().from(this);
+  }
+
+  /** The execution's id. */
   @JsonProperty("id")
   public abstract String id();
 
+  /** The workflow, e.g. {@code create_snapshot}; empty if the server did not say. */
   @JsonProperty("workflow_id")
   public abstract Optional<String> workflowId();
 
+  /** The execution's status; an unknown status parses and keeps its text. */
   @JsonProperty("status")
   public abstract ExecutionStatus status();
 
+  /** The status as the UI shows it; empty if the server did not say. */
   @JsonProperty("status_display")
   public abstract Optional<String> statusDisplay();
 
@@ -45,42 +60,55 @@ public abstract class Execution {
     return "";
   }
 
+  /** When the execution was created; empty if the server did not say. */
   @JsonProperty("created_at")
   public abstract Optional<Instant> createdAt();
 
+  /** When it started running; empty before that. */
   @JsonProperty("started_at")
   public abstract Optional<Instant> startedAt();
 
+  /** When it ended; empty while it runs. */
   @JsonProperty("ended_at")
   public abstract Optional<Instant> endedAt();
 
+  /** When a scheduled execution is due; empty if not scheduled. */
   @JsonProperty("scheduled_for")
   public abstract Optional<Instant> scheduledFor();
 
+  /** Whether it is a system workflow (snapshots are); empty if the server did not say. */
   @JsonProperty("is_system_workflow")
   public abstract Optional<Boolean> isSystemWorkflow();
 
+  /** Whether it is a dry run; empty if the server did not say. */
   @JsonProperty("is_dry_run")
   public abstract Optional<Boolean> isDryRun();
 
+  /** The deployment it runs on; empty for a system workflow. */
   @JsonProperty("deployment_id")
   public abstract Optional<String> deploymentId();
 
+  /** The deployment's blueprint; empty for a system workflow. */
   @JsonProperty("blueprint_id")
   public abstract Optional<String> blueprintId();
 
+  /** The tenant; empty if the server did not say. */
   @JsonProperty("tenant_name")
   public abstract Optional<String> tenantName();
 
+  /** The user who started it; empty if the server did not say. */
   @JsonProperty("created_by")
   public abstract Optional<String> createdBy();
 
+  /** {@code private}, {@code tenant} or {@code global}; empty if the server did not say. */
   @JsonProperty("visibility")
   public abstract Optional<String> visibility();
 
+  /** How many operations the workflow has; empty if the server did not say. */
   @JsonProperty("total_operations")
   public abstract Optional<Integer> totalOperations();
 
+  /** How many of them have finished; empty if the server did not say. */
   @JsonProperty("finished_operations")
   public abstract Optional<Integer> finishedOperations();
 
@@ -94,6 +122,15 @@ public abstract class Execution {
     return status().isTerminal();
   }
 
+  /** Equal when every attribute is equal. */
+  @Override
+  public abstract boolean equals(Object other);
+
+  /** A hash of every attribute, consistent with {@link #equals(Object)}. */
+  @Override
+  public abstract int hashCode();
+
+  /** The main attributes; passwords, tokens and secret keys in the error and the parameters are masked. */
   @Override
   public String toString() {
     return "Execution{id=" + id() + ", workflowId=" + workflowId().orElse(null) + ", status=" + status()
@@ -101,5 +138,71 @@ public abstract class Execution {
         + ", createdAt=" + createdAt().orElse(null) + ", endedAt=" + endedAt().orElse(null)
         + ", deploymentId=" + deploymentId().orElse(null) + ", tenantName=" + tenantName().orElse(null)
         + ", parameters=" + Redaction.redactMap(parameters()) + "}";
+  }
+
+  /** Builds an {@link Execution}; optional attributes take {@code null} for "absent". */
+  public interface Builder {
+    /** Sets {@link Execution#id()}. */
+    Builder id(String id);
+
+    /** Sets {@link Execution#workflowId()}; {@code null} for none. */
+    Builder workflowId(String workflowId);
+
+    /** Sets {@link Execution#status()}. */
+    Builder status(ExecutionStatus status);
+
+    /** Sets {@link Execution#statusDisplay()}; {@code null} for none. */
+    Builder statusDisplay(String statusDisplay);
+
+    /** Sets {@link Execution#error()} ({@code ""} when not set). */
+    Builder error(String error);
+
+    /** Sets {@link Execution#createdAt()}; {@code null} for none. */
+    Builder createdAt(Instant createdAt);
+
+    /** Sets {@link Execution#startedAt()}; {@code null} for none. */
+    Builder startedAt(Instant startedAt);
+
+    /** Sets {@link Execution#endedAt()}; {@code null} for none. */
+    Builder endedAt(Instant endedAt);
+
+    /** Sets {@link Execution#scheduledFor()}; {@code null} for none. */
+    Builder scheduledFor(Instant scheduledFor);
+
+    /** Sets {@link Execution#isSystemWorkflow()}; {@code null} for none. */
+    Builder isSystemWorkflow(Boolean isSystemWorkflow);
+
+    /** Sets {@link Execution#isDryRun()}; {@code null} for none. */
+    Builder isDryRun(Boolean isDryRun);
+
+    /** Sets {@link Execution#deploymentId()}; {@code null} for none. */
+    Builder deploymentId(String deploymentId);
+
+    /** Sets {@link Execution#blueprintId()}; {@code null} for none. */
+    Builder blueprintId(String blueprintId);
+
+    /** Sets {@link Execution#tenantName()}; {@code null} for none. */
+    Builder tenantName(String tenantName);
+
+    /** Sets {@link Execution#createdBy()}; {@code null} for none. */
+    Builder createdBy(String createdBy);
+
+    /** Sets {@link Execution#visibility()}; {@code null} for none. */
+    Builder visibility(String visibility);
+
+    /** Sets {@link Execution#totalOperations()}; {@code null} for none. */
+    Builder totalOperations(Integer totalOperations);
+
+    /** Sets {@link Execution#finishedOperations()}; {@code null} for none. */
+    Builder finishedOperations(Integer finishedOperations);
+
+    /** Replaces {@link Execution#parameters()}. */
+    Builder parameters(Map<String, ? extends Object> parameters);
+
+    /** Adds one parameter to {@link Execution#parameters()}. */
+    Builder putParameters(String name, Object value);
+
+    /** The execution; {@link IllegalStateException} when a required attribute is missing. */
+    Execution build();
   }
 }

@@ -20,10 +20,19 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableMaintenanceStatus.class)
 public abstract class MaintenanceStatus {
 
-  public static ImmutableMaintenanceStatus.Builder builder() {
+  MaintenanceStatus() {}
+
+  /** A new, empty builder; {@link #status()} is required. */
+  public static Builder builder() {
     return ImmutableMaintenanceStatus.builder();
   }
 
+  /** A builder that starts with every attribute of this value. */
+  public Builder toBuilder() {
+    return ImmutableMaintenanceStatus.builder().from(this);
+  }
+
+  /** {@code activated}, {@code activating} or {@code deactivated} (an unknown state keeps its text). */
   @JsonProperty("status")
   public abstract MaintenanceState status();
 
@@ -31,6 +40,7 @@ public abstract class MaintenanceStatus {
   @JsonProperty("activated_at")
   public abstract Optional<Instant> activatedAt();
 
+  /** When maintenance mode was asked for; empty when deactivated. */
   @JsonProperty("activation_requested_at")
   public abstract Optional<Instant> activationRequestedAt();
 
@@ -41,19 +51,55 @@ public abstract class MaintenanceStatus {
     return "";
   }
 
+  /** The executions that keep maintenance mode {@code activating}; empty otherwise. */
   @JsonProperty("remaining_executions")
   @JsonDeserialize(using = FlatteningListDeserializer.RemainingExecutions.class)
   public abstract List<RemainingExecution> remainingExecutions();
 
+  /** Whether maintenance mode is on. */
   public final boolean isActivated() {
     return MaintenanceState.ACTIVATED.equals(status());
   }
 
+  /** Whether maintenance mode waits for executions to end. */
   public final boolean isActivating() {
     return MaintenanceState.ACTIVATING.equals(status());
   }
 
+  /** Whether maintenance mode is off. */
   public final boolean isDeactivated() {
     return MaintenanceState.DEACTIVATED.equals(status());
+  }
+
+  /** Equal when every attribute is equal. */
+  @Override
+  public abstract boolean equals(Object other);
+
+  /** A hash of every attribute, consistent with {@link #equals(Object)}. */
+  @Override
+  public abstract int hashCode();
+
+  /** Builds a {@link MaintenanceStatus}; optional attributes take {@code null} for "absent". */
+  public interface Builder {
+    /** Sets {@link MaintenanceStatus#status()}. */
+    Builder status(MaintenanceState status);
+
+    /** Sets {@link MaintenanceStatus#activatedAt()}; {@code null} for none. */
+    Builder activatedAt(Instant activatedAt);
+
+    /** Sets {@link MaintenanceStatus#activationRequestedAt()}; {@code null} for none. */
+    Builder activationRequestedAt(Instant activationRequestedAt);
+
+    /** Sets {@link MaintenanceStatus#requestedBy()} ({@code ""} when not set). */
+    Builder requestedBy(String requestedBy);
+
+    /** Replaces {@link MaintenanceStatus#remainingExecutions()}. */
+    Builder remainingExecutions(Iterable<? extends RemainingExecution> remainingExecutions);
+
+    /** Adds one execution to {@link MaintenanceStatus#remainingExecutions()}. */
+    Builder addRemainingExecutions(RemainingExecution remainingExecution);
+
+    /** The value; {@link IllegalStateException} when a required attribute is missing. */
+    MaintenanceStatus build();
   }
 }

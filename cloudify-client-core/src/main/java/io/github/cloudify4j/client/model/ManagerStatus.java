@@ -14,18 +14,51 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableManagerStatus.class)
 public abstract class ManagerStatus {
 
-  public static ImmutableManagerStatus.Builder builder() {
+  ManagerStatus() {}
+
+  /** A new, empty builder; {@link #status()} is required. */
+  public static Builder builder() {
     return ImmutableManagerStatus.builder();
   }
 
+  /** A builder that starts with every attribute of this value. */
+  public Builder toBuilder() {
+    return ImmutableManagerStatus.builder().from(this);
+  }
+
+  /** {@code OK} or {@code Fail} (kept as sent). */
   @JsonProperty("status")
   public abstract String status();
 
+  /** Each service of the node by its display name. */
   @JsonProperty("services")
   public abstract Map<String, ServiceStatus> services();
 
   /** {@code status == "OK"}. */
   public final boolean isHealthy() {
     return "OK".equalsIgnoreCase(status());
+  }
+
+  /** Equal when every attribute is equal. */
+  @Override
+  public abstract boolean equals(Object other);
+
+  /** A hash of every attribute, consistent with {@link #equals(Object)}. */
+  @Override
+  public abstract int hashCode();
+
+  /** Builds a {@link ManagerStatus}. */
+  public interface Builder {
+    /** Sets {@link ManagerStatus#status()}. */
+    Builder status(String status);
+
+    /** Replaces {@link ManagerStatus#services()}. */
+    Builder services(Map<String, ? extends ServiceStatus> services);
+
+    /** Adds one service to {@link ManagerStatus#services()}. */
+    Builder putServices(String name, ServiceStatus service);
+
+    /** The value; {@link IllegalStateException} when a required attribute is missing. */
+    ManagerStatus build();
   }
 }

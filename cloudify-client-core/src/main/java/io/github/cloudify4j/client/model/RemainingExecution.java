@@ -14,19 +14,57 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableRemainingExecution.class)
 public abstract class RemainingExecution {
 
-  public static ImmutableRemainingExecution.Builder builder() {
+  RemainingExecution() {}
+
+  /** A new, empty builder; {@link #id()} and {@link #status()} are required. */
+  public static Builder builder() {
     return ImmutableRemainingExecution.builder();
   }
 
+  /** A builder that starts with every attribute of this value. */
+  public Builder toBuilder() {
+    return ImmutableRemainingExecution.builder().from(this);
+  }
+
+  /** The execution's id. */
   @JsonProperty("id")
   public abstract String id();
 
+  /** The execution's status. */
   @JsonProperty("status")
   public abstract ExecutionStatus status();
 
+  /** The deployment it runs on; empty for a system workflow. */
   @JsonProperty("deployment_id")
   public abstract Optional<String> deploymentId();
 
+  /** The workflow, e.g. {@code install}; empty if the server did not say. */
   @JsonProperty("workflow_id")
   public abstract Optional<String> workflowId();
+
+  /** Equal when every attribute is equal. */
+  @Override
+  public abstract boolean equals(Object other);
+
+  /** A hash of every attribute, consistent with {@link #equals(Object)}. */
+  @Override
+  public abstract int hashCode();
+
+  /** Builds a {@link RemainingExecution}; optional attributes take {@code null} for "absent". */
+  public interface Builder {
+    /** Sets {@link RemainingExecution#id()}. */
+    Builder id(String id);
+
+    /** Sets {@link RemainingExecution#status()}. */
+    Builder status(ExecutionStatus status);
+
+    /** Sets {@link RemainingExecution#deploymentId()}; {@code null} for none. */
+    Builder deploymentId(String deploymentId);
+
+    /** Sets {@link RemainingExecution#workflowId()}; {@code null} for none. */
+    Builder workflowId(String workflowId);
+
+    /** The value; {@link IllegalStateException} when a required attribute is missing. */
+    RemainingExecution build();
+  }
 }

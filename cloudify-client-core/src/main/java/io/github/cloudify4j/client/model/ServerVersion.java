@@ -15,23 +15,35 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableServerVersion.class)
 public abstract class ServerVersion {
 
-  public static ImmutableServerVersion.Builder builder() {
+  ServerVersion() {}
+
+  /** A new, empty builder; {@link #versionText()} is required and must parse as a {@link Version}. */
+  public static Builder builder() {
     return ImmutableServerVersion.builder();
+  }
+
+  /** A builder that starts with every attribute of this value. */
+  public Builder toBuilder() {
+    return ImmutableServerVersion.builder().from(this);
   }
 
   /** The version text, e.g. {@code 7.0.4}. */
   @JsonProperty("version")
   public abstract String versionText();
 
+  /** {@code community} or {@code premium}; empty if the server did not say. */
   @JsonProperty("edition")
   public abstract Optional<String> edition();
 
+  /** The OS distribution, e.g. {@code rhel}; empty if the server did not say. */
   @JsonProperty("distribution")
   public abstract Optional<String> distribution();
 
+  /** The OS release, e.g. {@code Ootpa}; empty if the server did not say. */
   @JsonProperty("distro_release")
   public abstract Optional<String> distroRelease();
 
+  /** The build id; empty if the server did not say. */
   @JsonProperty("build")
   public abstract Optional<String> build();
 
@@ -42,6 +54,7 @@ public abstract class ServerVersion {
     return Version.parse(versionText());
   }
 
+  /** Refuses a version text that does not parse (called by the generated implementation). */
   @Value.Check
   protected void check() {
     Version.parse(versionText());
@@ -50,5 +63,34 @@ public abstract class ServerVersion {
   /** Whether the manager is at least this version. */
   public final boolean isAtLeast(int... numbers) {
     return version().isAtLeast(Version.of(numbers));
+  }
+
+  /** Equal when every attribute is equal. */
+  @Override
+  public abstract boolean equals(Object other);
+
+  /** A hash of every attribute, consistent with {@link #equals(Object)}. */
+  @Override
+  public abstract int hashCode();
+
+  /** Builds a {@link ServerVersion}; optional attributes take {@code null} for "absent". */
+  public interface Builder {
+    /** Sets {@link ServerVersion#versionText()}. */
+    Builder versionText(String versionText);
+
+    /** Sets {@link ServerVersion#edition()}; {@code null} for none. */
+    Builder edition(String edition);
+
+    /** Sets {@link ServerVersion#distribution()}; {@code null} for none. */
+    Builder distribution(String distribution);
+
+    /** Sets {@link ServerVersion#distroRelease()}; {@code null} for none. */
+    Builder distroRelease(String distroRelease);
+
+    /** Sets {@link ServerVersion#build()}; {@code null} for none. */
+    Builder build(String build);
+
+    /** The value; {@link IllegalStateException} when the version text is missing, the parse error if it does not parse. */
+    ServerVersion build();
   }
 }

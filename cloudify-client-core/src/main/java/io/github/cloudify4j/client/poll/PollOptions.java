@@ -2,6 +2,7 @@ package io.github.cloudify4j.client.poll;
 
 import io.github.cloudify4j.client.spi.Arguments;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -271,6 +272,31 @@ public final class PollOptions {
     }
   }
 
+  /** Equal when every setting is equal. */
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof PollOptions)) {
+      return false;
+    }
+    PollOptions other = (PollOptions) o;
+    return Objects.equals(maxWait, other.maxWait)
+        && maxAttempts == other.maxAttempts
+        && Objects.equals(initialDelay, other.initialDelay)
+        && Objects.equals(maxDelay, other.maxDelay)
+        && multiplier == other.multiplier
+        && jitter == other.jitter;
+  }
+
+  /** A hash of every setting, consistent with {@link #equals(Object)}. */
+  @Override
+  public int hashCode() {
+    return Objects.hash(maxWait, maxAttempts, initialDelay, maxDelay, multiplier, jitter);
+  }
+
+  /** The options, for logs. */
   @Override
   public String toString() {
     return "PollOptions{maxWait=" + maxWait + ", maxAttempts="

@@ -15,12 +15,12 @@ class ModelTest {
 
   @Test
   void buildersAreUsableForTests() {
-    ImmutableExecution e = Execution.builder().id("e1").status(ExecutionStatus.STARTED).workflowId("install")
+    Execution e = Execution.builder().id("e1").status(ExecutionStatus.STARTED).workflowId("install")
         .createdAt(Instant.parse("2024-05-02T10:11:12.345Z")).putParameters("a", 1).build();
     assertThat(e.error()).isEmpty();
     assertThat(e.isTerminal()).isFalse();
-    assertThat(e.withStatus(ExecutionStatus.TERMINATED).isTerminal()).isTrue();
-    assertThat(e).isEqualTo(Execution.builder().from(e).build());
+    assertThat(e.toBuilder().status(ExecutionStatus.TERMINATED).build().isTerminal()).isTrue();
+    assertThat(e).isEqualTo(e.toBuilder().build());
 
     MaintenanceStatus m = MaintenanceStatus.builder().status(MaintenanceState.ACTIVATING)
         .addRemainingExecutions(RemainingExecution.builder().id("x").status(ExecutionStatus.QUEUED).build())
