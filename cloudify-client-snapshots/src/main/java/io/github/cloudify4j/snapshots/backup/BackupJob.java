@@ -21,6 +21,7 @@ import io.github.cloudify4j.snapshots.Snapshot;
 import io.github.cloudify4j.snapshots.SnapshotCreateOptions;
 import io.github.cloudify4j.snapshots.SnapshotStatus;
 import io.github.cloudify4j.snapshots.Snapshots;
+import io.github.cloudify4j.snapshots.workflow.internal.StepRunner;
 import io.github.cloudify4j.snapshots.archive.ArchiveInfo;
 import io.github.cloudify4j.snapshots.archive.InvalidSnapshotArchiveException;
 import io.github.cloudify4j.snapshots.archive.SnapshotArchive;
@@ -242,29 +243,29 @@ public final class BackupJob {
       if (!existing.isPresent()) {
         run.step(BackupStep.CREATE, () -> {
           create(r);
-          return true;
+          return null;
         });
       }
       if (!existing.isPresent() || !existing.get().status().isRestorable()) {
         run.step(BackupStep.WAIT, () -> {
           await(r, cancelled);
-          return true;
+          return null;
         });
       }
       Path staging = directory.resolve("." + archive.getFileName() + STAGING);
       DownloadResult download = run.result(BackupStep.DOWNLOAD, () -> download(r, staging, cancelled));
       run.step(BackupStep.VERIFY, () -> {
         verifyAndPublish(r, download, staging);
-        return true;
+        return null;
       });
     }
     run.step(BackupStep.PRUNE_MANAGER, () -> {
       pruneManager(r);
-      return true;
+      return null;
     });
     run.step(BackupStep.PRUNE_LOCAL, () -> {
       pruneLocal(r);
-      return true;
+      return null;
     });
     BackupReport report = r.build(clock.instant());
     LOG.info("Backup {}: {} in {} ({} bytes, sha256 {}); retention deleted {} on the manager{}, {} locally",
@@ -738,72 +739,52 @@ public final class BackupJob {
     }
   }
 
-  /** A unit of work of a step. */
-  @FunctionalInterface
-  private interface Work<T> {
-    T run() throws Exception;
+  /** A failure in words: the server's answer for a service error, our message for a refusal. */
+  private static String failureText(Exception e) {
+    if (e instanceof CloudifyServiceException) {
+      CloudifyServiceException s = (CloudifyServiceException) e;
+      return s.statusCode() + s.errorCode().map(c -> " " + c).orElse("") + ": " + s.serverMessage();
+    }
+    return e.getMessage() != null ? e.getMessage() : e.toString();
   }
 
-  /** Runs steps: timing, listener, logs, and the translation of failures into {@link BackupFailedException}. */
+  /**
+   * Runs steps through the shared {@link StepRunner} (cancellation, listener, timing, log) and turns a failed step
+   * into the {@link BackupFailedException} with the report so far.
+   */
   private final class Run {
     private final BackupReport.Builder r;
-    private final AtomicBoolean cancelled;
+    private final StepRunner<BackupStep> steps;
 
     Run(BackupReport.Builder r, AtomicBoolean cancelled) {
       this.r = r;
-      this.cancelled = cancelled;
+      this.steps = new StepRunner<>("Backup " + r.snapshotId, listener, clock, cancelled::get,
+          result -> r.durations.merge(result.step(), result.duration(), Duration::plus), BackupJob::failureText);
     }
 
-    boolean step(BackupStep step, Work<Boolean> work) {
-      return result(step, work);
+    void step(BackupStep step, StepRunner.Work<?> work) {
+      result(step, work);
     }
 
-    <T> T result(BackupStep step, Work<T> work) {
-      Instant start = clock.instant();
-      if (cancelled.get()) {
-        throw failure(step, start, new CloudifyInterruptedException("cancelled before " + step, null));
-      }
-      listener.onStepStarted(step, r.snapshotId);
-      LOG.info("Backup {}: {} started", r.snapshotId, step);
-      T value;
+    <T> T result(BackupStep step, StepRunner.Work<T> work) {
       try {
-        value = work.run();
-      } catch (Exception e) {
-        r.durations.merge(step, Duration.between(start, clock.instant()), Duration::plus);
-        throw failure(step, start, e);
+        return steps.call(step, work);
+      } catch (StepRunner.StepFailedException f) {
+        throw failure(step, f);
       }
-      Duration took = Duration.between(start, clock.instant());
-      r.durations.merge(step, took, Duration::plus);
-      LOG.info("Backup {}: {} finished in {}", r.snapshotId, step, took);
-      listener.onStepFinished(step, r.snapshotId, took);
-      return value;
     }
 
-    private BackupFailedException failure(BackupStep step, Instant start, Exception e) {
-      String message;
-      Throwable cause;
-      if (e instanceof Refusal) {
-        message = e.getMessage();
-        cause = e.getCause();
-      } else if (e instanceof CloudifyServiceException) {
-        CloudifyServiceException s = (CloudifyServiceException) e;
-        message = s.statusCode() + s.errorCode().map(c -> " " + c).orElse("") + ": " + s.serverMessage();
-        cause = e;
-      } else {
-        message = e.getMessage() == null ? e.toString() : e.getMessage();
-        cause = e;
-      }
-      // the one place a failure becomes the exception, the report and the ERROR line: nothing unmasked gets past
-      message = Secrets.mask(message);
+    private BackupFailedException failure(BackupStep step, StepRunner.StepFailedException f) {
+      // the runner masked the detail: the one text the exception, the report and the ERROR line carry
+      String message = f.result().detail();
+      Throwable cause = f.getCause() instanceof Refusal ? f.getCause().getCause() : f.getCause();
       r.outcome = BackupReport.Outcome.FAILED;
       r.failedStep = step;
       r.failure = message;
       r.bytes = 0;
       r.sha256 = null;
-      BackupFailedException failed = new BackupFailedException(step, r.build(clock.instant()), message, cause);
       LOG.error("Backup {}: failed at {}: {}", r.snapshotId, step, message);
-      listener.onStepFailed(step, r.snapshotId, Duration.between(start, clock.instant()), failed);
-      return failed;
+      return new BackupFailedException(step, r.build(clock.instant()), message, cause);
     }
   }
 

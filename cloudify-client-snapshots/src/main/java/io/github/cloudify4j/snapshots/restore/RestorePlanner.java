@@ -1,5 +1,6 @@
 package io.github.cloudify4j.snapshots.restore;
 
+import io.github.cloudify4j.snapshots.workflow.StepResult;
 import static io.github.cloudify4j.snapshots.restore.RestoreText.human;
 
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package io.github.cloudify4j.snapshots.restore;
 
+import io.github.cloudify4j.snapshots.workflow.StepResult;
 import io.github.cloudify4j.client.model.Execution;
 import io.github.cloudify4j.client.model.MaintenanceState;
 import java.time.Duration;
@@ -26,7 +27,7 @@ public final class RestoreReport {
 
   private final Outcome outcome;
   private final String snapshotId;
-  private final List<StepResult> steps;
+  private final List<StepResult<RestoreStep>> steps;
   private final String restoreExecutionId;
   private final Execution restoreExecution;
   private final MaintenanceState maintenanceState;
@@ -82,7 +83,7 @@ public final class RestoreReport {
   }
 
   /** Every step taken, in order, with its timing. */
-  public List<StepResult> steps() {
+  public List<StepResult<RestoreStep>> steps() {
     return steps;
   }
 
@@ -189,7 +190,7 @@ public final class RestoreReport {
     StringBuilder sb = new StringBuilder();
     sb.append("Restore of ").append(snapshotId).append(": ").append(outcome)
         .append(" in ").append(duration.getSeconds()).append(" s").append(resumed ? " (resumed)" : "").append('\n');
-    for (StepResult s : steps) {
+    for (StepResult<RestoreStep> s : steps) {
       sb.append(String.format("  %-22s %-9s %8d ms  %s%n", s.step(), s.status(), s.duration().toMillis(),
           s.detail()));
     }
@@ -236,7 +237,7 @@ public final class RestoreReport {
     b.failedStep = RestoreStep.PREFLIGHT;
     b.failure = refusal.message();
     b.refusal = refusal;
-    b.steps.add(new StepResult(RestoreStep.PREFLIGHT, StepResult.Status.FAILED, at, Duration.ZERO,
+    b.steps.add(new StepResult<>(RestoreStep.PREFLIGHT, StepResult.Status.FAILED, at, Duration.ZERO,
         refusal.message()));
     return b.build();
   }
@@ -244,7 +245,7 @@ public final class RestoreReport {
   static final class Builder {
     Outcome outcome = Outcome.FAILED;
     String snapshotId;
-    final List<StepResult> steps = new ArrayList<>();
+    final List<StepResult<RestoreStep>> steps = new ArrayList<>();
     String restoreExecutionId;
     Execution restoreExecution;
     MaintenanceState maintenanceState;
