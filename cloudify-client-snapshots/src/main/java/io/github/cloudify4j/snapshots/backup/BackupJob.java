@@ -152,9 +152,7 @@ public final class BackupJob {
 
   /** A builder; {@link Builder#directory(Path)} and {@link Builder#prefix(String)} are required. */
   public static Builder builder(CloudifyClient client) {
-    if (client == null) {
-      throw new IllegalArgumentException("client must not be null");
-    }
+    requireNonNull(client, "client == null");
     return new Builder(client);
   }
 
@@ -817,9 +815,7 @@ public final class BackupJob {
 
     /** Required: an existing, writable directory for the archives. It should hold nothing but backups. */
     public Builder directory(Path directory) {
-      if (directory == null) {
-        throw new IllegalArgumentException("directory must not be null");
-      }
+      requireNonNull(directory, "directory == null");
       this.directory = directory.toAbsolutePath().normalize();
       return this;
     }
@@ -830,9 +826,7 @@ public final class BackupJob {
      * deletes snapshots and files named this prefix followed by a slot stamp, so give each job its own prefix.
      */
     public Builder prefix(String prefix) {
-      if (prefix == null) {
-        throw new IllegalArgumentException("prefix must not be null");
-      }
+      requireNonNull(prefix, "prefix == null");
       if (prefix.trim().isEmpty()) {
         throw new IllegalArgumentException("prefix must not be blank");
       }
@@ -850,9 +844,7 @@ public final class BackupJob {
      * least one minute.
      */
     public Builder slotLength(Duration slotLength) {
-      if (slotLength == null) {
-        throw new IllegalArgumentException("slotLength must not be null");
-      }
+      requireNonNull(slotLength, "slotLength == null");
       if (slotLength.isNegative() || slotLength.isZero()) {
         throw new IllegalArgumentException("slotLength must be positive: " + slotLength);
       }
@@ -865,9 +857,7 @@ public final class BackupJob {
 
     /** The snapshot's options; default {@link #defaultCreateOptions()}. */
     public Builder createOptions(SnapshotCreateOptions createOptions) {
-      if (createOptions == null) {
-        throw new IllegalArgumentException("createOptions must not be null");
-      }
+      requireNonNull(createOptions, "createOptions == null");
       this.createOptions = createOptions;
       return this;
     }
@@ -910,9 +900,7 @@ public final class BackupJob {
 
     /** How long to wait for the snapshot to be {@code created} (default 2 hours). */
     public Builder createTimeout(Duration createTimeout) {
-      if (createTimeout == null) {
-        throw new IllegalArgumentException("createTimeout must not be null");
-      }
+      requireNonNull(createTimeout, "createTimeout == null");
       if (createTimeout.isNegative() || createTimeout.isZero()) {
         throw new IllegalArgumentException("createTimeout must be positive: " + createTimeout);
       }
@@ -930,23 +918,25 @@ public final class BackupJob {
     }
 
     public Builder listener(BackupListener listener) {
-      if (listener == null) {
-        throw new IllegalArgumentException("listener must not be null");
-      }
+      requireNonNull(listener, "listener == null");
       this.listener = listener;
       return this;
     }
 
     /**
-     * @throws IllegalArgumentException when {@code directory} or {@code prefix} is missing, or the directory does
-     *     not exist, is not a directory or is not writable; nothing has been sent
+     * The job. The workflows' one error rule: a {@code null} argument is a {@link NullPointerException} at the
+     * setter, a bad value an {@link IllegalArgumentException} at the setter, and a required setting that was never
+     * made an {@link IllegalStateException} here, naming it. Nothing has been sent either way.
+     *
+     * @throws IllegalStateException when {@code directory} or {@code prefix} was not set
+     * @throws IllegalArgumentException when the directory does not exist, is not a directory or is not writable
      */
     public BackupJob build() {
       if (directory == null) {
-        throw new IllegalArgumentException("directory is required");
+        throw new IllegalStateException("directory is required: directory(...) names where the archives are kept");
       }
       if (prefix == null) {
-        throw new IllegalArgumentException("prefix is required");
+        throw new IllegalStateException("prefix is required: prefix(...) names this job's snapshots and archives");
       }
       requireUsableDirectory(directory);
       return new BackupJob(this);
