@@ -70,8 +70,23 @@ public final class RestoreOptions {
     return ignorePluginFailure;
   }
 
-  public Optional<Duration> timeout() {
+  /**
+   * The {@code timeout} parameter sent with the restore request (the server's default is 300 s when absent). The
+   * manager hands it to the {@code restore_snapshot} workflow, which does not enforce it (it bounds nothing on
+   * current managers); the client-side limit on a restore is {@code RestoreTimeouts.restoreExecution}.
+   */
+  public Optional<Duration> workflowTimeout() {
     return Optional.ofNullable(timeout);
+  }
+
+  /**
+   * The old name of {@link #workflowTimeout()}.
+   *
+   * @deprecated it bounds the server's workflow parameter, not the client's wait: use {@link #workflowTimeout()}
+   */
+  @Deprecated
+  public Optional<Duration> timeout() {
+    return workflowTimeout();
   }
 
   public Optional<String> tenantName() {
@@ -140,11 +155,29 @@ public final class RestoreOptions {
       return this;
     }
 
-    /** The workflow's timeout (server default 300 s), whole seconds. */
+    /**
+     * The {@code timeout} parameter of the restore request, whole seconds (server default 300 s). Current managers
+     * pass it to the workflow without enforcing it; to bound the wait for a restore, use {@code
+     * RestoreTimeouts.restoreExecution} of the orchestrator.
+     */
+    public Builder workflowTimeout(Duration workflowTimeout) {
+      return wholeSeconds(workflowTimeout, "workflowTimeout");
+    }
+
+    /**
+     * The old name of {@link #workflowTimeout(Duration)}.
+     *
+     * @deprecated it sets the server's workflow parameter, not a client wait: use {@link #workflowTimeout(Duration)}
+     */
+    @Deprecated
     public Builder timeout(Duration timeout) {
-      Arguments.requirePositive(timeout, "timeout");
+      return wholeSeconds(timeout, "timeout");
+    }
+
+    private Builder wholeSeconds(Duration timeout, String name) {
+      Arguments.requirePositive(timeout, name);
       if (timeout.getSeconds() < 1 || timeout.getNano() != 0) {
-        throw new IllegalArgumentException("timeout must be a whole number of seconds: " + timeout);
+        throw new IllegalArgumentException(name + " must be a whole number of seconds: " + timeout);
       }
       this.timeout = timeout;
       return this;

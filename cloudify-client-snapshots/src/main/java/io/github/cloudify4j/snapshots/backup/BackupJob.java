@@ -386,8 +386,7 @@ public final class BackupJob {
     } catch (WaitFailedException e) {
       throw new Refusal(e.getMessage(), e);
     } catch (WaitTimeoutException e) {
-      String last = e.lastObserved().filter(Snapshot.class::isInstance).map(o -> ((Snapshot) o).status().toString())
-          .orElse("unknown");
+      String last = e.lastObserved(Snapshot.class).map(o -> o.status().toString()).orElse("unknown");
       throw new Refusal("snapshot " + r.snapshotId + " was not created within " + createTimeout + " (last status: "
           + last + "); it is left on the manager and the next run of this slot follows it again", e);
     }

@@ -82,8 +82,11 @@ public final class BackupReport {
     return outcome == Outcome.ALREADY_DONE;
   }
 
-  /** {@link Outcome#RESUMED}: an existing snapshot of this slot was used instead of creating one. */
-  public boolean isResumed() {
+  /**
+   * {@link Outcome#RESUMED}: an existing snapshot of this slot was used instead of creating one. Named like {@code
+   * RestoreReport.resumed()}.
+   */
+  public boolean resumed() {
     return outcome == Outcome.RESUMED;
   }
 

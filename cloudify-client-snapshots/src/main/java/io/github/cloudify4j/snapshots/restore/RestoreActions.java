@@ -148,7 +148,7 @@ abstract class RestoreActions extends RestorePreflight {
                   + s.remainingExecutions().size() + " execution(s): " + RestoreText.remaining(s))))
           .await();
     } catch (WaitTimeoutException e) {
-      MaintenanceStatus last = (MaintenanceStatus) e.lastObserved().orElse(null);
+      MaintenanceStatus last = e.lastObserved(MaintenanceStatus.class).orElse(null);
       throw new Refused(new RestoreRefusal(RestoreRefusal.Code.MAINTENANCE_NOT_ACTIVATED, "Maintenance mode is"
           + " still " + (last == null ? "unknown" : last.status()) + " after " + human(e.elapsed())
           + "; executions still running: "
@@ -238,7 +238,7 @@ abstract class RestoreActions extends RestorePreflight {
             s -> "the restore execution " + s.execution.id() + " ended " + s.execution.status()
                 + (s.execution.error().isEmpty() ? "" : ": " + Secrets.mask(s.execution.error())))
         .succeedWhen(follow::isOver, "over")
-        .options(pollOptions(settings.timeouts.restore()))
+        .options(pollOptions(settings.timeouts.restoreExecution()))
         .cancelWhen(cancelled::get)
         .listener(e -> e.value().ifPresent(s -> listener().onProgress(RestoreStep.FOLLOW_RESTORE, s.describe())))
         .await();

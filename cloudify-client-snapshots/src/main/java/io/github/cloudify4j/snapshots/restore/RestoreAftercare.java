@@ -75,9 +75,8 @@ abstract class RestoreAftercare extends RestoreActions {
     } catch (WaitTimeoutException e) {
       // The waiter's own message prints the whole status (every service with its details): ~900 characters that
       // the report, the exception and the log would each repeat. Name what matters instead.
-      Object last = e.lastObserved().orElse(null);
-      String seen = last instanceof ManagerStatus ? RestoreText.healthSummary((ManagerStatus) last)
-          : e.getCause() != null ? "no answer (" + e.getCause().getClass().getSimpleName() + ")" : "no answer";
+      String seen = e.lastObserved(ManagerStatus.class).map(RestoreText::healthSummary)
+          .orElse(e.getCause() != null ? "no answer (" + e.getCause().getClass().getSimpleName() + ")" : "no answer");
       throw new IllegalStateException("The manager was not healthy after " + human(e.elapsed()) + " (limit "
           + human(settings.timeouts.health()) + ", RestoreTimeouts.health): " + seen, e);
     }

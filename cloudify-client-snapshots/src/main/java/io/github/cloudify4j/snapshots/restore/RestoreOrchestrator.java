@@ -127,7 +127,7 @@ public final class RestoreOrchestrator {
   /**
    * Runs this plan step by step: each planned step is executed or, if the plan skips it, recorded as skipped, in
    * the plan's order; nothing else is done but a rollback after a failure. The one change a run makes to the plan
-   * is to follow its {@link RestorePlan#resumed(String) resumed} form when PREFLIGHT finds a restore running; the
+   * is to follow its {@link RestorePlan#resumedWith(String) resumed} form when PREFLIGHT finds a restore running; the
    * plan followed is in {@link RestoreReport#plan()}.
    *
    * @param plan a plan made by {@link #plan()} of this orchestrator

@@ -168,7 +168,7 @@ public final class RestoreReport {
 
   /**
    * The plan this run executed: the one approved, or (when PREFLIGHT found a restore running) its {@link
-   * RestorePlan#resumed(String) resumed} form. {@link #steps()} follows it step by step; a failure ends the list
+   * RestorePlan#resumedWith(String) resumed} form. {@link #steps()} follows it step by step; a failure ends the list
    * early, and a rollback adds one DEACTIVATE_MAINTENANCE entry.
    */
   public RestorePlan plan() {

@@ -88,8 +88,8 @@ final class RestoreRun extends RestoreAftercare {
           continue;
         }
         steps.run(step.step(), () -> execute(step));
-        if (step.step() == RestoreStep.PREFLIGHT && resumed && !current.isResumed()) {
-          current = current.resumed(report.restoreExecutionId);
+        if (step.step() == RestoreStep.PREFLIGHT && resumed && !current.resumed()) {
+          current = current.resumedWith(report.restoreExecutionId);
           report.plan = current;
         }
       }

@@ -165,7 +165,7 @@ class BackupJobTest extends FakeManagerTest {
 
     BackupReport report = job().downloadAttempts(1).build().run();
     assertThat(report.outcome()).isEqualTo(BackupReport.Outcome.RESUMED);
-    assertThat(report.isResumed()).isTrue();
+    assertThat(report.resumed()).isTrue();
     assertThat(report.createExecutionId()).isEmpty();
     assertThat(report.durations()).doesNotContainKeys(BackupStep.CREATE, BackupStep.WAIT);
     assertThat(m.journal().count("PUT", "/snapshots/" + ID)).isEqualTo(1);

@@ -111,7 +111,7 @@ class RestorePlanIsTheProgramTest {
       RestorePlan followed = report.plan();
       if (running) {
         // The one runtime change: the approved plan in its resumed form, step for step.
-        assertThat(followed.isResumed()).isTrue();
+        assertThat(followed.resumed()).isTrue();
         assertThat(followed.stepKinds()).isEqualTo(approved.stepKinds());
         assertThat(followed.steps()).filteredOn(RestorePlan.Step::isSkipped).extracting(RestorePlan.Step::step)
             .containsAll(approved.steps().stream().filter(s -> s.step() == RestoreStep.UPLOAD
