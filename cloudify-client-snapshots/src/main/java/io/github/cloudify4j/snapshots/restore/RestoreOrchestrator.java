@@ -95,6 +95,8 @@ public final class RestoreOrchestrator {
     this.settings = settings; // a copy made by build(): the builder can change, this cannot
   }
 
+  /** A builder for a restore through {@code client}; choose the snapshot with {@link Builder#snapshotId} or {@link
+   * Builder#latestRestorableSnapshot}. */
   public static Builder builder(CloudifyClient client) {
     return new Builder(requireNonNull(client, "client == null"));
   }
@@ -286,11 +288,16 @@ public final class RestoreOrchestrator {
       return this;
     }
 
+    /**
+     * What to do when the snapshot id to upload already exists on the manager (default FAIL: decided up front in
+     * PREFLIGHT, before anything is sent, rather than by a 409 halfway).
+     */
     public Builder onExistingSnapshot(ExistingSnapshotPolicy policy) {
       this.existingPolicy = requireNonNull(policy, "policy == null");
       return this;
     }
 
+    /** The parameters of the restore request itself ({@code force}, certificates, reboot …). */
     public Builder restoreOptions(RestoreOptions restoreOptions) {
       this.restoreOptions = requireNonNull(restoreOptions, "restoreOptions == null");
       return this;
@@ -348,6 +355,7 @@ public final class RestoreOrchestrator {
       return this;
     }
 
+    /** How long each wait may take, and the whole run; see {@link RestoreTimeouts#defaults()}. */
     public Builder timeouts(RestoreTimeouts timeouts) {
       this.timeouts = requireNonNull(timeouts, "timeouts == null");
       return this;
@@ -359,6 +367,7 @@ public final class RestoreOrchestrator {
       return this;
     }
 
+    /** Told about each step as it runs (default: nobody); the same shape as a backup's listener. */
     public Builder listener(RestoreListener listener) {
       this.listener = requireNonNull(listener, "listener == null");
       return this;

@@ -37,6 +37,7 @@ public final class RestorePlan {
       this.skipReason = skipReason;
     }
 
+    /** Which step this is. */
     public RestoreStep step() {
       return step;
     }
@@ -64,10 +65,12 @@ public final class RestorePlan {
       return Optional.ofNullable(skipReason);
     }
 
+    /** The REST calls the step makes, for a reviewer who checks them against the server's log. */
     public String restCalls() {
       return step.restCalls();
     }
 
+    /** The {@code cfy} command an operator would type to do the step by hand. */
     public String cfyCommand() {
       return step.cfyCommand();
     }
@@ -130,6 +133,7 @@ public final class RestorePlan {
     return steps.stream().filter(s -> s.step() == kind).findFirst();
   }
 
+  /** What the plan could not decide without the manager, or a reviewer should know before approving it. */
   public List<String> warnings() {
     return warnings;
   }

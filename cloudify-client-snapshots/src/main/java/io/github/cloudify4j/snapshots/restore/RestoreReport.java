@@ -69,10 +69,12 @@ public final class RestoreReport {
     leftoverExecutionsKilled = Collections.unmodifiableList(new ArrayList<>(b.leftoverExecutionsKilled));
   }
 
+  /** The verdict: COMPLETE, PARTIAL or FAILED (see the class description). */
   public Outcome outcome() {
     return outcome;
   }
 
+  /** Whether the outcome is {@link Outcome#COMPLETE}: the one check a script needs. */
   public boolean isComplete() {
     return outcome == Outcome.COMPLETE;
   }
@@ -102,6 +104,7 @@ public final class RestoreReport {
     return Optional.ofNullable(maintenanceState);
   }
 
+  /** What VERIFY counted against the archive; empty when the run did not get that far. */
   public Optional<Verification> verification() {
     return Optional.ofNullable(verification);
   }
@@ -119,6 +122,7 @@ public final class RestoreReport {
     return executionsCancelled;
   }
 
+  /** What went oddly without failing the restore, in words. */
   public List<String> warnings() {
     return warnings;
   }
@@ -128,6 +132,7 @@ public final class RestoreReport {
     return followUps;
   }
 
+  /** The step that failed, for a FAILED restore. */
   public Optional<RestoreStep> failedStep() {
     return Optional.ofNullable(failedStep);
   }
@@ -142,6 +147,7 @@ public final class RestoreReport {
     return resumed;
   }
 
+  /** How long the run took, by the client's (injectable) clock. */
   public Duration duration() {
     return duration;
   }
