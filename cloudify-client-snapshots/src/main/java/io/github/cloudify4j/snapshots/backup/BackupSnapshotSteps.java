@@ -175,6 +175,8 @@ abstract class BackupSnapshotSteps extends BackupRunState {
         if (cancelled.get()) {
           throw new CloudifyInterruptedException("cancelled while waiting for snapshot " + r.snapshotId, null);
         }
+        event.value().ifPresent(v -> listener.onProgress(BackupStep.WAIT, "snapshot " + r.snapshotId + " "
+            + v.status()));
       });
       LOG.info("Backup {}: snapshot {}", r.snapshotId, s.status());
     } catch (WaitFailedException e) {

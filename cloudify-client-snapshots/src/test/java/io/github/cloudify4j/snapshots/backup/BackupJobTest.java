@@ -62,6 +62,7 @@ class BackupJobTest extends FakeManagerTest {
   @Test
   void happyPathCreatesWaitsDownloadsVerifiesAndWritesChecksum() throws Exception {
     List<String> events = new ArrayList<>();
+    List<String> progress = new ArrayList<>();
     long[] transferred = {0};
     BackupReport report = job().listener(new BackupListener() {
       @Override
@@ -72,6 +73,11 @@ class BackupJobTest extends FakeManagerTest {
       @Override
       public void onStepFinished(StepResult<BackupStep> result) {
         events.add("end " + result.step() + " " + result.status());
+      }
+
+      @Override
+      public void onProgress(BackupStep step, String message) {
+        progress.add(step + " " + message);
       }
 
       @Override
@@ -119,6 +125,9 @@ class BackupJobTest extends FakeManagerTest {
         "start WAIT", "end WAIT SUCCEEDED", "start DOWNLOAD", "end DOWNLOAD SUCCEEDED", "start VERIFY",
         "end VERIFY SUCCEEDED", "start PRUNE_MANAGER", "end PRUNE_MANAGER SUCCEEDED", "start PRUNE_LOCAL",
         "end PRUNE_LOCAL SUCCEEDED");
+    // the long wait is not silent: the listener hears the snapshot's status as it is polled, ending created
+    assertThat(progress).isNotEmpty().allMatch(p -> p.startsWith("WAIT snapshot " + ID + " "))
+        .last().isEqualTo("WAIT snapshot " + ID + " created");
     assertThat(report.deletedOnManager()).isEmpty();
     assertThat(report.deletedLocally()).isEmpty();
     assertThat(report.warnings()).isEmpty();

@@ -2,6 +2,7 @@ package io.github.cloudify4j.snapshots.workflow.internal;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.cloudify4j.client.InternalApi;
 import io.github.cloudify4j.client.errors.CloudifyInterruptedException;
 import io.github.cloudify4j.client.spi.Secrets;
 import io.github.cloudify4j.snapshots.workflow.StepResult;
@@ -23,6 +24,7 @@ import org.slf4j.LoggerFactory;
  *
  * @param <S> the workflow's step enum
  */
+@InternalApi
 public final class StepRunner<S extends Enum<S>> {
   private static final Logger LOG = LoggerFactory.getLogger(StepRunner.class);
 
