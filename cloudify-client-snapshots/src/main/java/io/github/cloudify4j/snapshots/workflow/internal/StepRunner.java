@@ -77,11 +77,11 @@ public final class StepRunner<S extends Enum<S>> {
       throw fail(new StepResult<>(step, StepResult.Status.CANCELLED, clock.instant(), Duration.ZERO,
           "cancelled before the step started"), cause, false);
     }
-    listener.onStepStarted(step);
     LOG.info("{}: {} started", name, step);
     Instant start = clock.instant();
     T value;
     try {
+      listener.onStepStarted(step); // a listener that throws fails the step, with its rollback
       value = work.run();
     } catch (CloudifyInterruptedException e) {
       throw fail(result(step, StepResult.Status.CANCELLED, start, Secrets.mask(message(e))), e, true);
@@ -90,8 +90,14 @@ public final class StepRunner<S extends Enum<S>> {
     }
     StepResult<S> done = result(step, StepResult.Status.SUCCEEDED, start, detail.apply(value));
     LOG.info("{}: {} done in {}{}", name, step, done.duration(), done.detail().isEmpty() ? "" : ": " + done.detail());
+    try {
+      listener.onStepFinished(done);
+    } catch (RuntimeException e) {
+      // the work is done but the run cannot go on as if the listener had heard it: the step fails, once
+      throw fail(result(step, StepResult.Status.FAILED, start, "the listener failed after the step: "
+          + Secrets.mask(message(e))), e, true);
+    }
     record.accept(done);
-    listener.onStepFinished(done);
     return value;
   }
 
