@@ -14,6 +14,7 @@ module io.github.cloudify4j.snapshots {
   exports io.github.cloudify4j.snapshots.archive;
   exports io.github.cloudify4j.snapshots.backup;
   exports io.github.cloudify4j.snapshots.restore;
+  exports io.github.cloudify4j.snapshots.workflow;
 
   // Jackson binds the models (snapshots, archive metadata) and the internal DTOs; Retrofit proxies the internal APIs.
   opens io.github.cloudify4j.snapshots to com.fasterxml.jackson.databind;

@@ -106,12 +106,25 @@ public final class RestoreOptions {
   }
 
   /**
-   * The restore workflow's timeout, sent as whole seconds.
+   * The {@code timeout} parameter sent with the restore request (the server's default is 300 s when absent). The
+   * manager hands it to the {@code restore_snapshot} workflow, which does not enforce it (it bounds nothing on
+   * current managers); the client-side limit on a restore is {@code RestoreTimeouts.restoreExecution}.
    *
-   * @return the timeout, or empty to leave the server's default (300 s)
+   * @return the parameter, or empty to leave the server's default (300 s)
    */
-  public Optional<Duration> timeout() {
+  public Optional<Duration> workflowTimeout() {
     return Optional.ofNullable(timeout);
+  }
+
+  /**
+   * The old name of {@link #workflowTimeout()}.
+   *
+   * @return the same as {@link #workflowTimeout()}
+   * @deprecated it bounds the server's workflow parameter, not the client's wait: use {@link #workflowTimeout()}
+   */
+  @Deprecated
+  public Optional<Duration> timeout() {
+    return workflowTimeout();
   }
 
   /**
@@ -210,18 +223,35 @@ public final class RestoreOptions {
     }
 
     /**
-     * The workflow's timeout (server default 300 s), whole seconds. A large manager's restore can take longer than
-     * the default; raise it rather than retrying a timed-out restore.
+     * The {@code timeout} parameter of the restore request, whole seconds (server default 300 s). Current managers
+     * pass it to the workflow without enforcing it; to bound the wait for a restore, use {@code
+     * RestoreTimeouts.restoreExecution} of the orchestrator.
+     *
+     * @param workflowTimeout a positive whole number of seconds
+     * @return this builder
+     * @throws NullPointerException if {@code workflowTimeout} is null
+     * @throws IllegalArgumentException if it is not positive or has a fraction of a second
+     */
+    public Builder workflowTimeout(Duration workflowTimeout) {
+      return wholeSeconds(workflowTimeout, "workflowTimeout");
+    }
+
+    /**
+     * The old name of {@link #workflowTimeout(Duration)}.
      *
      * @param timeout a positive whole number of seconds
      * @return this builder
-     * @throws NullPointerException if {@code timeout} is null
-     * @throws IllegalArgumentException if it is not positive or has a fraction of a second
+     * @deprecated it sets the server's workflow parameter, not a client wait: use {@link #workflowTimeout(Duration)}
      */
+    @Deprecated
     public Builder timeout(Duration timeout) {
-      Arguments.requirePositive(timeout, "timeout");
+      return wholeSeconds(timeout, "timeout");
+    }
+
+    private Builder wholeSeconds(Duration timeout, String name) {
+      Arguments.requirePositive(timeout, name);
       if (timeout.getSeconds() < 1 || timeout.getNano() != 0) {
-        throw new IllegalArgumentException("timeout must be a whole number of seconds: " + timeout);
+        throw new IllegalArgumentException(name + " must be a whole number of seconds: " + timeout);
       }
       this.timeout = timeout;
       return this;

@@ -11,7 +11,7 @@ import io.github.cloudify4j.snapshots.restore.RestoreOrchestrator;
 import io.github.cloudify4j.snapshots.restore.RestoreReport;
 import io.github.cloudify4j.snapshots.restore.RestoreStep;
 import io.github.cloudify4j.snapshots.restore.RestoreTimeouts;
-import io.github.cloudify4j.snapshots.restore.StepResult;
+import io.github.cloudify4j.snapshots.workflow.StepResult;
 import io.github.cloudify4j.snapshots.support.VirtualTime;
 import io.github.cloudify4j.testkit.FakeCloudifyManager;
 import io.github.cloudify4j.testkit.RecordedRequest;

@@ -21,7 +21,7 @@ import io.github.cloudify4j.snapshots.restore.RestoreFailedException;
 import io.github.cloudify4j.snapshots.restore.RestoreListener;
 import io.github.cloudify4j.snapshots.restore.RestoreOrchestrator;
 import io.github.cloudify4j.snapshots.restore.RestoreStep;
-import io.github.cloudify4j.snapshots.restore.StepResult;
+import io.github.cloudify4j.snapshots.workflow.StepResult;
 import io.github.cloudify4j.snapshots.support.VirtualTime;
 import io.github.cloudify4j.testkit.FakeCloudifyManager;
 import io.github.cloudify4j.testkit.ServerProfile;
@@ -202,9 +202,16 @@ class SecretFormsWorkflowTest {
       List<String> told = new ArrayList<>();
       RestoreListener listener = new RestoreListener() {
         @Override
-        public void onStepFinished(StepResult result) {
+        public void onStepFinished(StepResult<RestoreStep> result) {
           told.add(result.toString());
           told.add(result.detail());
+        }
+
+        @Override
+        public void onStepFailed(StepResult<RestoreStep> result, Throwable cause) {
+          told.add(result.toString());
+          told.add(result.detail());
+          told.add(SecretsTest.chain(cause));
         }
 
         @Override

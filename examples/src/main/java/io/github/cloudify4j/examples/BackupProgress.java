@@ -6,6 +6,7 @@ import io.github.cloudify4j.examples.console.ProgressBar;
 import io.github.cloudify4j.examples.console.Terminal;
 import io.github.cloudify4j.snapshots.backup.BackupListener;
 import io.github.cloudify4j.snapshots.backup.BackupStep;
+import io.github.cloudify4j.snapshots.workflow.StepResult;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Executors;
@@ -42,7 +43,7 @@ public final class BackupProgress implements BackupListener, AutoCloseable {
   }
 
   @Override
-  public synchronized void onStepStarted(BackupStep step, String snapshotId) {
+  public synchronized void onStepStarted(BackupStep step) {
     stepStart = System.nanoTime();
     if (ticker != null && step != BackupStep.DOWNLOAD) {
       // The job reports steps, not polls: a ticker keeps the line alive during the long wait.
@@ -64,7 +65,9 @@ public final class BackupProgress implements BackupListener, AutoCloseable {
   }
 
   @Override
-  public synchronized void onStepFinished(BackupStep step, String snapshotId, Duration took) {
+  public synchronized void onStepFinished(StepResult<BackupStep> result) {
+    BackupStep step = result.step();
+    Duration took = result.duration();
     if (tick != null) {
       tick.cancel(false);
       tick = null;

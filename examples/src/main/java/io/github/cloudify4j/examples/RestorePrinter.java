@@ -6,7 +6,7 @@ import io.github.cloudify4j.examples.console.Table;
 import io.github.cloudify4j.snapshots.restore.RestorePlan;
 import io.github.cloudify4j.snapshots.restore.RestoreReport;
 import io.github.cloudify4j.snapshots.restore.RestoreStep;
-import io.github.cloudify4j.snapshots.restore.StepResult;
+import io.github.cloudify4j.snapshots.workflow.StepResult;
 import io.github.cloudify4j.snapshots.restore.Verification;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -43,7 +43,7 @@ public final class RestorePrinter {
     out.println("Restore of " + r.snapshotId() + " " + r.outcome() + " in " + Human.duration(r.duration())
         + (r.resumed() ? " (resumed a restore already running)" : ""));
     Table steps = new Table("STEP", "RESULT", "TIME>", "DETAIL");
-    for (StepResult s : r.steps()) {
+    for (StepResult<RestoreStep> s : r.steps()) {
       // The failed step's reason is printed once, summarized, on the FAILED line below.
       String detail = s.status() == StepResult.Status.FAILED && r.failedStep().orElse(null) == s.step()
           ? "(see FAILED below)" : forCommandLine(s.detail());

@@ -6,7 +6,7 @@ import io.github.cloudify4j.examples.console.ProgressBar;
 import io.github.cloudify4j.examples.console.Terminal;
 import io.github.cloudify4j.snapshots.restore.RestoreListener;
 import io.github.cloudify4j.snapshots.restore.RestoreStep;
-import io.github.cloudify4j.snapshots.restore.StepResult;
+import io.github.cloudify4j.snapshots.workflow.StepResult;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -122,7 +122,17 @@ public final class RestoreProgress implements RestoreListener {
   }
 
   @Override
-  public synchronized void onStepFinished(StepResult r) {
+  public synchronized void onStepFinished(StepResult<RestoreStep> r) {
+    ended(r);
+  }
+
+  /** A failed or cancelled step ends its line the same way; the report that follows says why. */
+  @Override
+  public synchronized void onStepFailed(StepResult<RestoreStep> r, Throwable cause) {
+    ended(r);
+  }
+
+  private void ended(StepResult<RestoreStep> r) {
     if (upload != null) {
       upload.finish();
       upload = null;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.cloudify4j.examples.console.Terminal;
 import io.github.cloudify4j.snapshots.restore.RestoreStep;
-import io.github.cloudify4j.snapshots.restore.StepResult;
+import io.github.cloudify4j.snapshots.workflow.StepResult;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -74,9 +74,9 @@ class RestoreProgressTest {
     clock.advance(Duration.ofSeconds(4));
     p.onProgress(RestoreStep.FOLLOW_RESTORE, "manager unreachable for 4 s" + REFUSED);
     clock.advance(Duration.ofMinutes(30));
-    p.onStepFinished(new StepResult(RestoreStep.FOLLOW_RESTORE, StepResult.Status.FAILED, clock.start,
+    p.onStepFailed(new StepResult<>(RestoreStep.FOLLOW_RESTORE, StepResult.Status.FAILED, clock.start,
         Duration.between(clock.start, clock.instant()), "The manager has been unreachable for 30 min, longer than"
-        + " the restart window allowed (30 min)."));
+        + " the restart window allowed (30 min)."), null);
 
     assertThat(out()).contains("manager still unreachable after 30 min 04 s");
   }
@@ -86,11 +86,11 @@ class RestoreProgressTest {
     RestoreProgress p = progress(false);
     p.onStepStarted(RestoreStep.CHECK_HEALTH);
     clock.advance(Duration.ofMinutes(10));
-    p.onStepFinished(new StepResult(RestoreStep.CHECK_HEALTH, StepResult.Status.FAILED, clock.start,
+    p.onStepFailed(new StepResult<>(RestoreStep.CHECK_HEALTH, StepResult.Status.FAILED, clock.start,
         Duration.ofMinutes(10), "Gave up waiting for the manager to be healthy after 44 polls in 10 min 0 s (limit"
         + " 10 min 0 s); last seen: ManagerStatus{status=Fail, services={Webserver=ServiceStatus{status=Inactive,"
         + " isRemote=false, extraInfo={}}, Manager Rest-Service=ServiceStatus{status=Inactive, isRemote=false,"
-        + " extraInfo={}}, PostgreSQL=ServiceStatus{status=Active, isRemote=true, extraInfo={}}}}"));
+        + " extraInfo={}}, PostgreSQL=ServiceStatus{status=Active, isRemote=true, extraInfo={}}}}"), null);
 
     assertThat(out().lines()).allMatch(l -> l.length() <= 120, "at most 120 characters")
         .anyMatch(l -> l.contains("CHECK_HEALTH") && l.contains("FAILED") && l.contains("10 min"));

@@ -21,6 +21,7 @@ import io.github.cloudify4j.snapshots.Snapshot;
 import io.github.cloudify4j.snapshots.SnapshotCreateOptions;
 import io.github.cloudify4j.snapshots.SnapshotStatus;
 import io.github.cloudify4j.snapshots.Snapshots;
+import io.github.cloudify4j.snapshots.workflow.internal.StepRunner;
 import io.github.cloudify4j.snapshots.archive.ArchiveInfo;
 import io.github.cloudify4j.snapshots.archive.InvalidSnapshotArchiveException;
 import io.github.cloudify4j.snapshots.archive.SnapshotArchive;
@@ -106,29 +107,28 @@ import org.slf4j.LoggerFactory;
  * fails without harming the first's files.
  */
 public final class BackupJob {
-  private static final Logger LOG = LoggerFactory.getLogger(BackupJob.class);
   /** Valid snapshot ids begin with an ASCII letter; the stamp adds at most 16 characters to the 256 allowed. */
   private static final Pattern PREFIX = Pattern.compile("[A-Za-z][A-Za-z0-9._-]{0,199}");
-  private static final String ZIP = ".zip";
-  private static final String SHA256 = ".sha256";
-  private static final String STAGING = ".download";
+  static final String ZIP = ".zip";
+  static final String SHA256 = ".sha256";
+  static final String STAGING = ".download";
 
-  private final CloudifyClient client;
-  private final Snapshots snapshots;
-  private final Clock clock;
-  private final Path directory;
-  private final String prefix;
-  private final Duration slotLength;
-  private final Slots slots;
-  private final SnapshotCreateOptions createOptions;
-  private final int keepOnManager;
-  private final int keepLocally;
-  private final double sizeWarningFactor;
-  private final Duration createTimeout;
-  private final int downloadAttempts;
-  private final BackupListener listener;
-  private final Pattern ownId;
-  private final Pattern ownArchive;
+  final CloudifyClient client;
+  final Snapshots snapshots;
+  final Clock clock;
+  final Path directory;
+  final String prefix;
+  final Duration slotLength;
+  final Slots slots;
+  final SnapshotCreateOptions createOptions;
+  final int keepOnManager;
+  final int keepLocally;
+  final double sizeWarningFactor;
+  final Duration createTimeout;
+  final int downloadAttempts;
+  final BackupListener listener;
+  final Pattern ownId;
+  final Pattern ownArchive;
 
   private BackupJob(Builder b) {
     client = b.client;
@@ -151,9 +151,7 @@ public final class BackupJob {
 
   /** A builder; {@link Builder#directory(Path)} and {@link Builder#prefix(String)} are required. */
   public static Builder builder(CloudifyClient client) {
-    if (client == null) {
-      throw new IllegalArgumentException("client must not be null");
-    }
+    requireNonNull(client, "client == null");
     return new Builder(client);
   }
 
@@ -173,14 +171,17 @@ public final class BackupJob {
     return directory.resolve(snapshotId + ZIP);
   }
 
+  /** Where the archives (and their {@code .sha256}) are kept. */
   public Path directory() {
     return directory;
   }
 
+  /** The prefix of this job's snapshot ids and archive names: retention touches only what carries it. */
   public String prefix() {
     return prefix;
   }
 
+  /** How often a new snapshot is due; at most one is made per slot. */
   public Duration slotLength() {
     return slotLength;
   }
@@ -227,496 +228,16 @@ public final class BackupJob {
   }
 
   private BackupReport run(AtomicBoolean cancelled) {
-    Instant started = clock.instant();
-    Instant slot = slots.start(started);
-    String id = prefix + slots.stamp(slot);
-    Path archive = archivePath(id);
-    Path checksum = directory.resolve(id + ZIP + SHA256);
-    BackupReport.Builder r = new BackupReport.Builder(id, slot, archive, checksum, started);
-    Run run = new Run(r, cancelled);
-    LOG.info("Backup {}: starting (archive {})", id, archive);
-    Optional<Optional<Snapshot>> todo = run.result(BackupStep.CHECK,
-        () -> check(r) ? Optional.of(existingSnapshot(r)) : Optional.<Optional<Snapshot>>empty());
-    if (todo.isPresent()) {
-      Optional<Snapshot> existing = todo.get();
-      if (!existing.isPresent()) {
-        run.step(BackupStep.CREATE, () -> {
-          create(r);
-          return true;
-        });
-      }
-      if (!existing.isPresent() || !existing.get().status().isRestorable()) {
-        run.step(BackupStep.WAIT, () -> {
-          await(r, cancelled);
-          return true;
-        });
-      }
-      Path staging = directory.resolve("." + archive.getFileName() + STAGING);
-      DownloadResult download = run.result(BackupStep.DOWNLOAD, () -> download(r, staging, cancelled));
-      run.step(BackupStep.VERIFY, () -> {
-        verifyAndPublish(r, download, staging);
-        return true;
-      });
-    }
-    run.step(BackupStep.PRUNE_MANAGER, () -> {
-      pruneManager(r);
-      return true;
-    });
-    run.step(BackupStep.PRUNE_LOCAL, () -> {
-      pruneLocal(r);
-      return true;
-    });
-    BackupReport report = r.build(clock.instant());
-    LOG.info("Backup {}: {} in {} ({} bytes, sha256 {}); retention deleted {} on the manager{}, {} locally",
-        id, report.outcome(), report.duration(), report.bytes(), report.sha256().orElse("-"),
-        report.deletedOnManager(), report.skippedOnManager().isEmpty() ? ""
-            : " (skipped " + report.skippedOnManager().keySet() + ")",
-        report.deletedLocally());
-    return report;
+    return new BackupRun(this, cancelled).run();
   }
 
-  // ------------------------------------------------------------------ CHECK
-
-  /** Whether the archive still has to be made. Fails when a file that is not ours holds its name. */
-  private boolean check(BackupReport.Builder r) throws IOException {
-    requireUsableDirectory(directory);
-    removeLeftovers(r.archive);
-    if (!Files.exists(r.archive, LinkOption.NOFOLLOW_LINKS)) {
-      return true;
-    }
-    Optional<String> why = notOurs(r.archive, r.checksumFile);
-    if (why.isPresent()) {
-      throw new Refusal(r.archive + " already exists and is not a verified archive of this job (" + why.get()
-          + "); it is left untouched. Move it away, or use another prefix or directory");
-    }
-    r.outcome = BackupReport.Outcome.ALREADY_DONE;
-    r.bytes = Files.size(r.archive);
-    r.sha256 = sha256Of(r.archive);
-    try {
-      r.archiveInfo = SnapshotArchive.inspect(r.archive);
-    } catch (InvalidSnapshotArchiveException e) {
-      throw new Refusal(r.archive + " matches its .sha256 but is not a valid snapshot archive (" + e.reason()
-          + "); it is left untouched");
-    }
-    LOG.info("Backup {}: the verified archive {} is already there; nothing to create or download",
-        r.snapshotId, r.archive);
-    return false;
-  }
-
-  /** Empty when {@code archive} is a regular file whose SHA-256 is the one in {@code checksum}. */
-  private static Optional<String> notOurs(Path archive, Path checksum) throws IOException {
-    if (!Files.isRegularFile(archive, LinkOption.NOFOLLOW_LINKS)) {
-      return Optional.of("not a regular file");
-    }
-    if (!Files.isRegularFile(checksum, LinkOption.NOFOLLOW_LINKS)) {
-      return Optional.of("no " + checksum.getFileName());
-    }
-    String line = new String(Files.readAllBytes(checksum), StandardCharsets.UTF_8).trim();
-    Matcher m = Pattern.compile("([0-9a-f]{64})  \\*?(.+)").matcher(line);
-    if (!m.matches() || !m.group(2).equals(archive.getFileName().toString())) {
-      return Optional.of(checksum.getFileName() + " is not a sha256sum line for " + archive.getFileName());
-    }
-    if (!m.group(1).equals(sha256Of(archive))) {
-      return Optional.of("its SHA-256 differs from " + checksum.getFileName());
-    }
-    return Optional.empty();
-  }
-
-  /** Staging files and the downloader's {@code .part} files of this archive, left by an interrupted run. */
-  private void removeLeftovers(Path archive) throws IOException {
-    String name = archive.getFileName().toString();
-    String staging = "." + name + STAGING;
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
-      for (Path p : entries) {
-        String n = p.getFileName().toString();
-        boolean leftover = n.equals(staging) || n.equals("." + name + SHA256 + ".tmp")
-            || (n.startsWith("." + name + ".") && n.endsWith(".part"))
-            || (n.startsWith(staging + ".") && n.endsWith(".part"));
-        if (leftover && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-          LOG.info("Removing {} left by an interrupted backup", p);
-          Files.deleteIfExists(p);
-        }
-      }
-    }
-  }
-
-  /** The snapshot of this slot on the manager, if any; a {@code failed} one is deleted (and reported). */
-  private Optional<Snapshot> existingSnapshot(BackupReport.Builder r) {
-    Optional<Snapshot> existing = snapshots.find(r.snapshotId);
-    if (!existing.isPresent()) {
-      return existing;
-    }
-    Snapshot s = existing.get();
-    if (SnapshotStatus.FAILED.equals(s.status())) {
-      String warning = "snapshot " + r.snapshotId + " of this slot had failed earlier (" + errorText(s)
-          + "); it was deleted and created again";
-      LOG.warn("Backup {}: {}", r.snapshotId, warning);
-      snapshots.delete(r.snapshotId);
-      r.warnings.add(warning);
-      return Optional.empty();
-    }
-    r.outcome = BackupReport.Outcome.RESUMED;
-    LOG.info("Backup {}: the snapshot is already on the manager ({}); resuming", r.snapshotId, s.status());
-    return existing;
-  }
-
-  // ------------------------------------------------------------------ CREATE, WAIT
-
-  private void create(BackupReport.Builder r) {
-    try {
-      Execution e = snapshots.create(r.snapshotId, createOptions);
-      r.createExecutionId = e.id();
-      LOG.info("Backup {}: create_snapshot execution {} is {}", r.snapshotId, e.id(), e.status());
-    } catch (ConflictException e) {
-      // Created meanwhile by someone else (a concurrent run): follow that one.
-      r.outcome = BackupReport.Outcome.RESUMED;
-      LOG.info("Backup {}: the snapshot was created meanwhile by someone else; following it", r.snapshotId);
-    }
-  }
-
-  private void await(BackupReport.Builder r, AtomicBoolean cancelled) {
-    Instant deadline = clock.instant().plus(createTimeout);
-    PollOptions poll = PollOptions.builder().maxWait(createTimeout).maxDelay(Duration.ofSeconds(30)).build();
-    try {
-      Snapshot s = snapshots.waitUntilCreated(r.snapshotId, poll, event -> {
-        if (cancelled.get()) {
-          throw new CloudifyInterruptedException("cancelled while waiting for snapshot " + r.snapshotId, null);
-        }
-      });
-      LOG.info("Backup {}: snapshot {}", r.snapshotId, s.status());
-    } catch (WaitFailedException e) {
-      throw new Refusal(e.getMessage(), e);
-    } catch (WaitTimeoutException e) {
-      String last = e.lastObserved().filter(Snapshot.class::isInstance).map(o -> ((Snapshot) o).status().toString())
-          .orElse("unknown");
-      throw new Refusal("snapshot " + r.snapshotId + " was not created within " + createTimeout + " (last status: "
-          + last + "); it is left on the manager and the next run of this slot follows it again", e);
-    }
-    if (r.createExecutionId != null) {
-      awaitExecution(r, deadline, cancelled);
-    }
-  }
-
-  /**
-   * Before 5.1.0 a failed create could look like a success, and on 7.0.0 the snapshot was marked {@code created}
-   * before its last step: the execution must have ended {@code terminated} too. Best effort: {@code /executions}
-   * is refused in maintenance mode, and then the archive checks decide.
-   */
-  private void awaitExecution(BackupReport.Builder r, Instant deadline, AtomicBoolean cancelled) {
-    Duration left = Duration.between(clock.instant(), deadline);
-    if (left.compareTo(Duration.ofSeconds(1)) < 0) {
-      left = Duration.ofSeconds(1);
-    }
-    Execution e;
-    try {
-      e = client.poller().until("create_snapshot execution " + r.createExecutionId + " to end",
-              () -> client.executions().get(r.createExecutionId))
-          .succeedWhen(Execution::isTerminal, "ended")
-          .options(PollOptions.builder().maxWait(left).maxDelay(Duration.ofSeconds(30)).build())
-          .cancelWhen(cancelled::get)
-          .await();
-    } catch (WaitTimeoutException | CloudifyServiceException ex) {
-      String warning = "could not confirm that execution " + r.createExecutionId + " ended: " + ex.getMessage();
-      LOG.warn("Backup {}: {}", r.snapshotId, warning);
-      r.warnings.add(warning);
-      return;
-    }
-    if (!e.status().isSuccess()) {
-      throw new Refusal("snapshot " + r.snapshotId + " is created but its create_snapshot execution "
-          + e.id() + " ended " + e.status() + (e.error().isEmpty() ? "" : ": " + firstLine(Secrets.mask(e.error()))));
-    }
-  }
-
-  // ------------------------------------------------------------------ DOWNLOAD, VERIFY
-
-  private DownloadResult download(BackupReport.Builder r, Path staging, AtomicBoolean cancelled)
-      throws IOException {
-    Files.deleteIfExists(staging);
-    DownloadOptions options = DownloadOptions.builder()
-        .verifyZip(true)
-        .sha256(true)
-        .maxAttempts(downloadAttempts)
-        .listener((done, total) -> {
-          if (cancelled.get()) {
-            throw new CloudifyInterruptedException("download cancelled after " + done + " bytes", null);
-          }
-          listener.onTransfer(done, total);
-        })
-        .build();
-    try {
-      DownloadResult d = snapshots.download(r.snapshotId, staging, options);
-      LOG.info("Backup {}: downloaded {} bytes in {} ({} attempt(s))", r.snapshotId, d.bytes(), d.duration(),
-          d.attempts());
-      return d;
-    } catch (RuntimeException e) {
-      Files.deleteIfExists(staging);
-      throw e;
-    }
-  }
-
-  private void verifyAndPublish(BackupReport.Builder r, DownloadResult download, Path staging) throws IOException {
-    boolean published = false;
-    try {
-      long size = Files.size(staging);
-      if (size != download.bytes()) {
-        throw new Refusal("the staged archive has " + size + " bytes, " + download.bytes() + " were received");
-      }
-      String sha = download.sha256().orElseThrow(() -> new IllegalStateException("no SHA-256 computed"));
-      ArchiveInfo info;
-      try {
-        info = SnapshotArchive.inspect(staging);
-      } catch (InvalidSnapshotArchiveException e) {
-        throw new Refusal("the downloaded archive is not a valid snapshot: " + e.reason(), e);
-      }
-      ownerOnly(staging);
-      if (Files.exists(r.archive, LinkOption.NOFOLLOW_LINKS)) {
-        throw new Refusal(r.archive + " appeared during the download; it is left untouched");
-      }
-      writeChecksum(r.checksumFile, sha, r.archive.getFileName().toString());
-      publish(staging, r.archive);
-      published = true;
-      r.bytes = size;
-      r.sha256 = sha;
-      r.archiveInfo = info;
-      LOG.info("Backup {}: verified {} ({} bytes, format {}, sha256 {})", r.snapshotId, r.archive, size,
-          info.format(), sha);
-    } finally {
-      if (!published) {
-        Files.deleteIfExists(staging);
-      }
-    }
-  }
-
-  private static void writeChecksum(Path checksum, String sha, String archiveName) throws IOException {
-    Path tmp = checksum.resolveSibling("." + archiveName + SHA256 + ".tmp");
-    Files.deleteIfExists(tmp);
-    Files.write(tmp, (sha + "  " + archiveName + "\n").getBytes(StandardCharsets.UTF_8));
-    ownerOnly(tmp);
-    try {
-      Files.move(tmp, checksum, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(tmp, checksum, StandardCopyOption.REPLACE_EXISTING);
-    }
-  }
-
-  /** Moves {@code staging} to {@code target}, never replacing a file (a hard link fails when the target exists). */
-  private static void publish(Path staging, Path target) throws IOException {
-    try {
-      Files.createLink(target, staging);
-      Files.delete(staging);
-      return;
-    } catch (FileAlreadyExistsException e) {
-      throw new Refusal(target + " appeared during the download; it is left untouched", e);
-    } catch (UnsupportedOperationException | IOException e) {
-      // No hard links here: a plain move, after checking (a race remains only on such file systems).
-    }
-    if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-      throw new Refusal(target + " appeared during the download; it is left untouched");
-    }
-    Files.move(staging, target);
-  }
-
-  private static void ownerOnly(Path file) throws IOException {
-    if (Files.getFileStore(file).supportsFileAttributeView(PosixFileAttributeView.class)) {
-      Set<PosixFilePermission> perms = PosixFilePermissions.fromString("rw-------");
-      Files.setPosixFilePermissions(file, perms);
-    }
-  }
-
-  // ------------------------------------------------------------------ retention
-
-  /**
-   * Keeps the newest {@code keepOnManager} {@code created} snapshots of this job (same prefix, id = prefix + stamp)
-   * and deletes its older ones, and every {@code failed} one of this job (a failed snapshot cannot be downloaded or
-   * restored, so it never counts as a backup). {@code creating} and {@code uploaded} snapshots, and all others, are
-   * never touched.
-   */
-  private void pruneManager(BackupReport.Builder r) {
-    List<Snapshot> all;
-    try (Stream<Snapshot> s = snapshots.listAll(ListParams.none())) {
-      all = s.collect(Collectors.toList());
-    } catch (CloudifyException e) {
-      String warning = "retention on the manager skipped: the snapshots could not be listed: " + e.getMessage();
-      LOG.warn("Backup {}: {}", r.snapshotId, warning);
-      r.warnings.add(warning);
-      return;
-    }
-    TreeMap<Instant, List<Snapshot>> created = new TreeMap<>(Comparator.reverseOrder());
-    List<String> doomed = new ArrayList<>();
-    for (Snapshot s : all) {
-      Optional<Instant> t = ownStamp(ownId, s.id());
-      if (!t.isPresent() || s.id().equals(r.snapshotId)) {
-        continue;
-      }
-      if (SnapshotStatus.CREATED.equals(s.status())) {
-        created.computeIfAbsent(t.get(), k -> new ArrayList<>()).add(s);
-      } else if (SnapshotStatus.FAILED.equals(s.status())) {
-        doomed.add(s.id());
-      }
-    }
-    int kept = 1; // this run's snapshot
-    for (Map.Entry<Instant, List<Snapshot>> e : created.entrySet()) {
-      for (Snapshot s : e.getValue()) {
-        if (kept < keepOnManager) {
-          kept++;
-        } else {
-          doomed.add(s.id());
-        }
-      }
-    }
-    doomed.sort(Comparator.naturalOrder());
-    for (String id : doomed) {
-      try {
-        snapshots.delete(id);
-        r.deletedOnManager.add(id);
-        LOG.info("Backup {}: retention deleted snapshot {} on the manager", r.snapshotId, id);
-      } catch (NotFoundException e) {
-        LOG.info("Backup {}: snapshot {} was already gone", r.snapshotId, id);
-      } catch (SnapshotActionException e) {
-        r.skippedOnManager.put(id, e.serverMessage());
-        LOG.warn("Backup {}: retention skipped snapshot {}: {}", r.snapshotId, id, e.serverMessage());
-      } catch (CloudifyException e) {
-        r.skippedOnManager.put(id, e.getMessage());
-        LOG.warn("Backup {}: retention could not delete snapshot {}: {}", r.snapshotId, id, e.getMessage());
-      }
-    }
-  }
-
-  /**
-   * Keeps the newest {@code keepLocally} archives of this job in the directory ({@code <prefix><stamp>.zip}, regular
-   * files) and deletes the older ones with their {@code .sha256}. Nothing else in the directory is touched.
-   */
-  private void pruneLocal(BackupReport.Builder r) {
-    TreeMap<Instant, List<Path>> archives;
-    try {
-      archives = earlierArchives(r);
-    } catch (IOException | UncheckedIOException e) {
-      String warning = "local retention skipped: " + directory + " could not be listed: " + e;
-      LOG.warn("Backup {}: {}", r.snapshotId, warning);
-      r.warnings.add(warning);
-      return;
-    }
-    sizeTrend(r, archives);
-    int kept = 1; // this run's archive
-    for (List<Path> same : archives.values()) {
-      same.sort(Comparator.naturalOrder());
-      for (Path p : same) {
-        if (kept < keepLocally) {
-          kept++;
-          continue;
-        }
-        for (Path f : new Path[] {p, p.resolveSibling(p.getFileName() + SHA256)}) {
-          try {
-            if (Files.deleteIfExists(f)) {
-              r.deletedLocally.add(f);
-              LOG.info("Backup {}: retention deleted {}", r.snapshotId, f);
-            }
-          } catch (IOException e) {
-            String warning = "local retention could not delete " + f + ": " + e;
-            LOG.warn("Backup {}: {}", r.snapshotId, warning);
-            r.warnings.add(warning);
-          }
-        }
-      }
-    }
-  }
-
-  /** This job's other archives in the directory, newest slot first. */
-  private TreeMap<Instant, List<Path>> earlierArchives(BackupReport.Builder r) throws IOException {
-    TreeMap<Instant, List<Path>> archives = new TreeMap<>(Comparator.reverseOrder());
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
-      for (Path p : entries) {
-        String name = p.getFileName().toString();
-        if (!name.endsWith(ZIP) || p.equals(r.archive) || !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-          continue;
-        }
-        Matcher m = ownArchive.matcher(name);
-        if (m.matches()) {
-          Optional<Instant> t = Slots.parse(m.group(1));
-          t.ifPresent(instant -> archives.computeIfAbsent(instant, k -> new ArrayList<>()).add(p));
-        }
-      }
-    }
-    return archives;
-  }
-
-  /**
-   * Records the typical size of the earlier archives (the median of the newest 7, once there are 3) and warns when
-   * this run's archive is far from it (user-pain 8.5: the disk fills up during create). A run that found its
-   * archive already done does not warn again.
-   */
-  private void sizeTrend(BackupReport.Builder r, TreeMap<Instant, List<Path>> archives) {
-    List<Long> sizes = new ArrayList<>();
-    for (List<Path> same : archives.values()) {
-      for (Path p : same) {
-        if (sizes.size() < 7) {
-          try {
-            sizes.add(Files.size(p));
-          } catch (IOException e) {
-            LOG.debug("Backup {}: size of {} unknown: {}", r.snapshotId, p, e.toString());
-          }
-        }
-      }
-    }
-    if (sizes.size() < 3 || r.bytes <= 0) {
-      return;
-    }
-    Collections.sort(sizes);
-    long typical = sizes.get(sizes.size() / 2);
-    r.typicalBytes = typical;
-    if (r.outcome == BackupReport.Outcome.ALREADY_DONE || typical <= 0) {
-      return;
-    }
-    double ratio = (double) r.bytes / typical;
-    if (ratio > sizeWarningFactor || ratio < 1 / sizeWarningFactor) {
-      String warning = String.format(java.util.Locale.ROOT,
-          "archive size %d bytes is %.1f times the typical %d bytes of the last %d archives%s", r.bytes, ratio,
-          typical, sizes.size(), ratio > 1 ? ": check the manager's free disk space before the next create"
-              : ": check that the snapshot holds what it should");
-      LOG.warn("Backup {}: {}", r.snapshotId, warning);
-      r.warnings.add(warning);
-    }
-  }
-
-  private static Optional<Instant> ownStamp(Pattern ownId, String id) {
-    Matcher m = ownId.matcher(id);
-    return m.matches() ? Slots.parse(m.group(1)) : Optional.empty();
-  }
-
-  // ------------------------------------------------------------------ helpers
-
-  private static String errorText(Snapshot s) {
-    return s.error().isEmpty() ? "no error text" : firstLine(Secrets.mask(s.error()));
-  }
-
-  private static String firstLine(String text) {
-    String t = text.trim();
-    int nl = t.indexOf('\n');
-    return nl < 0 ? t : t.substring(0, nl) + " …";
-  }
-
+  /** The SHA-256 of a file, as the {@code .sha256} beside each archive holds it. */
   static String sha256Of(Path file) throws IOException {
-    MessageDigest digest;
-    try {
-      digest = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is not available", e);
-    }
-    byte[] buffer = new byte[256 * 1024];
-    try (InputStream in = Files.newInputStream(file)) {
-      int n;
-      while ((n = in.read(buffer)) > 0) {
-        digest.update(buffer, 0, n);
-      }
-    }
-    StringBuilder sb = new StringBuilder(64);
-    for (byte b : digest.digest()) {
-      sb.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
-    }
-    return sb.toString();
+    return BackupRunState.sha256Of(file);
   }
 
-  private static void requireUsableDirectory(Path directory) {
+  /** The directory exists and is writable; checked at build() and again by each run's CHECK. */
+  static void requireUsableDirectory(Path directory) {
     if (!Files.isDirectory(directory)) {
       throw new IllegalArgumentException("directory does not exist or is not a directory: " + directory);
     }
@@ -726,86 +247,6 @@ public final class BackupJob {
   }
 
   /** A failure of the run with a message of ours (the step is added by {@link Run}). */
-  private static final class Refusal extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    Refusal(String message) {
-      super(message);
-    }
-
-    Refusal(String message, Throwable cause) {
-      super(message, cause);
-    }
-  }
-
-  /** A unit of work of a step. */
-  @FunctionalInterface
-  private interface Work<T> {
-    T run() throws Exception;
-  }
-
-  /** Runs steps: timing, listener, logs, and the translation of failures into {@link BackupFailedException}. */
-  private final class Run {
-    private final BackupReport.Builder r;
-    private final AtomicBoolean cancelled;
-
-    Run(BackupReport.Builder r, AtomicBoolean cancelled) {
-      this.r = r;
-      this.cancelled = cancelled;
-    }
-
-    boolean step(BackupStep step, Work<Boolean> work) {
-      return result(step, work);
-    }
-
-    <T> T result(BackupStep step, Work<T> work) {
-      Instant start = clock.instant();
-      if (cancelled.get()) {
-        throw failure(step, start, new CloudifyInterruptedException("cancelled before " + step, null));
-      }
-      listener.onStepStarted(step, r.snapshotId);
-      LOG.info("Backup {}: {} started", r.snapshotId, step);
-      T value;
-      try {
-        value = work.run();
-      } catch (Exception e) {
-        r.durations.merge(step, Duration.between(start, clock.instant()), Duration::plus);
-        throw failure(step, start, e);
-      }
-      Duration took = Duration.between(start, clock.instant());
-      r.durations.merge(step, took, Duration::plus);
-      LOG.info("Backup {}: {} finished in {}", r.snapshotId, step, took);
-      listener.onStepFinished(step, r.snapshotId, took);
-      return value;
-    }
-
-    private BackupFailedException failure(BackupStep step, Instant start, Exception e) {
-      String message;
-      Throwable cause;
-      if (e instanceof Refusal) {
-        message = e.getMessage();
-        cause = e.getCause();
-      } else if (e instanceof CloudifyServiceException) {
-        CloudifyServiceException s = (CloudifyServiceException) e;
-        message = s.statusCode() + s.errorCode().map(c -> " " + c).orElse("") + ": " + s.serverMessage();
-        cause = e;
-      } else {
-        message = e.getMessage() == null ? e.toString() : e.getMessage();
-        cause = e;
-      }
-      // the one place a failure becomes the exception, the report and the ERROR line: nothing unmasked gets past
-      message = Secrets.mask(message);
-      r.outcome = BackupReport.Outcome.FAILED;
-      r.failedStep = step;
-      r.failure = message;
-      r.bytes = 0;
-      r.sha256 = null;
-      BackupFailedException failed = new BackupFailedException(step, r.build(clock.instant()), message, cause);
-      LOG.error("Backup {}: failed at {}: {}", r.snapshotId, step, message);
-      listener.onStepFailed(step, r.snapshotId, Duration.between(start, clock.instant()), failed);
-      return failed;
-    }
-  }
 
   /** Builds a {@link BackupJob}; every setter checks its argument at once, {@link #build()} checks the directory. */
   public static final class Builder {
@@ -836,9 +277,7 @@ public final class BackupJob {
 
     /** Required: an existing, writable directory for the archives. It should hold nothing but backups. */
     public Builder directory(Path directory) {
-      if (directory == null) {
-        throw new IllegalArgumentException("directory must not be null");
-      }
+      requireNonNull(directory, "directory == null");
       this.directory = directory.toAbsolutePath().normalize();
       return this;
     }
@@ -849,9 +288,7 @@ public final class BackupJob {
      * deletes snapshots and files named this prefix followed by a slot stamp, so give each job its own prefix.
      */
     public Builder prefix(String prefix) {
-      if (prefix == null) {
-        throw new IllegalArgumentException("prefix must not be null");
-      }
+      requireNonNull(prefix, "prefix == null");
       if (prefix.trim().isEmpty()) {
         throw new IllegalArgumentException("prefix must not be blank");
       }
@@ -869,9 +306,7 @@ public final class BackupJob {
      * least one minute.
      */
     public Builder slotLength(Duration slotLength) {
-      if (slotLength == null) {
-        throw new IllegalArgumentException("slotLength must not be null");
-      }
+      requireNonNull(slotLength, "slotLength == null");
       if (slotLength.isNegative() || slotLength.isZero()) {
         throw new IllegalArgumentException("slotLength must be positive: " + slotLength);
       }
@@ -884,9 +319,7 @@ public final class BackupJob {
 
     /** The snapshot's options; default {@link #defaultCreateOptions()}. */
     public Builder createOptions(SnapshotCreateOptions createOptions) {
-      if (createOptions == null) {
-        throw new IllegalArgumentException("createOptions must not be null");
-      }
+      requireNonNull(createOptions, "createOptions == null");
       this.createOptions = createOptions;
       return this;
     }
@@ -929,9 +362,7 @@ public final class BackupJob {
 
     /** How long to wait for the snapshot to be {@code created} (default 2 hours). */
     public Builder createTimeout(Duration createTimeout) {
-      if (createTimeout == null) {
-        throw new IllegalArgumentException("createTimeout must not be null");
-      }
+      requireNonNull(createTimeout, "createTimeout == null");
       if (createTimeout.isNegative() || createTimeout.isZero()) {
         throw new IllegalArgumentException("createTimeout must be positive: " + createTimeout);
       }
@@ -948,24 +379,27 @@ public final class BackupJob {
       return this;
     }
 
+    /** Told about each step as it runs (default: nobody); the same shape as a restore's listener. */
     public Builder listener(BackupListener listener) {
-      if (listener == null) {
-        throw new IllegalArgumentException("listener must not be null");
-      }
+      requireNonNull(listener, "listener == null");
       this.listener = listener;
       return this;
     }
 
     /**
-     * @throws IllegalArgumentException when {@code directory} or {@code prefix} is missing, or the directory does
-     *     not exist, is not a directory or is not writable; nothing has been sent
+     * The job. The workflows' one error rule: a {@code null} argument is a {@link NullPointerException} at the
+     * setter, a bad value an {@link IllegalArgumentException} at the setter, and a required setting that was never
+     * made an {@link IllegalStateException} here, naming it. Nothing has been sent either way.
+     *
+     * @throws IllegalStateException when {@code directory} or {@code prefix} was not set
+     * @throws IllegalArgumentException when the directory does not exist, is not a directory or is not writable
      */
     public BackupJob build() {
       if (directory == null) {
-        throw new IllegalArgumentException("directory is required");
+        throw new IllegalStateException("directory is required: directory(...) names where the archives are kept");
       }
       if (prefix == null) {
-        throw new IllegalArgumentException("prefix is required");
+        throw new IllegalStateException("prefix is required: prefix(...) names this job's snapshots and archives");
       }
       requireUsableDirectory(directory);
       return new BackupJob(this);

@@ -73,6 +73,7 @@ public final class BackupReport {
     failure = b.failure;
   }
 
+  /** What the run did: created, resumed, already done, or failed. */
   public Outcome outcome() {
     return outcome;
   }
@@ -82,8 +83,11 @@ public final class BackupReport {
     return outcome == Outcome.ALREADY_DONE;
   }
 
-  /** {@link Outcome#RESUMED}: an existing snapshot of this slot was used instead of creating one. */
-  public boolean isResumed() {
+  /**
+   * {@link Outcome#RESUMED}: an existing snapshot of this slot was used instead of creating one. Named like {@code
+   * RestoreReport.resumed()}.
+   */
+  public boolean resumed() {
     return outcome == Outcome.RESUMED;
   }
 
@@ -126,6 +130,7 @@ public final class BackupReport {
     return typicalBytes == null ? OptionalLong.empty() : OptionalLong.of(typicalBytes);
   }
 
+  /** The archive's SHA-256, as written to its {@code .sha256}; empty for a failed run. */
   public Optional<String> sha256() {
     return Optional.ofNullable(sha256);
   }
@@ -135,14 +140,17 @@ public final class BackupReport {
     return Optional.ofNullable(archiveInfo);
   }
 
+  /** When the run started, by the client's clock (which also chose the slot). */
   public Instant startedAt() {
     return startedAt;
   }
 
+  /** When the run ended, by the client's clock. */
   public Instant finishedAt() {
     return finishedAt;
   }
 
+  /** How long the run took; {@link #durations()} splits it by step. */
   public Duration duration() {
     return Duration.between(startedAt, finishedAt);
   }
@@ -175,10 +183,12 @@ public final class BackupReport {
     return warnings;
   }
 
+  /** The step that failed, for a FAILED run. */
   public Optional<BackupStep> failedStep() {
     return Optional.ofNullable(failedStep);
   }
 
+  /** Why the run failed, secrets masked; the same text as the exception's message. */
   public Optional<String> failure() {
     return Optional.ofNullable(failure);
   }

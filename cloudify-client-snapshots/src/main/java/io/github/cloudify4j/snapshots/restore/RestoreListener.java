@@ -1,30 +1,14 @@
 package io.github.cloudify4j.snapshots.restore;
 
+import io.github.cloudify4j.snapshots.workflow.WorkflowListener;
+
 /**
- * Told about a restore as it runs, on the running thread: keep it fast. Every method has a default, so implement
- * only what you show.
+ * Told about a restore (or a {@link Migration}) as it runs: the one {@link WorkflowListener} shape of every workflow,
+ * with {@link RestoreStep} as its steps. {@link #onTransfer} reports the upload, whose total is the archive size.
  */
-public interface RestoreListener {
+public interface RestoreListener extends WorkflowListener<RestoreStep> {
 
-  /** A step starts. */
-  default void onStepStarted(RestoreStep step) {
-  }
-
-  /** A step ended (succeeded, skipped, failed or cancelled). */
-  default void onStepFinished(StepResult result) {
-  }
-
-  /**
-   * News within a step: remaining executions while maintenance mode activates, "manager unreachable for 42 s"
-   * during the restart window, the restore status.
-   */
-  default void onProgress(RestoreStep step, String message) {
-  }
-
-  /** Upload progress; {@code total} is the archive size. */
-  default void onTransfer(long done, long total) {
-  }
-
+  /** A listener that shows nothing (the default). */
   static RestoreListener none() {
     return new RestoreListener() { };
   }

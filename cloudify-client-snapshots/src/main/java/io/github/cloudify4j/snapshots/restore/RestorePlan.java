@@ -19,7 +19,7 @@ import java.util.Optional;
  * #warnings()} are what the operator should know.
  *
  * <p>One runtime fact can change the program: a restore already running on the manager (found by PREFLIGHT) is
- * resumed instead of started. The run then follows {@link #resumed(String)} of this plan, which skips the steps
+ * resumed instead of started. The run then follows {@link #resumedWith(String)} of this plan, which skips the steps
  * that would start another, and records that plan in {@link RestoreReport#plan()}.
  */
 public final class RestorePlan {
@@ -37,6 +37,7 @@ public final class RestorePlan {
       this.skipReason = skipReason;
     }
 
+    /** Which step this is. */
     public RestoreStep step() {
       return step;
     }
@@ -64,10 +65,12 @@ public final class RestorePlan {
       return Optional.ofNullable(skipReason);
     }
 
+    /** The REST calls the step makes, for a reviewer who checks them against the server's log. */
     public String restCalls() {
       return step.restCalls();
     }
 
+    /** The {@code cfy} command an operator would type to do the step by hand. */
     public String cfyCommand() {
       return step.cfyCommand();
     }
@@ -130,6 +133,7 @@ public final class RestorePlan {
     return steps.stream().filter(s -> s.step() == kind).findFirst();
   }
 
+  /** What the plan could not decide without the manager, or a reviewer should know before approving it. */
   public List<String> warnings() {
     return warnings;
   }
@@ -148,8 +152,11 @@ public final class RestorePlan {
     return blockers;
   }
 
-  /** Whether this plan resumes a restore already running (the steps that would start one are skipped). */
-  public boolean isResumed() {
+  /**
+   * Whether this plan resumes a restore already running (the steps that would start one are skipped). Named like
+   * {@link RestoreReport#resumed()} and {@code BackupReport.resumed()}: one name for one idea.
+   */
+  public boolean resumed() {
     return resumed;
   }
 
@@ -157,7 +164,7 @@ public final class RestorePlan {
    * This plan for a restore found running on the manager: UPLOAD, ACTIVATE_MAINTENANCE, AWAIT_MAINTENANCE and
    * START_RESTORE are skipped, the rest is unchanged.
    */
-  public RestorePlan resumed(String executionId) {
+  public RestorePlan resumedWith(String executionId) {
     List<Step> out = new ArrayList<>();
     for (Step s : steps) {
       switch (s.step()) {

@@ -1,5 +1,6 @@
 package io.github.cloudify4j.snapshots.restore;
 
+import io.github.cloudify4j.snapshots.workflow.StepResult;
 import static io.github.cloudify4j.snapshots.restore.RestoreText.human;
 
 import java.io.IOException;
@@ -61,8 +62,8 @@ final class RestorePlanner {
     steps.add(step(RestoreStep.START_RESTORE, "Restore " + what + " with " + s.restoreOptions,
         params("snapshot", what, "options", s.restoreOptions), doneBefore(RestoreStep.START_RESTORE)));
     steps.add(step(RestoreStep.FOLLOW_RESTORE, "Follow /snapshot-status and the restore execution"
-        + " for up to " + human(s.timeouts.restore()) + ", riding out up to " + human(s.timeouts.restartWindow())
-        + " of unreachability while the services restart", params("timeout", human(s.timeouts.restore()),
+        + " for up to " + human(s.timeouts.restoreExecution()) + ", riding out up to " + human(s.timeouts.restartWindow())
+        + " of unreachability while the services restart", params("timeout", human(s.timeouts.restoreExecution()),
         "restartWindow", human(s.timeouts.restartWindow())), doneBefore(RestoreStep.FOLLOW_RESTORE)));
     // Always run, also when resuming: it binds the credentials that work now (idempotent).
     steps.add(step(RestoreStep.REAUTHENTICATE, s.postRestoreCredentials == null

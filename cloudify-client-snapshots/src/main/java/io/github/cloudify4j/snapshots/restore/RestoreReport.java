@@ -1,5 +1,6 @@
 package io.github.cloudify4j.snapshots.restore;
 
+import io.github.cloudify4j.snapshots.workflow.StepResult;
 import io.github.cloudify4j.client.model.Execution;
 import io.github.cloudify4j.client.model.MaintenanceState;
 import java.time.Duration;
@@ -26,7 +27,7 @@ public final class RestoreReport {
 
   private final Outcome outcome;
   private final String snapshotId;
-  private final List<StepResult> steps;
+  private final List<StepResult<RestoreStep>> steps;
   private final String restoreExecutionId;
   private final Execution restoreExecution;
   private final MaintenanceState maintenanceState;
@@ -68,10 +69,12 @@ public final class RestoreReport {
     leftoverExecutionsKilled = Collections.unmodifiableList(new ArrayList<>(b.leftoverExecutionsKilled));
   }
 
+  /** The verdict: COMPLETE, PARTIAL or FAILED (see the class description). */
   public Outcome outcome() {
     return outcome;
   }
 
+  /** Whether the outcome is {@link Outcome#COMPLETE}: the one check a script needs. */
   public boolean isComplete() {
     return outcome == Outcome.COMPLETE;
   }
@@ -82,7 +85,7 @@ public final class RestoreReport {
   }
 
   /** Every step taken, in order, with its timing. */
-  public List<StepResult> steps() {
+  public List<StepResult<RestoreStep>> steps() {
     return steps;
   }
 
@@ -101,6 +104,7 @@ public final class RestoreReport {
     return Optional.ofNullable(maintenanceState);
   }
 
+  /** What VERIFY counted against the archive; empty when the run did not get that far. */
   public Optional<Verification> verification() {
     return Optional.ofNullable(verification);
   }
@@ -118,6 +122,7 @@ public final class RestoreReport {
     return executionsCancelled;
   }
 
+  /** What went oddly without failing the restore, in words. */
   public List<String> warnings() {
     return warnings;
   }
@@ -127,6 +132,7 @@ public final class RestoreReport {
     return followUps;
   }
 
+  /** The step that failed, for a FAILED restore. */
   public Optional<RestoreStep> failedStep() {
     return Optional.ofNullable(failedStep);
   }
@@ -141,6 +147,7 @@ public final class RestoreReport {
     return resumed;
   }
 
+  /** How long the run took, by the client's (injectable) clock. */
   public Duration duration() {
     return duration;
   }
@@ -167,7 +174,7 @@ public final class RestoreReport {
 
   /**
    * The plan this run executed: the one approved, or (when PREFLIGHT found a restore running) its {@link
-   * RestorePlan#resumed(String) resumed} form. {@link #steps()} follows it step by step; a failure ends the list
+   * RestorePlan#resumedWith(String) resumed} form. {@link #steps()} follows it step by step; a failure ends the list
    * early, and a rollback adds one DEACTIVATE_MAINTENANCE entry.
    */
   public RestorePlan plan() {
@@ -189,7 +196,7 @@ public final class RestoreReport {
     StringBuilder sb = new StringBuilder();
     sb.append("Restore of ").append(snapshotId).append(": ").append(outcome)
         .append(" in ").append(duration.getSeconds()).append(" s").append(resumed ? " (resumed)" : "").append('\n');
-    for (StepResult s : steps) {
+    for (StepResult<RestoreStep> s : steps) {
       sb.append(String.format("  %-22s %-9s %8d ms  %s%n", s.step(), s.status(), s.duration().toMillis(),
           s.detail()));
     }
@@ -236,7 +243,7 @@ public final class RestoreReport {
     b.failedStep = RestoreStep.PREFLIGHT;
     b.failure = refusal.message();
     b.refusal = refusal;
-    b.steps.add(new StepResult(RestoreStep.PREFLIGHT, StepResult.Status.FAILED, at, Duration.ZERO,
+    b.steps.add(new StepResult<>(RestoreStep.PREFLIGHT, StepResult.Status.FAILED, at, Duration.ZERO,
         refusal.message()));
     return b.build();
   }
@@ -244,7 +251,7 @@ public final class RestoreReport {
   static final class Builder {
     Outcome outcome = Outcome.FAILED;
     String snapshotId;
-    final List<StepResult> steps = new ArrayList<>();
+    final List<StepResult<RestoreStep>> steps = new ArrayList<>();
     String restoreExecutionId;
     Execution restoreExecution;
     MaintenanceState maintenanceState;

@@ -1,5 +1,6 @@
 package io.github.cloudify4j.snapshots.backup;
 
+import io.github.cloudify4j.snapshots.workflow.StepResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -44,10 +45,11 @@ class BackupJobAsyncTest extends FakeManagerTest {
   void cancellingTheFutureStopsTheRunAndLeavesNothingUnverified() throws Exception {
     AtomicReference<CompletableFuture<BackupReport>> future = new AtomicReference<>();
     List<String> events = Collections.synchronizedList(new ArrayList<>());
-    AtomicReference<BackupFailedException> failure = new AtomicReference<>();
+    AtomicReference<StepResult<BackupStep>> failure = new AtomicReference<>();
+    AtomicReference<Throwable> failureCause = new AtomicReference<>();
     BackupJob job = BackupJob.builder(client).directory(dir).prefix("daily-").listener(new BackupListener() {
       @Override
-      public void onStepStarted(BackupStep step, String snapshotId) {
+      public void onStepStarted(BackupStep step) {
         events.add("start " + step);
         if (step == BackupStep.WAIT) {
           future.get().cancel(true);
@@ -55,14 +57,15 @@ class BackupJobAsyncTest extends FakeManagerTest {
       }
 
       @Override
-      public void onStepFinished(BackupStep step, String snapshotId, Duration took) {
-        events.add("end " + step);
+      public void onStepFinished(StepResult<BackupStep> result) {
+        events.add("end " + result.step());
       }
 
       @Override
-      public void onStepFailed(BackupStep step, String snapshotId, Duration took, BackupFailedException e) {
-        events.add("failed " + step);
-        failure.set(e);
+      public void onStepFailed(StepResult<BackupStep> result, Throwable cause) {
+        events.add("failed " + result.step());
+        failure.set(result);
+        failureCause.set(cause);
       }
     }).build();
     List<Runnable> tasks = new ArrayList<>();
@@ -74,8 +77,8 @@ class BackupJobAsyncTest extends FakeManagerTest {
     assertThat(events).containsExactly("start CHECK", "end CHECK", "start CREATE", "end CREATE", "start WAIT",
         "failed WAIT");
     assertThat(failure.get().step()).isEqualTo(BackupStep.WAIT);
-    assertThat(failure.get().getCause()).isInstanceOf(CloudifyInterruptedException.class);
-    assertThat(failure.get().report().outcome()).isEqualTo(BackupReport.Outcome.FAILED);
+    assertThat(failure.get().status()).isEqualTo(StepResult.Status.CANCELLED);
+    assertThat(failureCause.get()).isInstanceOf(CloudifyInterruptedException.class);
     try (Stream<java.nio.file.Path> files = Files.list(dir)) {
       assertThat(files).as("nothing unverified in the directory").isEmpty();
     }
@@ -88,14 +91,15 @@ class BackupJobAsyncTest extends FakeManagerTest {
     List<String> events = new ArrayList<>();
     BackupJob job = BackupJob.builder(client).directory(dir).prefix("daily-").listener(new BackupListener() {
       @Override
-      public void onStepFailed(BackupStep step, String snapshotId, Duration took, BackupFailedException e) {
-        events.add(step + " " + snapshotId + " " + e.step());
+      public void onStepFailed(StepResult<BackupStep> result, Throwable cause) {
+        events.add(result.step() + " " + result.status() + " " + result.detail());
       }
     }).build();
     CompletableFuture<BackupReport> future = job.runAsync(Runnable::run);
     ExecutionException e = org.assertj.core.api.Assertions.catchThrowableOfType(
         () -> future.get(30, TimeUnit.SECONDS), ExecutionException.class);
     assertThat(e.getCause()).isInstanceOf(BackupFailedException.class);
-    assertThat(events).containsExactly("WAIT daily-20261125 WAIT");
+    assertThat(events).containsExactly("WAIT FAILED Waiting for snapshot daily-20261125 to be created failed:"
+        + " snapshot daily-20261125 failed: disk full");
   }
 }

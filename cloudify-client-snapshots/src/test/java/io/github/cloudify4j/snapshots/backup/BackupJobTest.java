@@ -1,5 +1,6 @@
 package io.github.cloudify4j.snapshots.backup;
 
+import io.github.cloudify4j.snapshots.workflow.StepResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -61,16 +62,22 @@ class BackupJobTest extends FakeManagerTest {
   @Test
   void happyPathCreatesWaitsDownloadsVerifiesAndWritesChecksum() throws Exception {
     List<String> events = new ArrayList<>();
+    List<String> progress = new ArrayList<>();
     long[] transferred = {0};
     BackupReport report = job().listener(new BackupListener() {
       @Override
-      public void onStepStarted(BackupStep step, String snapshotId) {
+      public void onStepStarted(BackupStep step) {
         events.add("start " + step);
       }
 
       @Override
-      public void onStepFinished(BackupStep step, String snapshotId, Duration took) {
-        events.add("end " + step);
+      public void onStepFinished(StepResult<BackupStep> result) {
+        events.add("end " + result.step() + " " + result.status());
+      }
+
+      @Override
+      public void onProgress(BackupStep step, String message) {
+        progress.add(step + " " + message);
       }
 
       @Override
@@ -114,9 +121,13 @@ class BackupJobTest extends FakeManagerTest {
 
     assertThat(report.durations()).containsOnlyKeys(BackupStep.values());
     assertThat(report.durations().get(BackupStep.WAIT)).isGreaterThanOrEqualTo(Duration.ofSeconds(10));
-    assertThat(events).containsExactly("start CHECK", "end CHECK", "start CREATE", "end CREATE", "start WAIT",
-        "end WAIT", "start DOWNLOAD", "end DOWNLOAD", "start VERIFY", "end VERIFY", "start PRUNE_MANAGER",
-        "end PRUNE_MANAGER", "start PRUNE_LOCAL", "end PRUNE_LOCAL");
+    assertThat(events).containsExactly("start CHECK", "end CHECK SUCCEEDED", "start CREATE", "end CREATE SUCCEEDED",
+        "start WAIT", "end WAIT SUCCEEDED", "start DOWNLOAD", "end DOWNLOAD SUCCEEDED", "start VERIFY",
+        "end VERIFY SUCCEEDED", "start PRUNE_MANAGER", "end PRUNE_MANAGER SUCCEEDED", "start PRUNE_LOCAL",
+        "end PRUNE_LOCAL SUCCEEDED");
+    // the long wait is not silent: the listener hears the snapshot's status as it is polled, ending created
+    assertThat(progress).isNotEmpty().allMatch(p -> p.startsWith("WAIT snapshot " + ID + " "))
+        .last().isEqualTo("WAIT snapshot " + ID + " created");
     assertThat(report.deletedOnManager()).isEmpty();
     assertThat(report.deletedLocally()).isEmpty();
     assertThat(report.warnings()).isEmpty();
@@ -163,7 +174,7 @@ class BackupJobTest extends FakeManagerTest {
 
     BackupReport report = job().downloadAttempts(1).build().run();
     assertThat(report.outcome()).isEqualTo(BackupReport.Outcome.RESUMED);
-    assertThat(report.isResumed()).isTrue();
+    assertThat(report.resumed()).isTrue();
     assertThat(report.createExecutionId()).isEmpty();
     assertThat(report.durations()).doesNotContainKeys(BackupStep.CREATE, BackupStep.WAIT);
     assertThat(m.journal().count("PUT", "/snapshots/" + ID)).isEqualTo(1);

@@ -56,7 +56,7 @@ class BackupJobValidationTest {
         bad("prefix", "too long", b -> b.prefix("d".repeat(201))),
         bad("prefix", "missing", b -> { }),
         bad("directory", "null", b -> b.prefix("daily-").directory(null)),
-        bad("directory", "missing", b -> b.prefix("daily-").directory(dir.resolve("no-such-dir"))),
+        bad("directory", "does not exist", b -> b.prefix("daily-").directory(dir.resolve("no-such-dir"))),
         bad("directory", "a file", b -> b.prefix("daily-").directory(dir.resolve("a-file"))),
         bad("keepOnManager", "0", b -> b.keepOnManager(0)),
         bad("keepOnManager", "-1", b -> b.keepOnManager(-1)),
@@ -83,19 +83,28 @@ class BackupJobValidationTest {
     BackupJob.Builder b = parameter.equals("prefix") || parameter.equals("directory")
         ? BackupJob.builder(client).directory(dir) : BackupJob.builder(client).directory(dir).prefix("daily-");
 
+    // One rule for every workflow builder: null -> NPE "x == null", required setting never made -> ISE naming it,
+    // any other bad value -> IAE naming the parameter.
+    Class<? extends RuntimeException> expected = label.equals("null") ? NullPointerException.class
+        : label.equals("missing") ? IllegalStateException.class : IllegalArgumentException.class;
     assertThatThrownBy(() -> {
       change.accept(b);
       b.build();
-    }).isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith(parameter);
+    }).isExactlyInstanceOf(expected).hasMessageStartingWith(parameter);
+    if (label.equals("null")) {
+      assertThatThrownBy(() -> change.accept(b)).hasMessage(parameter + " == null");
+    }
     assertThat(m.journal().isEmpty()).isTrue();
   }
 
   @Test
   void nullClientAndMissingDirectoryAreRejected() {
-    assertThatThrownBy(() -> BackupJob.builder(null)).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("client");
+    assertThatThrownBy(() -> BackupJob.builder(null)).isExactlyInstanceOf(NullPointerException.class)
+        .hasMessage("client == null");
     assertThatThrownBy(() -> BackupJob.builder(client).prefix("daily-").build())
-        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("directory");
+        .isExactlyInstanceOf(IllegalStateException.class).hasMessageStartingWith("directory is required");
+    assertThatThrownBy(() -> BackupJob.builder(client).directory(dir).build())
+        .isExactlyInstanceOf(IllegalStateException.class).hasMessageStartingWith("prefix is required");
   }
 
   @Test

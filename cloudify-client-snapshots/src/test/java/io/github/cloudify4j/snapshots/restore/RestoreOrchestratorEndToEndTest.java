@@ -1,5 +1,6 @@
 package io.github.cloudify4j.snapshots.restore;
 
+import io.github.cloudify4j.snapshots.workflow.StepResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -49,7 +50,7 @@ class RestoreOrchestratorEndToEndTest {
     return report.steps().stream().map(StepResult::step).collect(Collectors.toList());
   }
 
-  private static StepResult step(RestoreReport report, RestoreStep step) {
+  private static StepResult<RestoreStep> step(RestoreReport report, RestoreStep step) {
     return report.steps().stream().filter(s -> s.step() == step).reduce((a, b) -> b)
         .orElseThrow(() -> new AssertionError("no " + step + " in " + report));
   }

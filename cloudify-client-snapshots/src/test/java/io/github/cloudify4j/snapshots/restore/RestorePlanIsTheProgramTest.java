@@ -1,5 +1,6 @@
 package io.github.cloudify4j.snapshots.restore;
 
+import io.github.cloudify4j.snapshots.workflow.StepResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.cloudify4j.client.CloudifyClient;
@@ -80,7 +81,7 @@ class RestorePlanIsTheProgramTest {
       m.journal().clear();
 
       List<RestoreStep> started = new ArrayList<>();
-      List<StepResult> finished = new ArrayList<>();
+      List<StepResult<RestoreStep>> finished = new ArrayList<>();
       RestoreOrchestrator.Builder builder = RestoreOrchestrator.builder(client).snapshotId("nightly")
           .verify(verify).deactivateOnSuccess(deactivate).kubernetesManager(kubernetes)
           .listener(new RestoreListener() {
@@ -90,7 +91,7 @@ class RestorePlanIsTheProgramTest {
             }
 
             @Override
-            public void onStepFinished(StepResult result) {
+            public void onStepFinished(StepResult<RestoreStep> result) {
               finished.add(result);
             }
           });
@@ -110,7 +111,7 @@ class RestorePlanIsTheProgramTest {
       RestorePlan followed = report.plan();
       if (running) {
         // The one runtime change: the approved plan in its resumed form, step for step.
-        assertThat(followed.isResumed()).isTrue();
+        assertThat(followed.resumed()).isTrue();
         assertThat(followed.stepKinds()).isEqualTo(approved.stepKinds());
         assertThat(followed.steps()).filteredOn(RestorePlan.Step::isSkipped).extracting(RestorePlan.Step::step)
             .containsAll(approved.steps().stream().filter(s -> s.step() == RestoreStep.UPLOAD
@@ -123,7 +124,7 @@ class RestorePlanIsTheProgramTest {
       assertThat(report.steps()).extracting(StepResult::step).containsExactlyElementsOf(followed.stepKinds());
       for (int i = 0; i < followed.steps().size(); i++) {
         RestorePlan.Step planned = followed.steps().get(i);
-        StepResult ran = report.steps().get(i);
+        StepResult<RestoreStep> ran = report.steps().get(i);
         assertThat(ran.status()).as("%s", ran).isEqualTo(planned.isSkipped()
             ? StepResult.Status.SKIPPED : StepResult.Status.SUCCEEDED);
         planned.skipReason().ifPresent(why -> assertThat(ran.detail()).isEqualTo(why));

@@ -1,5 +1,6 @@
 package io.github.cloudify4j.snapshots.restore;
 
+import io.github.cloudify4j.snapshots.workflow.StepResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -95,7 +96,7 @@ class RestoreRerunTest {
       String failure = e.report().failure().orElseThrow();
       assertThat(failure).contains("not healthy after").contains("limit 2 min").contains("status Fail")
           .contains("not active:").doesNotContain("ServiceStatus").doesNotContain("extraInfo");
-      StepResult health = e.report().steps().stream().filter(s -> s.step() == RestoreStep.CHECK_HEALTH)
+      StepResult<RestoreStep> health = e.report().steps().stream().filter(s -> s.step() == RestoreStep.CHECK_HEALTH)
           .findFirst().orElseThrow();
       assertThat(health.detail().length()).as(health.detail()).isLessThan(300);
       assertThat(e.getMessage().length()).as(e.getMessage()).isLessThan(900);

@@ -1,5 +1,6 @@
 package io.github.cloudify4j.snapshots.restore;
 
+import io.github.cloudify4j.snapshots.workflow.StepResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -39,7 +40,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class RestoreRunControlTest {
   @TempDir Path dir;
 
-  private static StepResult step(RestoreReport report, RestoreStep step) {
+  private static StepResult<RestoreStep> step(RestoreReport report, RestoreStep step) {
     return report.steps().stream().filter(s -> s.step() == step).reduce((a, b) -> b)
         .orElseThrow(() -> new AssertionError("no " + step + " in " + report));
   }
@@ -120,7 +121,7 @@ class RestoreRunControlTest {
         .restoreDuration(Duration.ofHours(1)).build().start();
         CloudifyClient client = VirtualTime.client(m).build()) {
       AtomicReference<CompletableFuture<RestoreReport>> future = new AtomicReference<>();
-      List<StepResult> finished = Collections.synchronizedList(new ArrayList<>());
+      List<StepResult<RestoreStep>> finished = Collections.synchronizedList(new ArrayList<>());
       RestoreOrchestrator orchestrator = RestoreOrchestrator.builder(client).snapshotId("nightly")
           .uploadFrom(archive)
           .listener(new RestoreListener() {
@@ -132,8 +133,13 @@ class RestoreRunControlTest {
             }
 
             @Override
-            public void onStepFinished(StepResult result) {
+            public void onStepFinished(StepResult<RestoreStep> result) {
               finished.add(result);
+            }
+
+            @Override
+            public void onStepFailed(StepResult<RestoreStep> result, Throwable cause) {
+              finished.add(result); // a cancelled step comes here, never to onStepFinished
             }
           }).build();
       List<Runnable> tasks = new ArrayList<>();
