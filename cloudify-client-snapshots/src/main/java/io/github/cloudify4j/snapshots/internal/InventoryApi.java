@@ -3,8 +3,8 @@ package io.github.cloudify4j.snapshots.internal;
 import io.github.cloudify4j.client.InternalApi;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.cloudify4j.client.RequestOptions;
 import io.github.cloudify4j.client.model.Page;
+import io.github.cloudify4j.client.spi.CallOptions;
 import retrofit2.http.GET;
 import retrofit2.http.Tag;
 import retrofit2.http.Url;
@@ -13,8 +13,8 @@ import retrofit2.http.Url;
 @InternalApi
 public interface InventoryApi {
   @GET
-  Page<JsonNode> list(@Url String relativeUrl, @Tag RequestOptions options);
+  Page<JsonNode> list(@Url String relativeUrl, @Tag CallOptions options);
 
   @GET
-  JsonNode get(@Url String relativeUrl, @Tag RequestOptions options);
+  JsonNode get(@Url String relativeUrl, @Tag CallOptions options);
 }

@@ -26,7 +26,6 @@ import io.github.cloudify4j.client.poll.PollOptions;
 import io.github.cloudify4j.client.spi.Arguments;
 import io.github.cloudify4j.client.spi.Secrets;
 import io.github.cloudify4j.snapshots.RestoreOptions;
-import io.github.cloudify4j.snapshots.RestoreStart;
 import io.github.cloudify4j.snapshots.RestoreStatus;
 import io.github.cloudify4j.snapshots.Snapshot;
 import io.github.cloudify4j.snapshots.SnapshotStatus;
@@ -537,7 +536,7 @@ public final class RestoreOrchestrator {
 
   private String startRestore() {
     restoreRequestedAt = clock();
-    RestoreStart start;
+    Execution start;
     try {
       start = snapshots.restore(snapshotId, settings.restoreOptions);
     } catch (ExistingRunningExecutionException refused) {
@@ -549,9 +548,9 @@ public final class RestoreOrchestrator {
           + " restore: " + refused.serverMessage() + ". " + cleaned), refused);
     }
     restoreStarted = true;
-    report.restoreExecutionId = start.executionId();
+    report.restoreExecutionId = start.id();
     report.restoreRequestedAt = restoreRequestedAt;
-    return "restore execution " + start.executionId() + " " + start.status();
+    return "restore execution " + start.id() + " " + start.status();
   }
 
   /**
