@@ -38,9 +38,11 @@ public interface CoreApi {
   @GET("executions/{id}")
   Execution execution(@Path("id") String id, @Tag CallOptions options);
 
+  /** A page of {@code GET /executions}; the relative URL carries the list parameters ({@code RelativeUrl.list}). */
   @GET
   Page<Execution> executions(@Url String relativeUrl, @Tag CallOptions options);
 
+  /** {@code {"action": "cancel" | "force-cancel" | "kill" | "resume" | "force-resume"}}. */
   @POST("executions/{id}")
   Execution executionAction(@Path("id") String id, @Body Map<String, Object> body, @Tag CallOptions options);
 
@@ -48,12 +50,15 @@ public interface CoreApi {
   @GET("../version")
   ServerVersion version(@Tag CallOptions options);
 
+  /** The services of the node that answers ({@code summary} null: the full answer). */
   @GET("status")
   ManagerStatus status(@Query("summary") Boolean summary, @Tag CallOptions options);
 
+  /** The whole cluster; with {@code summary=true} the server answers 500 when the status is {@code Fail}. */
   @GET("cluster-status")
   ClusterStatus clusterStatus(@Query("summary") Boolean summary, @Tag CallOptions options);
 
+  /** The manager nodes, or the one of {@code hostname} (null: all). */
   @GET("managers")
   Page<ManagerNode> managers(@Query("hostname") String hostname, @Tag CallOptions options);
 }

@@ -55,10 +55,13 @@ public interface ClientContext {
   /** The JSON configuration the client reads and writes with. */
   ObjectMapper objectMapper();
 
+  /** Waits with the client's clock and sleeper, so that tests on virtual time never sleep. */
   Poller poller();
 
+  /** The client's clock: what a module measures durations with (a download's, a restore's). */
   Clock clock();
 
+  /** The client's sleeper: how a module pauses between its own attempts (never {@code Thread.sleep}). */
   Sleeper sleeper();
 
   /** The server version, fetched once per client and cached. */

@@ -31,6 +31,7 @@ import retrofit2.http.Url;
  */
 @InternalApi
 public interface SnapshotsApi {
+  /** A page of {@code GET /snapshots}; the relative URL carries the list parameters ({@code RelativeUrl.list}). */
   @GET
   Page<Snapshot> list(@Url String relativeUrl, @Tag CallOptions options);
 
@@ -57,6 +58,7 @@ public interface SnapshotsApi {
   JsonNode uploadFromUrl(@Path(value = "id", encoded = true) String id, @Query("snapshot_archive_url") String url,
       @Body RequestBody empty, @Tag CallOptions options);
 
+  /** The archive, handed over open; {@code range} ({@code bytes=N-}) resumes a broken download, null reads all. */
   @Streaming
   @GET("snapshots/{id}/archive")
   Response<ResponseBody> download(@Path(value = "id", encoded = true) String id, @Header("Range") String range,
