@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cloudify4j.client.executions.Executions;
 import io.github.cloudify4j.client.internal.BufferedSocketFactory;
 import io.github.cloudify4j.client.internal.ClientConfig;
-import io.github.cloudify4j.client.internal.CoreApi;
 import io.github.cloudify4j.client.internal.InternalAccess;
 import io.github.cloudify4j.client.internal.Json;
 import io.github.cloudify4j.client.internal.ManagerNodes;
@@ -16,6 +15,7 @@ import io.github.cloudify4j.client.manager.Manager;
 import io.github.cloudify4j.client.model.ServerVersion;
 import io.github.cloudify4j.client.poll.Poller;
 import io.github.cloudify4j.client.spi.Arguments;
+import io.github.cloudify4j.client.spi.CallOptions;
 import io.github.cloudify4j.client.spi.ClientContext;
 import java.net.Proxy;
 import java.net.URI;
@@ -55,7 +55,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Immutable and thread-safe: build one per manager (or cluster) and share it. It owns a connection pool and a
  * few threads, released by {@link #close()}. {@link #withOptions(Consumer)} gives a view with other default
- * per-call options that shares them.
+ * per-call options that shares them, and everything else: a view costs a few small objects, so making one per
+ * call is fine.
  */
 public final class CloudifyClient implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CloudifyClient.class);
@@ -74,7 +75,6 @@ public final class CloudifyClient implements AutoCloseable {
   private final AtomicBoolean closed;
   private final AtomicReference<ServerVersion> version;
   private final Poller poller;
-  private final CoreApi api;
   private final MaintenanceMode maintenance;
   private final Executions executions;
   private final Manager manager;
@@ -90,13 +90,13 @@ public final class CloudifyClient implements AutoCloseable {
     this.closed = closed;
     this.version = version;
     this.poller = new Poller(config.clock(), config.sleeper());
-    this.api = transport.create(CoreApi.class);
     this.context = new Context();
     this.maintenance = InternalAccess.newMaintenanceMode(context);
     this.executions = InternalAccess.newExecutions(context);
-    this.manager = InternalAccess.newManager(api, version);
+    this.manager = InternalAccess.newManager(context, version);
   }
 
+  /** A builder: at least {@link Builder#manager(String)} (or {@link Builder#managers(List)}) is needed. */
   public static Builder builder() {
     return new Builder();
   }
@@ -135,17 +135,23 @@ public final class CloudifyClient implements AutoCloseable {
     return Collections.unmodifiableList(settings.managers);
   }
 
+  /** The {@code Tenant} header every call sends unless its options name another. */
   public String tenant() {
     return settings.tenant;
   }
 
+  /** The credentials every call sends (their {@code toString()} shows no secret). */
   public Credentials credentials() {
     return settings.credentials;
   }
 
   /**
-   * A view of this client whose calls use these default options (per-call options still override them). It
-   * shares this client's connections; closing it does nothing, closing this client closes both.
+   * A view of this client whose calls use these default options: this client's defaults changed by
+   * {@code options}. Per-call options given to the view's methods are laid over them, so
+   * {@code client.withOptions(o -> o.bypassMaintenance(true)).executions().get(id)} and
+   * {@code client.executions().get(id, RequestOptions.builder().bypassMaintenance(true).build())} send the same
+   * request. The view shares this client's connections, threads and request machinery; making one is cheap.
+   * Closing it does nothing, closing this client closes both.
    */
   public CloudifyClient withOptions(Consumer<RequestOptions.Builder> options) {
     requireNonNull(options, "options == null");
@@ -154,12 +160,17 @@ public final class CloudifyClient implements AutoCloseable {
     return withOptions(b.build());
   }
 
+  /**
+   * A view of this client whose calls use {@code defaults} as their default options, in place of this client's
+   * (options this client had and {@code defaults} leaves unset no longer apply; use {@link #withOptions(Consumer)}
+   * to change some and keep the rest). See {@link #withOptions(Consumer)}.
+   *
+   * @throws IllegalArgumentException if {@code defaults} names a node that is not one of {@link #managers()}
+   */
   public CloudifyClient withOptions(RequestOptions defaults) {
     requireNonNull(defaults, "defaults == null");
     requireKnownNode(defaults, config.nodes(), settings.managers, "defaults.node");
-    ClientConfig derived = config.withDefaults(defaults);
-    Transport view = Transport.create(transport.okHttp(), derived, mapper);
-    return new CloudifyClient(settings, derived, view, mapper, false, closed, version);
+    return new CloudifyClient(settings, config.withDefaults(defaults), transport, mapper, false, closed, version);
   }
 
   /** A node named by default options must be one of the client's: found now, not at the first call. */
@@ -171,7 +182,12 @@ public final class CloudifyClient implements AutoCloseable {
     }
   }
 
-  /** A view whose every call goes to {@code node} (one of {@link #managers()}) without failover. */
+  /**
+   * A view whose every call goes to {@code node} (one of {@link #managers()}) without failover: for what must be
+   * asked of one node of a cluster, such as the state of a restore running on it.
+   *
+   * @throws IllegalArgumentException if {@code node} is not one of {@link #managers()}
+   */
   public CloudifyClient pinnedTo(URI node) {
     URI checked = validManagerUri(node, "node");
     if (!config.nodes().contains(checked)) {
@@ -197,6 +213,7 @@ public final class CloudifyClient implements AutoCloseable {
     }
   }
 
+  /** The managers, tenant, credentials (masked) and TLS mode: what identifies the client, no secret. */
   @Override
   public String toString() {
     return "CloudifyClient{managers=" + settings.managers + ", tenant=" + settings.tenant + ", credentials="
@@ -204,6 +221,9 @@ public final class CloudifyClient implements AutoCloseable {
   }
 
   private final class Context implements ClientContext {
+    /** This view's defaults as a tag, made once: most calls carry no options of their own. */
+    private final CallOptions defaultCall = CallOptions.of(config.defaults());
+
     @Override
     public <T> T create(Class<T> retrofitInterface) {
       requireNonNull(retrofitInterface, "retrofitInterface == null");
@@ -211,20 +231,14 @@ public final class CloudifyClient implements AutoCloseable {
     }
 
     @Override
-    public <T> T get(Class<T> type, RequestOptions options, String... pathSegments) {
-      requireNonNull(type, "type == null");
+    public CallOptions callOptions(RequestOptions options) {
       requireNonNull(options, "options == null");
-      requireNonNull(pathSegments, "pathSegments == null");
-      if (pathSegments.length == 0) {
-        throw new IllegalArgumentException("pathSegments is empty");
+      if (options == RequestOptions.none()) {
+        return defaultCall;
       }
-      for (String segment : pathSegments) {
-        requireNonNull(segment, "pathSegments contains null");
-        if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
-          throw new IllegalArgumentException("pathSegments contains '" + segment + "'");
-        }
-      }
-      return transport.get(type, options, pathSegments);
+      RequestOptions inForce = config.defaults().overriddenBy(options);
+      requireKnownNode(inForce, config.nodes(), settings.managers, "options.node");
+      return CallOptions.of(inForce);
     }
 
     @Override
@@ -335,6 +349,12 @@ public final class CloudifyClient implements AutoCloseable {
       return manager(Arguments.requireManagerUrl(url, "url"));
     }
 
+    /**
+     * The manager's URL; replaces any set before.
+     *
+     * @throws IllegalArgumentException if not an absolute http(s) URL with a host, without user info, query or
+     *     fragment (a password in a URL would end up in logs)
+     */
     public Builder manager(URI url) {
       managers.clear();
       managers.add(Arguments.requireManagerUrl(url, "url"));
@@ -373,6 +393,7 @@ public final class CloudifyClient implements AutoCloseable {
       return this;
     }
 
+    /** How every call authenticates (default: none, for the few endpoints that need none). */
     public Builder credentials(Credentials credentials) {
       this.credentials = requireNonNull(credentials, "credentials == null");
       return this;
@@ -394,16 +415,22 @@ public final class CloudifyClient implements AutoCloseable {
       return this;
     }
 
+    /** Which server certificates are trusted (default: the JVM's, {@link TlsConfig#system()}). */
     public Builder tls(TlsConfig tls) {
       this.tls = requireNonNull(tls, "tls == null");
       return this;
     }
 
+    /** The network timeouts of every call (default {@link Timeouts#defaults()}); per call see {@link RequestOptions}. */
     public Builder timeouts(Timeouts timeouts) {
       this.timeouts = requireNonNull(timeouts, "timeouts == null");
       return this;
     }
 
+    /**
+     * How calls that fail in a way that may be temporary are repeated (default {@link RetryPolicy#defaults()}:
+     * safe calls only).
+     */
     public Builder retryPolicy(RetryPolicy retryPolicy) {
       this.retryPolicy = requireNonNull(retryPolicy, "retryPolicy == null");
       return this;
@@ -415,11 +442,13 @@ public final class CloudifyClient implements AutoCloseable {
       return this;
     }
 
+    /** An HTTP or SOCKS proxy to reach the managers through (default: direct, or the {@code OkHttpClient}'s). */
     public Builder proxy(Proxy proxy) {
       this.proxy = requireNonNull(proxy, "proxy == null");
       return this;
     }
 
+    /** The {@code User-Agent} header, e.g. to tell an application's calls apart in the manager's logs. */
     public Builder userAgent(String userAgent) {
       this.userAgent = Arguments.requireText(userAgent, "userAgent");
       return this;
@@ -510,6 +539,12 @@ public final class CloudifyClient implements AutoCloseable {
       return s.equals("true") || s.equals("1") || s.equals("yes") || s.equals("on");
     }
 
+    /**
+     * The client, with its own connection pool unless an {@code OkHttpClient} was given.
+     *
+     * @throws IllegalStateException if no manager was set, or TLS cannot be set up
+     * @throws IllegalArgumentException if the default options name a node that is not one of the managers
+     */
     public CloudifyClient build() {
       if (managers.isEmpty()) {
         throw new IllegalStateException("no manager: call manager(url) or managers(urls)");

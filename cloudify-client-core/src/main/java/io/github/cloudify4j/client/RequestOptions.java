@@ -18,11 +18,21 @@ import java.util.Optional;
  * RequestOptions sysAdmin = RequestOptions.builder().bypassMaintenance(true).build();
  * Execution restore = client.executions().get(restoreId, sysAdmin); // readable in maintenance mode
  * }</pre>
+ *
+ * <p>Two ways to apply them, with the same effect on the wire: as the last argument of a resource method (every
+ * method that sends a request has such an overload), for one call; or as the defaults of a client view,
+ * {@link CloudifyClient#withOptions(RequestOptions)}, for every call made through it. A view is cheap (it shares
+ * the client's connections and request machinery), and per-call options given to a view's methods are laid over
+ * the view's defaults.
+ *
+ * <p>The timeouts pair with the client's {@link Timeouts}: {@link #callTimeout()} overrides {@link Timeouts#call()}
+ * for one call, {@link #readTimeout()} overrides {@link Timeouts#read()}, {@link #writeTimeout()} overrides
+ * {@link Timeouts#write()}. A waiter's overall deadline is not among them: it is {@code PollOptions.maxWait}.
  */
 public final class RequestOptions {
   private static final RequestOptions NONE = builder().build();
 
-  private final Duration timeout;
+  private final Duration callTimeout;
   private final Duration readTimeout;
   private final Duration writeTimeout;
   private final RetryPolicy retryPolicy;
@@ -33,7 +43,7 @@ public final class RequestOptions {
   private final Map<String, String> headers;
 
   private RequestOptions(Builder b) {
-    this.timeout = b.timeout;
+    this.callTimeout = b.callTimeout;
     this.readTimeout = b.readTimeout;
     this.writeTimeout = b.writeTimeout;
     this.retryPolicy = b.retryPolicy;
@@ -49,27 +59,44 @@ public final class RequestOptions {
     return NONE;
   }
 
+  /** A builder with no option set: set only what should differ from the client for this call. */
   public static Builder builder() {
     return new Builder();
   }
 
+  /** A builder holding these options, to derive others from them (a view's defaults plus one more header). */
   public Builder toBuilder() {
     return new Builder(this);
   }
 
-  /** Bounds the whole call, retries and failover included. */
-  public Optional<Duration> timeout() {
-    return Optional.ofNullable(timeout);
+  /**
+   * The call timeout: how long one call may take from start to end, whatever it is doing. It covers connecting,
+   * sending, waiting, every retry and its back-off, failover to other nodes, and reading the answer (for a
+   * streamed archive download, the whole transfer). Overrides {@link Timeouts#call()} for this call. Empty: the
+   * client's applies (by default none, since an archive transfer may rightly take hours).
+   */
+  public Optional<Duration> callTimeout() {
+    return Optional.ofNullable(callTimeout);
   }
 
+  /**
+   * The read timeout: how long a socket read may wait for the next byte (inactivity, not total time). Overrides
+   * {@link Timeouts#read()} for this call; raise it for an endpoint the manager is slow to answer.
+   */
   public Optional<Duration> readTimeout() {
     return Optional.ofNullable(readTimeout);
   }
 
+  /** The write timeout: how long a socket write may stall (inactivity). Overrides {@link Timeouts#write()}. */
   public Optional<Duration> writeTimeout() {
     return Optional.ofNullable(writeTimeout);
   }
 
+  /**
+   * How this call is repeated after a failure that may be temporary, instead of the client's
+   * {@link CloudifyClient.Builder#retryPolicy(RetryPolicy) policy}: e.g. {@link RetryPolicy#none()} for a probe that
+   * must fail fast.
+   */
   public Optional<RetryPolicy> retryPolicy() {
     return Optional.ofNullable(retryPolicy);
   }
@@ -104,14 +131,20 @@ public final class RequestOptions {
     return headers;
   }
 
-  /** These options, with every option set in {@code overrides} replacing this one. */
+  /**
+   * These options, with every option set in {@code overrides} replacing this one and its headers added (a header
+   * of the same name replaced). How per-call options are laid over a view's defaults.
+   */
   public RequestOptions overriddenBy(RequestOptions overrides) {
     requireNonNull(overrides, "overrides == null");
-    if (overrides == NONE) {
+    if (overrides == NONE || overrides.equals(NONE)) {
       return this;
     }
+    if (this == NONE || this.equals(NONE)) {
+      return overrides;
+    }
     Builder b = toBuilder();
-    if (overrides.timeout != null) b.timeout = overrides.timeout;
+    if (overrides.callTimeout != null) b.callTimeout = overrides.callTimeout;
     if (overrides.readTimeout != null) b.readTimeout = overrides.readTimeout;
     if (overrides.writeTimeout != null) b.writeTimeout = overrides.writeTimeout;
     if (overrides.retryPolicy != null) b.retryPolicy = overrides.retryPolicy;
@@ -125,7 +158,7 @@ public final class RequestOptions {
 
   /** Builds {@link RequestOptions}. */
   public static final class Builder {
-    private Duration timeout;
+    private Duration callTimeout;
     private Duration readTimeout;
     private Duration writeTimeout;
     private RetryPolicy retryPolicy;
@@ -138,7 +171,7 @@ public final class RequestOptions {
     private Builder() {}
 
     private Builder(RequestOptions o) {
-      timeout = o.timeout;
+      callTimeout = o.callTimeout;
       readTimeout = o.readTimeout;
       writeTimeout = o.writeTimeout;
       retryPolicy = o.retryPolicy;
@@ -149,41 +182,80 @@ public final class RequestOptions {
       headers.putAll(o.headers);
     }
 
-    public Builder timeout(Duration timeout) {
-      this.timeout = Timeouts.positive(timeout, "timeout");
+    /**
+     * Bounds the whole call, retries, failover and reading the answer included (see
+     * {@link RequestOptions#callTimeout()}). When it runs out the call fails with a
+     * {@link io.github.cloudify4j.client.errors.CloudifyTransportException} saying so.
+     *
+     * @throws IllegalArgumentException if not positive
+     */
+    public Builder callTimeout(Duration callTimeout) {
+      this.callTimeout = Timeouts.positive(callTimeout, "callTimeout");
       return this;
     }
 
+    /**
+     * How long a socket read may wait for data in this call (see {@link RequestOptions#readTimeout()}).
+     *
+     * @throws IllegalArgumentException if not positive
+     */
     public Builder readTimeout(Duration readTimeout) {
       this.readTimeout = Timeouts.positive(readTimeout, "readTimeout");
       return this;
     }
 
+    /**
+     * How long a socket write may stall in this call (see {@link RequestOptions#writeTimeout()}).
+     *
+     * @throws IllegalArgumentException if not positive
+     */
     public Builder writeTimeout(Duration writeTimeout) {
       this.writeTimeout = Timeouts.positive(writeTimeout, "writeTimeout");
       return this;
     }
 
+    /** The retry policy of this call, replacing the client's (see {@link RequestOptions#retryPolicy()}). */
     public Builder retryPolicy(RetryPolicy retryPolicy) {
       this.retryPolicy = requireNonNull(retryPolicy, "retryPolicy == null");
       return this;
     }
 
+    /**
+     * Sends {@code X-BYPASS-MAINTENANCE: true} when true. Only a sys-admin's call gets through maintenance mode
+     * with it; use it for what must work during a restore (reading the restore execution), not routinely.
+     */
     public Builder bypassMaintenance(boolean bypassMaintenance) {
       this.bypassMaintenance = bypassMaintenance;
       return this;
     }
 
+    /**
+     * False sends neither credentials nor {@code Tenant}: for the endpoints that need none
+     * ({@code /snapshot-status}), whose answers must not depend on credentials a restore is replacing.
+     */
     public Builder authenticate(boolean authenticate) {
       this.authenticate = authenticate;
       return this;
     }
 
+    /**
+     * The {@code Tenant} header for this call, instead of the client's: reads of another tenant's resources
+     * without a second client.
+     *
+     * @throws IllegalArgumentException if blank, longer than 256 characters or not printable ASCII
+     */
     public Builder tenant(String tenant) {
       this.tenant = CloudifyClient.validTenant(tenant, "tenant");
       return this;
     }
 
+    /**
+     * Sends this call to {@code node} alone, with no failover: in a cluster, what happens on one node (a restore
+     * on the node being restored) must be asked of that node. It must be one of the client's managers, which is
+     * checked when the call is made (for a view's defaults, when the view is made).
+     *
+     * @throws IllegalArgumentException if {@code node} is not an absolute http(s) URL without user info
+     */
     public Builder node(URI node) {
       this.node = CloudifyClient.validManagerUri(node, "node");
       return this;
@@ -224,6 +296,7 @@ public final class RequestOptions {
       return this;
     }
 
+    /** The options; the builder may be reused. */
     public RequestOptions build() {
       return new RequestOptions(this);
     }
@@ -245,7 +318,7 @@ public final class RequestOptions {
       return false;
     }
     RequestOptions r = (RequestOptions) o;
-    return Objects.equals(timeout, r.timeout) && Objects.equals(readTimeout, r.readTimeout)
+    return Objects.equals(callTimeout, r.callTimeout) && Objects.equals(readTimeout, r.readTimeout)
         && Objects.equals(writeTimeout, r.writeTimeout) && Objects.equals(retryPolicy, r.retryPolicy)
         && Objects.equals(bypassMaintenance, r.bypassMaintenance) && Objects.equals(authenticate, r.authenticate)
         && Objects.equals(tenant, r.tenant) && Objects.equals(node, r.node) && headers.equals(r.headers);
@@ -253,13 +326,13 @@ public final class RequestOptions {
 
   @Override
   public int hashCode() {
-    return Objects.hash(timeout, readTimeout, writeTimeout, retryPolicy, bypassMaintenance, authenticate, tenant,
+    return Objects.hash(callTimeout, readTimeout, writeTimeout, retryPolicy, bypassMaintenance, authenticate, tenant,
         node, headers);
   }
 
   @Override
   public String toString() {
-    return "RequestOptions{timeout=" + timeout + ", readTimeout=" + readTimeout + ", writeTimeout=" + writeTimeout
+    return "RequestOptions{callTimeout=" + callTimeout + ", readTimeout=" + readTimeout + ", writeTimeout=" + writeTimeout
         + ", retryPolicy=" + retryPolicy + ", bypassMaintenance=" + bypassMaintenance
         + ", authenticate=" + authenticate + ", tenant=" + tenant + ", node=" + node
         + ", headers=" + headers.keySet() + "}";

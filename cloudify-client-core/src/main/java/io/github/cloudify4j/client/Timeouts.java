@@ -7,9 +7,15 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Network timeouts. Connect, read and write timeouts measure <em>inactivity</em>: a multi-gigabyte archive
- * transfer that keeps moving never hits them, one that stalls does. The optional call timeout bounds a whole call
- * (including retries and failover) and is off by default, because an archive transfer may legitimately take hours.
+ * The client's network timeouts. Connect, read and write timeouts measure <em>inactivity</em>: a multi-gigabyte
+ * archive transfer that keeps moving never hits them, one that stalls does. The optional call timeout bounds a
+ * whole call (including retries, failover and reading the answer) and is off by default, because an archive
+ * transfer may legitimately take hours.
+ *
+ * <p>One name, one meaning: {@link #call()}, {@link #read()} and {@link #write()} are the client-wide values of
+ * what {@link RequestOptions#callTimeout()}, {@link RequestOptions#readTimeout()} and
+ * {@link RequestOptions#writeTimeout()} set for one call. None of them bounds a wait for a workflow (that is
+ * {@code PollOptions.maxWait}): a wait is many calls.
  */
 public final class Timeouts {
   private static final Timeouts DEFAULTS =
@@ -32,32 +38,47 @@ public final class Timeouts {
     return DEFAULTS;
   }
 
-  /** Connect and read timeouts, the rest default. */
+  /**
+   * Connect and read timeouts, the rest default: the two a slow network or a slow manager makes one change.
+   *
+   * @throws IllegalArgumentException if either is not positive
+   */
   public static Timeouts of(Duration connect, Duration read) {
     return DEFAULTS.toBuilder().connect(connect).read(read).build();
   }
 
+  /**
+   * How long opening a connection (TCP and TLS) may take. Short by default: an unreachable cluster node should
+   * make the client move to the next one quickly.
+   */
   public Duration connect() {
     return connect;
   }
 
+  /** How long a socket read may wait for data (inactivity). Per call: {@link RequestOptions#readTimeout()}. */
   public Duration read() {
     return read;
   }
 
+  /** How long a socket write may stall (inactivity). Per call: {@link RequestOptions#writeTimeout()}. */
   public Duration write() {
     return write;
   }
 
-  /** The whole-call timeout, if any. */
+  /**
+   * The call timeout of every call, if any: how long one call may take from start to end, retries, failover and
+   * reading the answer included. Per call: {@link RequestOptions#callTimeout()}, which overrides it.
+   */
   public Optional<Duration> call() {
     return Optional.ofNullable(call);
   }
 
+  /** A builder holding these timeouts, to change one of them. */
   public Builder toBuilder() {
     return new Builder(this);
   }
 
+  /** A builder starting from {@link #defaults()}. */
   public static Builder builder() {
     return new Builder(DEFAULTS);
   }
@@ -76,22 +97,42 @@ public final class Timeouts {
       this.call = from.call;
     }
 
+    /**
+     * See {@link Timeouts#connect()}.
+     *
+     * @throws IllegalArgumentException if not positive
+     */
     public Builder connect(Duration connect) {
       this.connect = positive(connect, "connect");
       return this;
     }
 
+    /**
+     * See {@link Timeouts#read()}.
+     *
+     * @throws IllegalArgumentException if not positive
+     */
     public Builder read(Duration read) {
       this.read = positive(read, "read");
       return this;
     }
 
+    /**
+     * See {@link Timeouts#write()}.
+     *
+     * @throws IllegalArgumentException if not positive
+     */
     public Builder write(Duration write) {
       this.write = positive(write, "write");
       return this;
     }
 
-    /** Bounds the whole call, retries included. */
+    /**
+     * Bounds every call, retries, failover and reading the answer included (see {@link Timeouts#call()}). Leave
+     * it off for a client that transfers archives, or set a per-call {@link RequestOptions#callTimeout()} instead.
+     *
+     * @throws IllegalArgumentException if not positive
+     */
     public Builder call(Duration call) {
       this.call = positive(call, "call");
       return this;
@@ -103,6 +144,7 @@ public final class Timeouts {
       return this;
     }
 
+    /** The timeouts. */
     public Timeouts build() {
       return new Timeouts(connect, read, write, call);
     }

@@ -99,7 +99,7 @@ class InputValidationTest {
         Arguments.of("read", (Executable) () -> Timeouts.builder().read(Duration.ofMillis(-1))),
         Arguments.of("write", (Executable) () -> Timeouts.builder().write(Duration.ZERO)),
         Arguments.of("call", (Executable) () -> Timeouts.builder().call(Duration.ofSeconds(-5))),
-        Arguments.of("timeout", (Executable) () -> RequestOptions.builder().timeout(Duration.ZERO)),
+        Arguments.of("callTimeout", (Executable) () -> RequestOptions.builder().callTimeout(Duration.ZERO)),
         Arguments.of("readTimeout", (Executable) () -> RequestOptions.builder().readTimeout(Duration.ofMillis(-1))),
         // retry policy
         Arguments.of("maxAttempts", (Executable) () -> RetryPolicy.builder().maxAttempts(0)),

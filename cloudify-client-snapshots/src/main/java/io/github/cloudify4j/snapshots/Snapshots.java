@@ -18,6 +18,7 @@ import io.github.cloudify4j.client.poll.PollListener;
 import io.github.cloudify4j.client.poll.PollOptions;
 import io.github.cloudify4j.client.spi.Arguments;
 import io.github.cloudify4j.client.spi.AutoPager;
+import io.github.cloudify4j.client.spi.CallOptions;
 import io.github.cloudify4j.client.spi.ClientContext;
 import io.github.cloudify4j.client.spi.RelativeUrl;
 import io.github.cloudify4j.client.spi.Secrets;
@@ -51,14 +52,21 @@ import retrofit2.Response;
  * snapshots.download("nightly-20261125", Path.of("/backups/nightly-20261125.zip"));
  * }</pre>
  *
- * <p>Per-call options (a timeout, the maintenance bypass) come from the client: {@code Snapshots.of(
- * client.withOptions(o -> o.timeout(Duration.ofMinutes(1))))}. Thread-safe.
+ * <p>Every method that sends a request has an overload taking {@link RequestOptions} last (for a wait, before the
+ * listener, as in {@code Executions}): a call timeout, a pinned node, an extra header, for that call alone. The
+ * same options as a client view's defaults, {@code Snapshots.of(client.withOptions(...))}, send the same
+ * requests; a view is cheap, so either suits per-call use.
+ *
+ * <p>One convention for what starts a workflow: {@link #create} and {@link #restore} both return the workflow's
+ * {@link Execution}, whose id is what {@code client.executions()} follows. Thread-safe.
  */
 public final class Snapshots {
   /** The server's rule for new snapshot ids: a letter first, then URL-safe characters, at most 256. */
   private static final Pattern CREATE_ID = Pattern.compile("[A-Za-z][A-Za-z0-9._~-]{0,255}");
   private static final int PAGE_SIZE = 1000;
   private static final RequestOptions WITHOUT_CREDENTIALS = RequestOptions.builder().authenticate(false).build();
+  /** The only workflow {@code POST /snapshots/{id}/restore} starts (the fact sheet, §2.9). */
+  static final String RESTORE_WORKFLOW = "restore_snapshot";
 
   private final SnapshotsApi api;
   private final ClientContext context;
@@ -72,7 +80,10 @@ public final class Snapshots {
     this.downloader = new ArchiveDownloader(api, context);
   }
 
-  /** The snapshots of the manager (or cluster) this client talks to. */
+  /**
+   * The snapshots of the manager (or cluster) this client talks to, with the client's default options (a view's,
+   * for a view made by {@code withOptions} or {@code pinnedTo}).
+   */
   public static Snapshots of(CloudifyClient client) {
     requireNonNull(client, "client == null");
     return new Snapshots(ClientContext.of(client));
@@ -80,30 +91,58 @@ public final class Snapshots {
 
   /** One page of {@code GET /snapshots}: filters, sort, projection, search, paging, all tenants. */
   public Page<Snapshot> list(ListParams params) {
+    return list(params, RequestOptions.none());
+  }
+
+  /** {@link #list(ListParams)} with per-call options. */
+  public Page<Snapshot> list(ListParams params, RequestOptions options) {
     requireNonNull(params, "params == null");
-    return api.list(RelativeUrl.list("snapshots", params, null, null), RequestOptions.none());
+    requireNonNull(options, "options == null");
+    return api.list(RelativeUrl.list("snapshots", params, null, null), context.callOptions(options));
   }
 
   /** Every snapshot matching {@code params}, fetched page by page as the stream is consumed. */
   public Stream<Snapshot> listAll(ListParams params) {
+    return listAll(params, RequestOptions.none());
+  }
+
+  /** {@link #listAll(ListParams)} with per-call options, applied to every page's request. */
+  public Stream<Snapshot> listAll(ListParams params, RequestOptions options) {
     requireNonNull(params, "params == null");
+    requireNonNull(options, "options == null");
+    CallOptions call = context.callOptions(options);
     int size = params.size().filter(s -> s > 0).orElse(PAGE_SIZE);
     return AutoPager.<Snapshot>of((offset, pageSize) -> api.list(
-        RelativeUrl.list("snapshots", params, pageSize, offset), RequestOptions.none()), size,
+        RelativeUrl.list("snapshots", params, pageSize, offset), call), size,
         params.offset().orElse(0L)).stream();
   }
 
   /** {@code GET /snapshots/{id}}; works in maintenance mode. */
   public Snapshot get(String snapshotId) {
-    Arguments.requirePathSegment(snapshotId, "snapshotId");
-    return context.get(Snapshot.class, RequestOptions.none(), "snapshots", snapshotId);
+    return get(snapshotId, RequestOptions.none());
   }
 
-  /** The snapshot, or empty when the manager has none with this id. */
-  public Optional<Snapshot> find(String snapshotId) {
+  /**
+   * {@link #get(String)} with per-call options.
+   *
+   * @throws IllegalArgumentException if {@code snapshotId} is empty, {@code .} or {@code ..}, before anything is
+   *     sent
+   */
+  public Snapshot get(String snapshotId, RequestOptions options) {
     Arguments.requirePathSegment(snapshotId, "snapshotId");
+    requireNonNull(options, "options == null");
+    return api.get(segment(snapshotId), context.callOptions(options));
+  }
+
+  /** The snapshot, or empty when the manager has none with this id (its 404). */
+  public Optional<Snapshot> find(String snapshotId) {
+    return find(snapshotId, RequestOptions.none());
+  }
+
+  /** {@link #find(String)} with per-call options. */
+  public Optional<Snapshot> find(String snapshotId, RequestOptions options) {
     try {
-      return Optional.of(context.get(Snapshot.class, RequestOptions.none(), "snapshots", snapshotId));
+      return Optional.of(get(snapshotId, options));
     } catch (io.github.cloudify4j.client.errors.NotFoundException e) {
       return Optional.empty();
     }
@@ -120,16 +159,33 @@ public final class Snapshots {
     return create(snapshotId, SnapshotCreateOptions.defaults());
   }
 
+  /** {@link #create(String)} with what the snapshot includes ({@link SnapshotCreateOptions}). */
   public Execution create(String snapshotId, SnapshotCreateOptions options) {
+    return create(snapshotId, options, RequestOptions.none());
+  }
+
+  /**
+   * {@link #create(String, SnapshotCreateOptions)} with per-call options. A {@code PUT} that starts a workflow is
+   * not repeated after a failure unless {@code requestOptions} (or the client) allow non-idempotent retries: a
+   * second creation is refused or, worse, runs twice.
+   */
+  public Execution create(String snapshotId, SnapshotCreateOptions options, RequestOptions requestOptions) {
     requireCreateId(snapshotId);
     requireNonNull(options, "options == null");
-    return api.create(segment(snapshotId), options.toBody(), RequestOptions.none());
+    requireNonNull(requestOptions, "requestOptions == null");
+    return api.create(segment(snapshotId), options.toBody(), context.callOptions(requestOptions));
   }
 
   /** {@code DELETE /snapshots/{id}}: the deleted snapshot when the server returns it (200), empty on 204. */
   public Optional<Snapshot> delete(String snapshotId) {
+    return delete(snapshotId, RequestOptions.none());
+  }
+
+  /** {@link #delete(String)} with per-call options. */
+  public Optional<Snapshot> delete(String snapshotId, RequestOptions options) {
     Arguments.requirePathSegment(snapshotId, "snapshotId");
-    Response<ResponseBody> response = api.delete(segment(snapshotId), RequestOptions.none());
+    requireNonNull(options, "options == null");
+    Response<ResponseBody> response = api.delete(segment(snapshotId), context.callOptions(options));
     try (ResponseBody body = response.body()) {
       if (response.code() == 204 || body == null) {
         return Optional.empty();
@@ -163,9 +219,18 @@ public final class Snapshots {
    *     anything is sent
    */
   public Snapshot upload(String snapshotId, Path archive, TransferListener listener) {
+    return upload(snapshotId, archive, listener, RequestOptions.none());
+  }
+
+  /**
+   * {@link #upload(String, Path, TransferListener)} with per-call options. A call timeout bounds the whole
+   * transfer (and the read-back of an overwritten snapshot, a call of its own).
+   */
+  public Snapshot upload(String snapshotId, Path archive, TransferListener listener, RequestOptions options) {
     Arguments.requirePathSegment(snapshotId, "snapshotId");
     requireNonNull(archive, "archive == null");
     requireNonNull(listener, "listener == null");
+    requireNonNull(options, "options == null");
     requireReadableFile(archive);
     long size;
     try {
@@ -174,38 +239,60 @@ public final class Snapshots {
       throw new CloudifyLocalIoException("cannot read the size of " + archive, archive, e);
     }
     RequestBody body = ArchiveBodies.fromPath(archive, size, listener);
-    return uploaded(snapshotId, api.upload(segment(snapshotId), body, RequestOptions.none()));
+    return uploaded(snapshotId, api.upload(segment(snapshotId), body, context.callOptions(options)), options);
   }
 
   /** Uploads {@code length} bytes read from {@code in}. The stream cannot be replayed: never retried. */
   public Snapshot upload(String snapshotId, InputStream in, long length, TransferListener listener) {
+    return upload(snapshotId, in, length, listener, RequestOptions.none());
+  }
+
+  /**
+   * {@link #upload(String, InputStream, long, TransferListener)} with per-call options.
+   *
+   * @throws IllegalArgumentException if {@code length} is negative, before anything is sent
+   */
+  public Snapshot upload(String snapshotId, InputStream in, long length, TransferListener listener,
+      RequestOptions options) {
     Arguments.requirePathSegment(snapshotId, "snapshotId");
     requireNonNull(in, "in == null");
     requireNonNull(listener, "listener == null");
+    requireNonNull(options, "options == null");
     if (length < 0) {
       throw new IllegalArgumentException("length must not be negative: " + length);
     }
     RequestBody body = ArchiveBodies.fromStream(in, length, listener);
-    return uploaded(snapshotId, api.upload(segment(snapshotId), body, RequestOptions.none()));
+    return uploaded(snapshotId, api.upload(segment(snapshotId), body, context.callOptions(options)), options);
   }
 
   /**
    * The manager downloads the archive from {@code archiveUrl} itself ({@code ?snapshot_archive_url=}); nothing
    * is streamed from here.
+   *
+   * @throws IllegalArgumentException unless {@code archiveUrl} is an absolute http, https or ftp URL
    */
   public Snapshot uploadFromUrl(String snapshotId, URI archiveUrl) {
+    return uploadFromUrl(snapshotId, archiveUrl, RequestOptions.none());
+  }
+
+  /**
+   * {@link #uploadFromUrl(String, URI)} with per-call options; a read timeout here must cover the manager's own
+   * download, which happens before it answers.
+   */
+  public Snapshot uploadFromUrl(String snapshotId, URI archiveUrl, RequestOptions options) {
     Arguments.requirePathSegment(snapshotId, "snapshotId");
     requireNonNull(archiveUrl, "archiveUrl == null");
+    requireNonNull(options, "options == null");
     String scheme = archiveUrl.getScheme();
     if (!archiveUrl.isAbsolute() || scheme == null || archiveUrl.getHost() == null
         || !(scheme.equals("http") || scheme.equals("https") || scheme.equals("ftp"))) {
       throw new IllegalArgumentException("archiveUrl must be an absolute http, https or ftp URL: " + archiveUrl);
     }
     return uploaded(snapshotId, api.uploadFromUrl(segment(snapshotId), archiveUrl.toASCIIString(),
-        RequestBody.create(new byte[0], null), RequestOptions.none()));
+        RequestBody.create(new byte[0], null), context.callOptions(options)), options);
   }
 
-  private Snapshot uploaded(String snapshotId, JsonNode node) {
+  private Snapshot uploaded(String snapshotId, JsonNode node, RequestOptions options) {
     if (node != null && node.hasNonNull("id")) {
       try {
         return mapper.treeToValue(node, Snapshot.class);
@@ -214,7 +301,7 @@ public final class Snapshots {
       }
     }
     // 7.0.4+: an existing id was overwritten and the answer has every field null. Read what is there now.
-    return get(snapshotId);
+    return get(snapshotId, options);
   }
 
   /** Downloads the archive to {@code target}: see {@link #download(String, Path, DownloadOptions)}. */
@@ -232,9 +319,20 @@ public final class Snapshots {
    *     sent; or when writing or moving the file fails (nothing is left at {@code target} then)
    */
   public DownloadResult download(String snapshotId, Path target, DownloadOptions options) {
+    return download(snapshotId, target, options, RequestOptions.none());
+  }
+
+  /**
+   * {@link #download(String, Path, DownloadOptions)} with per-call options, sent with every request of the
+   * download (a resumed download makes several). A call timeout bounds each of them, body included: set one only
+   * if the archive can arrive within it.
+   */
+  public DownloadResult download(String snapshotId, Path target, DownloadOptions options,
+      RequestOptions requestOptions) {
     Arguments.requirePathSegment(snapshotId, "snapshotId");
     requireNonNull(target, "target == null");
     requireNonNull(options, "options == null");
+    requireNonNull(requestOptions, "requestOptions == null");
     Path dir = target.toAbsolutePath().getParent();
     if (dir == null || !Files.isDirectory(dir)) {
       throw new CloudifyLocalIoException("Cannot download to " + target, target,
@@ -248,13 +346,22 @@ public final class Snapshots {
       throw new CloudifyLocalIoException("Cannot download to " + target, target,
           new FileAlreadyExistsException(target.toString(), null, "target exists and overwrite is off"));
     }
-    return downloader.download(snapshotId, target, options);
+    return downloader.download(snapshotId, target, options, context.callOptions(requestOptions));
   }
 
   /** The archive as a stream, for callers who send it elsewhere. Close it. */
   public ArchiveStream openArchive(String snapshotId) {
+    return openArchive(snapshotId, RequestOptions.none());
+  }
+
+  /**
+   * {@link #openArchive(String)} with per-call options. A call timeout keeps running while the stream is read:
+   * it bounds the whole transfer, not just the answer's arrival.
+   */
+  public ArchiveStream openArchive(String snapshotId, RequestOptions options) {
     Arguments.requirePathSegment(snapshotId, "snapshotId");
-    Response<ResponseBody> response = api.download(segment(snapshotId), null, RequestOptions.none());
+    requireNonNull(options, "options == null");
+    Response<ResponseBody> response = api.download(segment(snapshotId), null, context.callOptions(options));
     ResponseBody body = response.body();
     if (body == null) {
       throw invalid("The manager sent no archive", response.code(), "GET", snapshotId, null);
@@ -263,17 +370,39 @@ public final class Snapshots {
   }
 
   /**
-   * {@code POST /snapshots/{id}/restore}: starts the {@code restore_snapshot} workflow. The server version is
-   * read once (cached) to send the right body: 5.x managers need {@code recreate_deployments_envs}.
+   * {@code POST /snapshots/{id}/restore}: starts the {@code restore_snapshot} workflow and returns its execution,
+   * as {@link #create} does for {@code create_snapshot}. The server version is read once (cached) to send the
+   * right body: 5.x managers need {@code recreate_deployments_envs}.
+   *
+   * <p>Why an {@link Execution} that looks thin: the manager answers with the execution marshalled through the
+   * Snapshot field list (the fact sheet, §2.9), so only its id, status, creation time, error, creator, tenant and
+   * visibility arrive. The client adds what the endpoint implies, {@code workflowId() == "restore_snapshot"} and
+   * {@code isSystemWorkflow() == true}; parameters and timings stay empty. Read the whole record with
+   * {@code client.executions().get(id, bypassMaintenance)}, since maintenance mode blocks {@code /executions}.
    *
    * <p>Restoring replaces the manager's data. Prefer {@code RestoreOrchestrator}, which runs the documented
    * procedure (maintenance mode, follow-up, verification) around this call.
    */
-  public RestoreStart restore(String snapshotId, RestoreOptions options) {
+  public Execution restore(String snapshotId, RestoreOptions options) {
+    return restore(snapshotId, options, RequestOptions.none());
+  }
+
+  /**
+   * {@link #restore(String, RestoreOptions)} with per-call options (in a cluster, pin the node being restored).
+   * Never repeated after a failure unless non-idempotent retries are allowed: a second restore is refused while
+   * the first runs.
+   */
+  public Execution restore(String snapshotId, RestoreOptions options, RequestOptions requestOptions) {
     Arguments.requirePathSegment(snapshotId, "snapshotId");
     requireNonNull(options, "options == null");
+    requireNonNull(requestOptions, "requestOptions == null");
     Map<String, Object> body = options.toBody(context.serverVersion().version());
-    return api.restore(segment(snapshotId), body, RequestOptions.none());
+    Execution started = api.restore(segment(snapshotId), body, context.callOptions(requestOptions));
+    if (started.workflowId().isPresent()) {
+      return started; // a manager that sends the whole execution
+    }
+    return started.toBuilder().workflowId(RESTORE_WORKFLOW)
+        .isSystemWorkflow(started.isSystemWorkflow().orElse(true)).build();
   }
 
   /**
@@ -281,7 +410,16 @@ public final class Snapshots {
    * credentials may be changing under us).
    */
   public RestoreStatus restoreStatus() {
-    JsonNode body = context.get(JsonNode.class, WITHOUT_CREDENTIALS, "snapshot-status");
+    return restoreStatus(RequestOptions.none());
+  }
+
+  /**
+   * {@link #restoreStatus()} with per-call options (in a cluster, pin the node being restored). Still sent
+   * without credentials unless {@code options} say {@code authenticate(true)}.
+   */
+  public RestoreStatus restoreStatus(RequestOptions options) {
+    requireNonNull(options, "options == null");
+    JsonNode body = api.restoreStatus(context.callOptions(WITHOUT_CREDENTIALS.overriddenBy(options)));
     JsonNode status = body.get("status");
     if (status == null || !status.isTextual()) {
       throw new CloudifyInvalidResponseException("The snapshot-status answer has no text \"status\"", 200, "GET",
@@ -298,19 +436,33 @@ public final class Snapshots {
    *     server's error text
    */
   public Snapshot waitUntilCreated(String snapshotId, PollOptions options, PollListener<Snapshot> listener) {
+    requireNonNull(options, "options == null");
+    return waitUntilCreated(snapshotId, options, RequestOptions.none(), listener);
+  }
+
+  /**
+   * {@link #waitUntilCreated(String, PollOptions, PollListener)} with per-call options for every poll (each poll
+   * is one call: a call timeout bounds a poll, {@code pollOptions} the wait).
+   */
+  public Snapshot waitUntilCreated(String snapshotId, PollOptions pollOptions, RequestOptions options,
+      PollListener<Snapshot> listener) {
     Arguments.requirePathSegment(snapshotId, "snapshotId");
+    requireNonNull(pollOptions, "pollOptions == null");
     requireNonNull(options, "options == null");
     requireNonNull(listener, "listener == null");
-    return context.poller().until("snapshot " + snapshotId + " to be created", () -> get(snapshotId))
+    CallOptions call = context.callOptions(options);
+    String segment = segment(snapshotId);
+    return context.poller().until("snapshot " + snapshotId + " to be created", () -> api.get(segment, call))
         .succeedWhen(s -> s.status().isRestorable(), "created")
         .failWhen(s -> SnapshotStatus.FAILED.equals(s.status()),
             s -> "snapshot " + snapshotId + " failed: " + (s.error().isEmpty() ? "(no error text)" : Secrets.mask(s.error())))
         .retryOn(ServerUnavailableException.class, CloudifyTransportException.class)
-        .options(options)
+        .options(pollOptions)
         .listener(listener)
         .await();
   }
 
+  /** {@link #waitUntilCreated(String, PollOptions, PollListener)} without a listener. */
   public Snapshot waitUntilCreated(String snapshotId, PollOptions options) {
     return waitUntilCreated(snapshotId, options, PollListener.none());
   }
@@ -324,12 +476,23 @@ public final class Snapshots {
    */
   public RestoreStatus waitUntilRestoreFinished(PollOptions options, PollListener<RestoreStatus> listener) {
     requireNonNull(options, "options == null");
+    return waitUntilRestoreFinished(options, RequestOptions.none(), listener);
+  }
+
+  /**
+   * {@link #waitUntilRestoreFinished(PollOptions, PollListener)} with per-call options for every poll (in a
+   * cluster, pin the node being restored; a short call timeout so one hung poll does not eat the wait).
+   */
+  public RestoreStatus waitUntilRestoreFinished(PollOptions pollOptions, RequestOptions options,
+      PollListener<RestoreStatus> listener) {
+    requireNonNull(pollOptions, "pollOptions == null");
+    requireNonNull(options, "options == null");
     requireNonNull(listener, "listener == null");
-    return context.poller().until("the snapshot restore to finish", this::restoreStatus)
+    return context.poller().until("the snapshot restore to finish", () -> restoreStatus(options))
         .succeedWhen(RestoreStatus::isNotRunning, "not running")
         .retryOn(ServerUnavailableException.class, CloudifyTransportException.class,
             CloudifyInvalidResponseException.class)
-        .options(options)
+        .options(pollOptions)
         .listener(listener)
         .await();
   }

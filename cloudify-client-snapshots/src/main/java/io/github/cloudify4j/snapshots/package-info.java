@@ -3,8 +3,7 @@
  * waits. Start with {@link io.github.cloudify4j.snapshots.Snapshots#of(io.github.cloudify4j.client.CloudifyClient)}.
  * Archives are streamed in constant memory.
  *
- * <p>The values the server returns ({@link io.github.cloudify4j.snapshots.Snapshot},
- * {@link io.github.cloudify4j.snapshots.RestoreStart}) follow the style of {@code io.github.cloudify4j.client.model}:
+ * <p>The value the server returns ({@link io.github.cloudify4j.snapshots.Snapshot}) follows the style of {@code io.github.cloudify4j.client.model}:
  * an abstract class with {@code builder()}, {@code toBuilder()} and a nested {@code Builder} interface; the
  * implementation Immutables generates is package-private and appears in no signature.
  */

@@ -204,7 +204,8 @@ class HostileInputTest {
       rows.add(new Row("Timeouts.connect(" + d + ")", "connect", () -> Timeouts.builder().connect(d)));
       rows.add(new Row("Timeouts.read(" + d + ")", "read", () -> Timeouts.builder().read(d)));
       rows.add(new Row("Timeouts.call(" + d + ")", "call", () -> Timeouts.builder().call(d)));
-      rows.add(new Row("RequestOptions.timeout(" + d + ")", "timeout", () -> RequestOptions.builder().timeout(d)));
+      rows.add(new Row("RequestOptions.callTimeout(" + d + ")", "callTimeout",
+          () -> RequestOptions.builder().callTimeout(d)));
       rows.add(new Row("RetryPolicy.initialBackoff(" + d + ")", "initialBackoff",
           () -> RetryPolicy.builder().initialBackoff(d)));
       rows.add(new Row("PollOptions.maxWait(" + d + ")", "maxWait", () -> PollOptions.builder().maxWait(d)));

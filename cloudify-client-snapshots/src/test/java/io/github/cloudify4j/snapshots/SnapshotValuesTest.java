@@ -28,17 +28,6 @@ class SnapshotValuesTest {
   }
 
   @Test
-  void restoreStartIsAValue() throws Exception {
-    RestoreStart r = mapper.readValue("{\"id\":\"exec-1\",\"status\":\"pending\",\"error\":\"\","
-        + "\"created_at\":\"2024-05-02T10:11:12.000Z\",\"created_by\":\"admin\",\"future\":1}", RestoreStart.class);
-    assertThat(r.executionId()).isEqualTo("exec-1");
-    assertThat(r).isEqualTo(RestoreStart.builder().executionId("exec-1").status(ExecutionStatus.PENDING)
-        .createdAt(Instant.parse("2024-05-02T10:11:12Z")).createdBy("admin").build());
-    assertThat(r.toBuilder().status(ExecutionStatus.STARTED).build()).isNotEqualTo(r);
-    assertThat(r.toBuilder().error("token=abc123secret").build().toString()).doesNotContain("abc123secret");
-  }
-
-  @Test
   void downloadOptionsAreValues() {
     DownloadOptions o = DownloadOptions.builder().overwrite(true).maxBytes(1024).sha256(true).maxAttempts(5)
         .build();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cloudify4j.client.errors.ExistingRunningExecutionException;
 import io.github.cloudify4j.client.errors.SnapshotActionException;
+import io.github.cloudify4j.client.model.Execution;
 import io.github.cloudify4j.client.model.ExecutionStatus;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +24,7 @@ class SnapshotsRestoreTest extends MockManager {
     enqueueJson(200, Samples.version("7.0.4"));
     enqueueJson(200, Samples.RESTORE_RESPONSE);
 
-    RestoreStart start = snapshots.restore("snap-2024-05-02", RestoreOptions.defaults());
+    Execution start = snapshots.restore("snap-2024-05-02", RestoreOptions.defaults());
 
     RecordedRequest version = take();
     assertThat(version.getMethod()).isEqualTo("GET");
@@ -35,10 +36,13 @@ class SnapshotsRestoreTest extends MockManager {
     assertThat(JSON.readTree(r.getBody().readUtf8())).isEqualTo(JSON.readTree(
         "{\"force\": false, \"restore_certificates\": false, \"no_reboot\": false,"
             + " \"ignore_plugin_failure\": false}"));
-    assertThat(start.executionId()).isEqualTo("c1a4e7f2-5b38-4d0f-9e61-7a2b8d4c0f93");
+    assertThat(start.id()).isEqualTo("c1a4e7f2-5b38-4d0f-9e61-7a2b8d4c0f93");
     assertThat(start.status()).isEqualTo(ExecutionStatus.PENDING);
     assertThat(start.createdAt()).contains(Instant.parse("2024-05-03T09:00:00.120Z"));
     assertThat(start.error()).isEmpty();
+    assertThat(start.workflowId()).as("implied by the endpoint, not sent").contains("restore_snapshot");
+    assertThat(start.isSystemWorkflow()).contains(true);
+    assertThat(start.parameters()).as("not sent by the server").isEmpty();
   }
 
   @Test

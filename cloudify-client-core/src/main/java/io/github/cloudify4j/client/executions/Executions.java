@@ -13,6 +13,7 @@ import io.github.cloudify4j.client.poll.PollOptions;
 import io.github.cloudify4j.client.poll.Poller;
 import io.github.cloudify4j.client.spi.Arguments;
 import io.github.cloudify4j.client.spi.AutoPager;
+import io.github.cloudify4j.client.spi.CallOptions;
 import io.github.cloudify4j.client.spi.ClientContext;
 import io.github.cloudify4j.client.spi.RelativeUrl;
 import io.github.cloudify4j.client.spi.Secrets;
@@ -42,15 +43,21 @@ public final class Executions {
     this.poller = context.poller();
   }
 
-  /** {@code GET /executions/{id}}. */
+  /** {@code GET /executions/{id}}: the execution as the manager has it now. */
   public Execution get(String executionId) {
     return get(executionId, RequestOptions.none());
   }
 
+  /**
+   * {@link #get(String)} with per-call options: while maintenance mode is {@code activated} a sys-admin reads an
+   * execution (a restore's) only with {@code bypassMaintenance(true)}.
+   *
+   * @throws IllegalArgumentException if {@code executionId} is not a valid id, before anything is sent
+   */
   public Execution get(String executionId, RequestOptions options) {
     Arguments.requireId(executionId, "executionId");
     requireNonNull(options, "options == null");
-    return context.get(Execution.class, options, "executions", executionId);
+    return api.execution(executionId, context.callOptions(options));
   }
 
   /** One page of {@code GET /executions}. System workflows are hidden unless the params include them. */
@@ -58,10 +65,11 @@ public final class Executions {
     return list(params, RequestOptions.none());
   }
 
+  /** {@link #list(ListParams)} with per-call options. */
   public Page<Execution> list(ListParams params, RequestOptions options) {
     requireNonNull(params, "params == null");
     requireNonNull(options, "options == null");
-    return api.executions(RelativeUrl.list("executions", params, null, null), options);
+    return api.executions(RelativeUrl.list("executions", params, null, null), context.callOptions(options));
   }
 
   /** Every matching execution, fetched page by page as the stream is consumed. */
@@ -69,31 +77,56 @@ public final class Executions {
     return listAll(params, RequestOptions.none());
   }
 
+  /** {@link #listAll(ListParams)} with per-call options, applied to every page's request. */
   public Stream<Execution> listAll(ListParams params, RequestOptions options) {
     requireNonNull(params, "params == null");
     requireNonNull(options, "options == null");
+    CallOptions call = context.callOptions(options);
     int size = params.size().filter(s -> s > 0).orElse(PAGE_SIZE);
     return AutoPager.<Execution>of((offset, pageSize) ->
-        api.executions(RelativeUrl.list("executions", params, pageSize, offset), options), size,
+        api.executions(RelativeUrl.list("executions", params, pageSize, offset), call), size,
         params.offset().orElse(0L)).stream();
   }
 
   /** Asks the workflow to stop ({@code cancel}); the status becomes {@code cancelling}, then {@code cancelled}. */
   public Execution cancel(String executionId) {
-    return action(executionId, "cancel", RequestOptions.none());
+    return cancel(executionId, RequestOptions.none());
+  }
+
+  /** {@link #cancel(String)} with per-call options ({@code bypassMaintenance} during maintenance mode). */
+  public Execution cancel(String executionId, RequestOptions options) {
+    return action(executionId, "cancel", options);
   }
 
   /** {@code force-cancel}: stops without waiting for running operations. */
   public Execution forceCancel(String executionId) {
-    return action(executionId, "force-cancel", RequestOptions.none());
+    return forceCancel(executionId, RequestOptions.none());
+  }
+
+  /** {@link #forceCancel(String)} with per-call options. */
+  public Execution forceCancel(String executionId, RequestOptions options) {
+    return action(executionId, "force-cancel", options);
   }
 
   /** {@code kill}: kills the workflow's processes; the last resort for a stuck execution. */
   public Execution kill(String executionId) {
-    return action(executionId, "kill", RequestOptions.none());
+    return kill(executionId, RequestOptions.none());
   }
 
-  /** {@code POST /executions/{id}} with {@code {"action": ...}}. */
+  /**
+   * {@link #kill(String)} with per-call options: a restore refused by the manager leaves a {@code pending}
+   * execution that only a sys-admin bypassing maintenance mode can kill.
+   */
+  public Execution kill(String executionId, RequestOptions options) {
+    return action(executionId, "kill", options);
+  }
+
+  /**
+   * {@code POST /executions/{id}} with {@code {"action": ...}}: one of {@code cancel}, {@code force-cancel},
+   * {@code kill}, {@code resume}, {@code force-resume}. Returns the execution as the action left it.
+   *
+   * @throws IllegalArgumentException for another action or an invalid id, before anything is sent
+   */
   public Execution action(String executionId, String action, RequestOptions options) {
     Arguments.requireId(executionId, "executionId");
     requireNonNull(action, "action == null");
@@ -103,10 +136,15 @@ public final class Executions {
       throw new IllegalArgumentException("action must be cancel, force-cancel, kill, resume or force-resume: "
           + action);
     }
-    return api.executionAction(executionId, Collections.singletonMap("action", action), options);
+    return api.executionAction(executionId, Collections.singletonMap("action", action),
+        context.callOptions(options));
   }
 
-  /** Polls until the execution is terminal, whatever the outcome, and returns it. */
+  /**
+   * Polls {@code GET /executions/{id}} until the execution is terminal, whatever the outcome, and returns it.
+   * {@code options} apply to every poll (each is one call: a call timeout bounds a poll, {@code pollOptions} the
+   * wait).
+   */
   public Execution waitUntilEnded(String executionId, PollOptions pollOptions, RequestOptions options,
       PollListener<Execution> listener) {
     Arguments.requireId(executionId, "executionId");
@@ -120,6 +158,7 @@ public final class Executions {
         .await();
   }
 
+  /** {@link #waitUntilEnded(String, PollOptions, RequestOptions, PollListener)} without options or listener. */
   public Execution waitUntilEnded(String executionId, PollOptions pollOptions) {
     return waitUntilEnded(executionId, pollOptions, RequestOptions.none(), PollListener.none());
   }
@@ -146,6 +185,7 @@ public final class Executions {
         .await();
   }
 
+  /** {@link #waitUntilSucceeded(String, PollOptions, RequestOptions, PollListener)} without options or listener. */
   public Execution waitUntilSucceeded(String executionId, PollOptions pollOptions) {
     return waitUntilSucceeded(executionId, pollOptions, RequestOptions.none(), PollListener.none());
   }

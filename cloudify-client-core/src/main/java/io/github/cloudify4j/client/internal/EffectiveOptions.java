@@ -2,15 +2,20 @@ package io.github.cloudify4j.client.internal;
 
 import io.github.cloudify4j.client.RequestOptions;
 import io.github.cloudify4j.client.RetryPolicy;
+import io.github.cloudify4j.client.spi.CallOptions;
 import okhttp3.Request;
 
-/** The options in force for one request: the client's defaults overridden by the call's. */
+/** What the interceptors and {@link Exchange} ask of a request: its options, its method, its body. */
 final class EffectiveOptions {
   private EffectiveOptions() {}
 
+  /**
+   * The options in force for {@code request}: those of its {@link CallOptions} tag, already merged with the
+   * defaults of the client view that made it; the root client's defaults for a request without one.
+   */
   static RequestOptions of(Request request, RequestOptions clientDefaults) {
-    RequestOptions call = request.tag(RequestOptions.class);
-    return call == null ? clientDefaults : clientDefaults.overriddenBy(call);
+    CallOptions call = request.tag(CallOptions.class);
+    return call == null ? clientDefaults : call.options();
   }
 
   static RetryPolicy retryPolicy(RequestOptions options, RetryPolicy clientPolicy) {

@@ -17,6 +17,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.lang.reflect.Type;
 import java.util.Collections;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
@@ -26,54 +27,93 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.Buffer;
 import okio.BufferedSource;
-import okio.Timeout;
 
 /**
- * Turns one HTTP exchange into a value or a typed exception: the single place where transport failures, error
- * answers and unreadable bodies are told apart. Retrofit calls reach it through {@link CloudifyCallAdapterFactory};
- * {@link Transport#get} uses it directly.
+ * Sends one request and turns its exchange into a value or a typed exception: the single place where transport
+ * failures, error answers and unreadable bodies are told apart, for every call of every module. Retrofit builds
+ * the requests ({@link Transport}); {@link CloudifyCallAdapterFactory} hands each one here with the {@link Shape}
+ * its interface method declared.
  */
 final class Exchange {
   private static final int MAX_ERROR_BODY = 64 * 1024;
 
+  private final OkHttpClient client;
   private final ObjectMapper mapper;
   private final ClientConfig config;
 
-  Exchange(ObjectMapper mapper, ClientConfig config) {
+  Exchange(OkHttpClient client, ObjectMapper mapper, ClientConfig config) {
+    this.client = client;
     this.mapper = mapper;
     this.config = config;
   }
 
-  ObjectMapper mapper() {
-    return mapper;
+  /**
+   * What a method's return type asks of an answer, worked out once per method: the Jackson type to parse (null
+   * for a raw body or {@code Void}), whether to wrap it in a Retrofit {@code Response}, whether to hand the body
+   * over open.
+   */
+  static final class Shape {
+    final JavaType type;
+    final boolean rawBody;
+    final boolean wrap;
+    final boolean streaming;
+
+    private Shape(JavaType type, boolean rawBody, boolean wrap, boolean streaming) {
+      this.type = type;
+      this.rawBody = rawBody;
+      this.wrap = wrap;
+      this.streaming = streaming;
+    }
   }
 
-  /** Sends a request built without Retrofit, and parses its JSON answer into {@code type}. */
-  Object execute(OkHttpClient client, Request request, JavaType type) {
+  Shape shape(Type bodyType, boolean wrap, boolean streaming) {
+    boolean rawBody = bodyType == ResponseBody.class;
+    JavaType type = rawBody || bodyType == Void.class ? null : mapper.getTypeFactory().constructType(bodyType);
+    return new Shape(type, rawBody, wrap, streaming);
+  }
+
+  /**
+   * Sends {@code request} through the client's chain, under the call timeout of its options, and returns what
+   * {@code shape} asks for: a 2xx answer's parsed body, or its raw body (open when streaming, else read into
+   * memory within the size limit), wrapped in a {@code Response} if asked. Null only for {@code Void}, or for a
+   * 204/205 answer to a method that can tell (a {@code Response} or a raw body); a bare value never is.
+   * Anything else is a typed exception: a non-2xx answer through {@link ErrorMapper}, a failed exchange as a
+   * transport error, a body that is not the expected JSON as an invalid response.
+   */
+  Object execute(Request request, Shape shape) {
     Call call = client.newCall(request);
-    applyCallTimeout(call.timeout(), request);
+    RequestOptions options = EffectiveOptions.of(request, config.defaults());
+    if (options.callTimeout().isPresent()) {
+      call.timeout().timeout(options.callTimeout().get().toMillis(), TimeUnit.MILLISECONDS);
+    }
     Response response;
     try {
       response = call.execute();
     } catch (IOException e) {
       throw failure(request, e);
     }
+    int code = response.code();
     ResponseBody body = response.body();
     if (!response.isSuccessful()) {
       try (ResponseBody error = body) {
-        throw ErrorMapper.map(response.code(), response.headers(), errorText(error), request.method(),
+        throw ErrorMapper.map(code, response.headers(), errorText(error), request.method(),
             Redaction.url(response.request().url()));
       }
     }
-    return parse(body, response, type); // a 204 is an empty body where JSON was expected
-  }
-
-  /** The whole-call timeout of the call's options, if any. */
-  void applyCallTimeout(Timeout timeout, Request request) {
-    RequestOptions options = EffectiveOptions.of(request, config.defaults());
-    if (options.timeout().isPresent()) {
-      timeout.timeout(options.timeout().get().toMillis(), TimeUnit.MILLISECONDS);
+    boolean noContent = code == 204 || code == 205;
+    Object value;
+    if ((shape.type == null && !shape.rawBody) || ((noContent || body == null) && (shape.wrap || shape.rawBody))) {
+      if (body != null) {
+        body.close(); // none wanted, or none sent where the caller can tell: the connection goes back to the pool
+      }
+      value = null;
+    } else if (shape.rawBody) {
+      value = shape.streaming ? body : buffered(body, response.request(), code);
+    } else {
+      // A bare value never comes back null: no content where JSON was expected is a broken answer, said so here.
+      value = parse(body, response, shape.type);
     }
+    return shape.wrap ? retrofit2.Response.success(value, response) : value;
   }
 
   /**

@@ -20,26 +20,33 @@ final class HeadersInterceptor implements Interceptor {
   static final String BYPASS_MAINTENANCE = "X-BYPASS-MAINTENANCE";
 
   private final ClientConfig config;
-  private final Headers standard;
+  /** The headers of the options seen last, for a request with none of its own: see {@link #standard}. */
+  private volatile Standard last;
 
   HeadersInterceptor(ClientConfig config) {
     this.config = config;
-    this.standard = headers(Headers.of(), config.defaults());
+    this.last = new Standard(config.defaults(), headers(Headers.of(), config.defaults()));
   }
 
   /**
-   * What a request without headers of its own gets under the client's default options. {@link Transport#get}
-   * builds its requests with them, so that such a request goes through here without being copied.
+   * What a request without headers of its own carries under {@code options}. Computed once per options object and
+   * kept for the next request: a client view passes the same object on every call made with its defaults alone,
+   * so its requests reuse one {@code Headers} instead of rebuilding it (a one-entry cache; views used in turn only
+   * recompute).
    */
-  Headers standard() {
-    return standard;
+  private Headers standard(RequestOptions options) {
+    Standard s = last;
+    if (s.options != options) {
+      s = new Standard(options, headers(Headers.of(), options));
+      last = s;
+    }
+    return s.headers;
   }
 
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
     RequestOptions options = EffectiveOptions.of(request, config.defaults());
-    boolean defaultOptions = options == config.defaults(); // no per-call options, or RequestOptions.none()
     Chain c = chain;
     if (options.readTimeout().isPresent()) {
       c = c.withReadTimeout((int) Math.min(Integer.MAX_VALUE, options.readTimeout().get().toMillis()),
@@ -49,11 +56,9 @@ final class HeadersInterceptor implements Interceptor {
       c = c.withWriteTimeout((int) Math.min(Integer.MAX_VALUE, options.writeTimeout().get().toMillis()),
           TimeUnit.MILLISECONDS);
     }
-    if (defaultOptions && request.body() == null && request.headers().equals(standard)) {
-      return c.proceed(request); // already what it would become
-    }
+    Headers own = request.headers();
     Request.Builder b = request.newBuilder()
-        .headers(defaultOptions && request.headers().size() == 0 ? standard : headers(request.headers(), options));
+        .headers(own.size() == 0 ? standard(options) : headers(own, options));
     if (request.body() != null && !EffectiveOptions.isSafe(request) && !request.body().isOneShot()
         && !EffectiveOptions.retryPolicy(options, config.retryPolicy()).retryNonIdempotent()) {
       // OkHttp itself resends a request whose connection failed after it was sent, unless its body is one-shot.
@@ -61,6 +66,17 @@ final class HeadersInterceptor implements Interceptor {
       b.method(request.method(), new OneShotBody(request.body()));
     }
     return c.proceed(b.build());
+  }
+
+  /** One options object and the headers a request without its own gets under it. */
+  private static final class Standard {
+    final RequestOptions options;
+    final Headers headers;
+
+    Standard(RequestOptions options, Headers headers) {
+      this.options = options;
+      this.headers = headers;
+    }
   }
 
   /** {@code base} with what every request carries under {@code options}. */

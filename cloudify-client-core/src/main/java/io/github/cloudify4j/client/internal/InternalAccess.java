@@ -25,7 +25,7 @@ import java.util.function.Function;
 @InternalApi
 public final class InternalAccess {
   private static volatile Function<CloudifyClient, ClientContext> contexts;
-  private static volatile BiFunction<CoreApi, AtomicReference<ServerVersion>, Manager> managers;
+  private static volatile BiFunction<ClientContext, AtomicReference<ServerVersion>, Manager> managers;
   private static volatile Function<ClientContext, Executions> executions;
   private static volatile Function<ClientContext, MaintenanceMode> maintenance;
 
@@ -40,7 +40,7 @@ public final class InternalAccess {
   }
 
   /** Called once, by {@code Manager}'s static initializer. */
-  public static synchronized void managers(BiFunction<CoreApi, AtomicReference<ServerVersion>, Manager> factory) {
+  public static synchronized void managers(BiFunction<ClientContext, AtomicReference<ServerVersion>, Manager> factory) {
     if (managers != null) {
       throw new IllegalStateException("already set");
     }
@@ -63,6 +63,7 @@ public final class InternalAccess {
     maintenance = requireNonNull(factory, "factory == null");
   }
 
+  /** The {@code Executions} resource of a client view. */
   public static Executions newExecutions(ClientContext context) {
     if (executions == null) {
       initialize(Executions.class);
@@ -70,6 +71,7 @@ public final class InternalAccess {
     return executions.apply(context);
   }
 
+  /** The {@code MaintenanceMode} resource of a client view. */
   public static MaintenanceMode newMaintenanceMode(ClientContext context) {
     if (maintenance == null) {
       initialize(MaintenanceMode.class);
@@ -83,11 +85,12 @@ public final class InternalAccess {
     return contexts.apply(client);
   }
 
-  public static Manager newManager(CoreApi api, AtomicReference<ServerVersion> cachedVersion) {
+  /** The {@code Manager} resource of a client view, sharing the version cache of every view of the client. */
+  public static Manager newManager(ClientContext context, AtomicReference<ServerVersion> cachedVersion) {
     if (managers == null) {
       initialize(Manager.class);
     }
-    return managers.apply(api, cachedVersion);
+    return managers.apply(context, cachedVersion);
   }
 
   private static void initialize(Class<?> type) {

@@ -3,89 +3,104 @@ package io.github.cloudify4j.client.internal;
 import io.github.cloudify4j.client.InternalApi;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.cloudify4j.client.RequestOptions;
-import io.github.cloudify4j.client.spi.Arguments;
+import io.github.cloudify4j.client.spi.CallOptions;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
-import okhttp3.Headers;
-import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
-import okhttp3.Request;
 import retrofit2.Retrofit;
-import retrofit2.converter.jackson.JacksonConverterFactory;
+import retrofit2.http.Tag;
 
-/** Builds the OkHttp chain and the Retrofit instance of a client. */
+/**
+ * The one request path of a client, shared by all its views: an OkHttp chain, one Retrofit instance that turns
+ * each declared endpoint into an {@code okhttp3.Request}, and one {@link Exchange} that sends every such request
+ * and reads its answer.
+ *
+ * <p>Retrofit builds, it does not send: its call factory is {@link UnsentCall}, and {@link
+ * CloudifyCallAdapterFactory} hands the built request to {@link Exchange}. So every endpoint is declared once (an
+ * annotated interface method), and every call, whichever module declared it, goes through the same interceptors,
+ * the same timeout handling, the same error mapping and the same bounded parsing. Per-call options travel in the
+ * request as its {@code CallOptions} tag; a client view ({@code withOptions}) differs only in the defaults it puts
+ * there, so it shares this object and costs no Retrofit of its own.
+ */
 @InternalApi
 public final class Transport {
   private final OkHttpClient okHttp;
   private final Retrofit retrofit;
-  private final Exchange exchange;
-  private final HttpUrl apiBase;
-  private final Headers standardHeaders;
+  private final ConcurrentMap<Class<?>, Object> services = new ConcurrentHashMap<>();
 
-  private Transport(OkHttpClient okHttp, Retrofit retrofit, Exchange exchange, HttpUrl apiBase,
-      Headers standardHeaders) {
+  private Transport(OkHttpClient okHttp, Retrofit retrofit) {
     this.okHttp = okHttp;
     this.retrofit = retrofit;
-    this.exchange = exchange;
-    this.apiBase = apiBase;
-    this.standardHeaders = standardHeaders;
   }
 
   /**
-   * The chain, outermost first: headers and per-call timeouts → retry → failover across nodes → logging of each
-   * attempt → network. {@code base} carries TLS, proxy and timeouts, and its pool is shared.
+   * The chain, outermost first: headers and per-call read/write timeouts → retry → failover across nodes →
+   * logging of each attempt → network. {@code base} carries TLS, proxy and timeouts, and its pool is shared.
+   * {@code config} is the root client's: its defaults apply to a request that carries no {@code CallOptions}.
    */
   public static Transport create(OkHttpClient base, ClientConfig config, ObjectMapper mapper) {
     OkHttpClient.Builder b = base.newBuilder();
     b.interceptors().removeIf(i -> i instanceof HeadersInterceptor || i instanceof RetryInterceptor
         || i instanceof FailoverInterceptor || i instanceof LoggingInterceptor);
-    HeadersInterceptor headers = new HeadersInterceptor(config);
-    b.addInterceptor(headers)
+    b.addInterceptor(new HeadersInterceptor(config))
         .addInterceptor(new RetryInterceptor(config))
         .addInterceptor(new FailoverInterceptor(config))
         .addInterceptor(new LoggingInterceptor())
         .retryOnConnectionFailure(true)
         .followRedirects(false);
     OkHttpClient okHttp = b.build();
-    Exchange exchange = new Exchange(mapper, config);
-    HttpUrl apiBase = config.nodes().apiBase();
+    Exchange exchange = new Exchange(okHttp, mapper, config);
     Retrofit retrofit = new Retrofit.Builder()
-        .baseUrl(apiBase)
-        .client(okHttp)
+        .baseUrl(config.nodes().apiBase())
+        .callFactory(UnsentCall::new)
         .addCallAdapterFactory(new CloudifyCallAdapterFactory(exchange))
-        .addConverterFactory(CloudifyCallAdapterFactory.unreadBodyConverters())
         .addConverterFactory(new JsonBodies(mapper))
-        .addConverterFactory(JacksonConverterFactory.create(mapper))
         .validateEagerly(true)
         .build();
-    return new Transport(okHttp, retrofit, exchange, apiBase, headers.standard());
+    return new Transport(okHttp, retrofit);
   }
 
+  /** The OkHttp client every request is sent with (for tests and for sharing the pool). */
   public OkHttpClient okHttp() {
     return okHttp;
   }
 
+  /**
+   * The implementation of a Retrofit interface, made once per interface and shared by every view of the client:
+   * {@code validateEagerly} checks each method's annotations the first time, and not again.
+   */
   public <T> T create(Class<T> service) {
-    return retrofit.create(service);
+    return service.cast(services.computeIfAbsent(service, s -> retrofit.create(requireCallOptions(s))));
   }
 
   /**
-   * {@code GET <manager>/api/v3.1/<segments>}, parsed into {@code type}, through the same chain as the Retrofit
-   * calls, built directly: Retrofit's per-call request building (URL resolution, path checks, its own copy of the
-   * body) is most of what separates a Retrofit call from hand-written OkHttp code (benchmarks/README.md).
+   * Refuses an interface with a method that takes no {@code @Tag CallOptions}: the interceptors read the call's
+   * options from that tag only, so such a method (or one tagged with a bare {@code RequestOptions}) would send
+   * its calls without the caller's options or the view's defaults, and nothing would say so.
    */
-  public <T> T get(Class<T> type, RequestOptions options, String... pathSegments) {
-    HttpUrl.Builder url = apiBase.newBuilder();
-    for (String segment : pathSegments) {
-      // Percent-encoded here, the same way SnapshotsApi's @Path ids are, so a read and a delete of one id send
-      // the same bytes (OkHttp's own encoding leaves sub-delimiters such as ';' '+' '=' raw).
-      url.addEncodedPathSegment(Arguments.encodePathSegment(Arguments.requirePathSegment(segment, "path segment")));
+  private static Class<?> requireCallOptions(Class<?> service) {
+    for (Method method : service.getMethods()) {
+      if (method.isDefault() || Modifier.isStatic(method.getModifiers())) {
+        continue;
+      }
+      Class<?>[] types = method.getParameterTypes();
+      Annotation[][] annotations = method.getParameterAnnotations();
+      boolean tagged = false;
+      for (int i = 0; i < types.length && !tagged; i++) {
+        for (Annotation a : annotations[i]) {
+          tagged |= a instanceof Tag && types[i] == CallOptions.class;
+        }
+      }
+      if (!tagged) {
+        throw new IllegalArgumentException(service.getSimpleName() + "." + method.getName() + " takes no"
+            + " @Tag CallOptions parameter: every call must carry its options (ClientContext.callOptions)");
+      }
     }
-    Request.Builder request = new Request.Builder().url(url.build()).tag(RequestOptions.class, options);
-    if (options == RequestOptions.none()) {
-      request.headers(standardHeaders); // what HeadersInterceptor would add: it passes the request on as it is
-    }
-    return type.cast(exchange.execute(okHttp, request.build(), exchange.mapper().constructType(type)));
+    return service;
   }
 
   /** Frees the pool and the dispatcher's threads. */

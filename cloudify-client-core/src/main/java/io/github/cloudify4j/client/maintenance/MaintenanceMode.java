@@ -44,9 +44,14 @@ public final class MaintenanceMode {
     return status(RequestOptions.none());
   }
 
+  /**
+   * {@link #status()} with per-call options. Mind {@code bypassMaintenance}: a manager moves from
+   * {@code activating} to {@code activated} only on a request that does not bypass maintenance mode, so a status
+   * read with the bypass may stay {@code activating}.
+   */
   public MaintenanceStatus status(RequestOptions options) {
     requireNonNull(options, "options == null");
-    return context.get(MaintenanceStatus.class, options, "maintenance");
+    return api.maintenance(context.callOptions(options));
   }
 
   /**
@@ -57,6 +62,7 @@ public final class MaintenanceMode {
     return activate(RequestOptions.none());
   }
 
+  /** {@link #activate()} with per-call options (a pinned node, a call timeout). */
   public MaintenanceChange activate(RequestOptions options) {
     return change("activate", options);
   }
@@ -66,6 +72,7 @@ public final class MaintenanceMode {
     return deactivate(RequestOptions.none());
   }
 
+  /** {@link #deactivate()} with per-call options. */
   public MaintenanceChange deactivate(RequestOptions options) {
     return change("deactivate", options);
   }
@@ -73,7 +80,7 @@ public final class MaintenanceMode {
   private MaintenanceChange change(String action, RequestOptions options) {
     requireNonNull(options, "options == null");
     try {
-      Response<MaintenanceStatus> response = api.maintenanceAction(action, options);
+      Response<MaintenanceStatus> response = api.maintenanceAction(action, context.callOptions(options));
       MaintenanceStatus status = response.body();
       if (status == null) {
         throw new CloudifyInvalidResponseException("The manager sent no maintenance status",
@@ -93,10 +100,23 @@ public final class MaintenanceMode {
    *     {@code activating} (deactivate to give up)
    */
   public MaintenanceStatus waitUntilActivated(PollOptions options, PollListener<MaintenanceStatus> listener) {
+    return waitUntilActivated(options, RequestOptions.none(), listener);
+  }
+
+  /**
+   * {@link #waitUntilActivated(PollOptions, PollListener)} with per-call options for every poll (a pinned node in
+   * a cluster, a call timeout per poll). The polls never send {@code X-BYPASS-MAINTENANCE}, whatever
+   * {@code requestOptions} or the client view say: the manager flips {@code activating} to {@code activated} only
+   * on a request without it (corpus seq 163), so a bypassing wait would wait for someone else's request.
+   */
+  public MaintenanceStatus waitUntilActivated(PollOptions options, RequestOptions requestOptions,
+      PollListener<MaintenanceStatus> listener) {
     requireNonNull(options, "options == null");
+    requireNonNull(requestOptions, "requestOptions == null");
     requireNonNull(listener, "listener == null");
+    RequestOptions polls = requestOptions.toBuilder().bypassMaintenance(false).build();
     try {
-      return poller.until("maintenance mode to be activated", this::status)
+      return poller.until("maintenance mode to be activated", () -> status(polls))
           .succeedWhen(MaintenanceStatus::isActivated, "activated")
           .failWhen(MaintenanceStatus::isDeactivated, s -> "maintenance mode is deactivated (someone turned it off)")
           .retryWhen(MaintenanceStatus::isActivating, "activating")
@@ -114,6 +134,7 @@ public final class MaintenanceMode {
     }
   }
 
+  /** {@link #waitUntilActivated(PollOptions, PollListener)} without a listener. */
   public MaintenanceStatus waitUntilActivated(PollOptions options) {
     return waitUntilActivated(options, PollListener.none());
   }

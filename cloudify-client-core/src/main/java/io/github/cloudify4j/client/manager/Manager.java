@@ -10,12 +10,17 @@ import io.github.cloudify4j.client.model.ManagerNode;
 import io.github.cloudify4j.client.model.ManagerStatus;
 import io.github.cloudify4j.client.model.ServerVersion;
 import io.github.cloudify4j.client.spi.Arguments;
+import io.github.cloudify4j.client.spi.ClientContext;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** The manager itself: version, health of this node, health of the cluster, the cluster's manager nodes. */
+/**
+ * The manager itself: version, health of this node, health of the cluster, the cluster's manager nodes. Every
+ * method that sends a request has an overload taking {@link RequestOptions} last (a pinned node, a call timeout).
+ */
 public final class Manager {
+  private final ClientContext context;
   private final CoreApi api;
   private final AtomicReference<ServerVersion> cachedVersion;
 
@@ -24,19 +29,21 @@ public final class Manager {
   }
 
   /** Made by the client ({@code client.manager()}); not constructible by applications. */
-  private Manager(CoreApi api, AtomicReference<ServerVersion> cachedVersion) {
-    this.api = requireNonNull(api, "api == null");
+  private Manager(ClientContext context, AtomicReference<ServerVersion> cachedVersion) {
+    this.context = requireNonNull(context, "context == null");
+    this.api = context.create(CoreApi.class);
     this.cachedVersion = requireNonNull(cachedVersion, "cachedVersion == null");
   }
 
-  /** {@code GET /api/version}, asked every time. */
+  /** {@code GET /api/version}, asked every time (and remembered for {@link #serverVersion()}). */
   public ServerVersion version() {
     return version(RequestOptions.none());
   }
 
+  /** {@link #version()} with per-call options. */
   public ServerVersion version(RequestOptions options) {
     requireNonNull(options, "options == null");
-    ServerVersion version = api.version(options);
+    ServerVersion version = api.version(context.callOptions(options));
     cachedVersion.set(version);
     return version;
   }
@@ -52,22 +59,24 @@ public final class Manager {
 
   /** {@code GET /status}: the services of the node that answers. */
   public ManagerStatus status() {
-    return api.status(null, RequestOptions.none());
+    return status(RequestOptions.none());
   }
 
+  /** {@link #status()} with per-call options: pin a node to ask that node about itself. */
   public ManagerStatus status(RequestOptions options) {
     requireNonNull(options, "options == null");
-    return api.status(null, options);
+    return api.status(null, context.callOptions(options));
   }
 
   /** {@code GET /cluster-status}, in full. */
   public ClusterStatus clusterStatus() {
-    return api.clusterStatus(null, RequestOptions.none());
+    return clusterStatus(RequestOptions.none());
   }
 
+  /** {@link #clusterStatus()} with per-call options. */
   public ClusterStatus clusterStatus(RequestOptions options) {
     requireNonNull(options, "options == null");
-    return api.clusterStatus(null, options);
+    return api.clusterStatus(null, context.callOptions(options));
   }
 
   /**
@@ -75,17 +84,39 @@ public final class Manager {
    * arrives as an {@link io.github.cloudify4j.client.errors.InternalServerErrorException}.
    */
   public ClusterStatus clusterStatusSummary() {
-    return api.clusterStatus(true, RequestOptions.none());
+    return clusterStatusSummary(RequestOptions.none());
+  }
+
+  /** {@link #clusterStatusSummary()} with per-call options. */
+  public ClusterStatus clusterStatusSummary(RequestOptions options) {
+    requireNonNull(options, "options == null");
+    return api.clusterStatus(true, context.callOptions(options));
   }
 
   /** {@code GET /managers}: every manager node of the cluster. */
   public List<ManagerNode> managers() {
-    return api.managers(null, RequestOptions.none()).items();
+    return managers(RequestOptions.none());
   }
 
-  /** {@code GET /managers?hostname=...}. */
+  /** {@link #managers()} with per-call options. */
+  public List<ManagerNode> managers(RequestOptions options) {
+    requireNonNull(options, "options == null");
+    return api.managers(null, context.callOptions(options)).items();
+  }
+
+  /** {@code GET /managers?hostname=...}: the node of that host name, if the cluster has one. */
   public Optional<ManagerNode> manager(String hostname) {
+    return manager(hostname, RequestOptions.none());
+  }
+
+  /**
+   * {@link #manager(String)} with per-call options.
+   *
+   * @throws IllegalArgumentException if {@code hostname} is blank or holds control characters
+   */
+  public Optional<ManagerNode> manager(String hostname, RequestOptions options) {
     Arguments.requireText(hostname, "hostname");
-    return api.managers(hostname, RequestOptions.none()).items().stream().findFirst();
+    requireNonNull(options, "options == null");
+    return api.managers(hostname, context.callOptions(options)).items().stream().findFirst();
   }
 }

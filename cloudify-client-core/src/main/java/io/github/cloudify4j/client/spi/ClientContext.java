@@ -18,10 +18,11 @@ import java.util.List;
  * What a resource module gets from a client ({@link #of(CloudifyClient)}).
  *
  * <p>{@link #create(Class)} binds a Retrofit interface to the client's transport: paths are relative to
- * {@code <manager>/api/v3.1/}, a {@code @Tag RequestOptions} parameter carries per-call options, and methods
- * return values directly (or {@code Response<T>}, or a {@code @Streaming ResponseBody}) with every failure already
- * mapped to the typed exceptions. Credentials, tenant, retries, failover and logging apply as for core's own
- * calls.
+ * {@code <manager>/api/v3.1/}, a {@code @Tag CallOptions} parameter carries the options in force
+ * ({@link #callOptions(RequestOptions)}), and methods return values directly (or {@code Response<T>}, or a
+ * {@code @Streaming ResponseBody}) with every failure already mapped to the typed exceptions. Credentials, tenant,
+ * retries, failover and logging apply as for core's own calls: there is one request path, and every call of
+ * every module takes it.
  */
 @InternalApi
 public interface ClientContext {
@@ -39,8 +40,11 @@ public interface ClientContext {
   }
 
   /**
-   * A Retrofit implementation of {@code retrofitInterface} bound to the client's transport (see the type's
-   * description for the conventions its methods follow).
+   * The Retrofit interface bound to the client's one request path. Every method must take a
+   * {@code @Tag CallOptions} parameter (pass {@link #callOptions(RequestOptions)}) and return the value itself,
+   * {@code Response<T>}, or with {@code @Streaming} an open {@code ResponseBody}; a {@code Call<T>} return type is
+   * refused when the interface is bound. The instance is shared by every view of the client: binding is cheap,
+   * and so is a view.
    *
    * @param <T> the interface type
    * @param retrofitInterface a Retrofit service interface
@@ -49,23 +53,14 @@ public interface ClientContext {
   <T> T create(Class<T> retrofitInterface);
 
   /**
-   * Reads one resource: {@code GET <manager>/api/v3.1/<segment>/<segment>...}, its JSON answer parsed into
-   * {@code type}, through the same chain as the calls of {@link #create(Class)} (credentials, tenant, options,
-   * retries, failover, logging, typed errors).
+   * What a Retrofit method's {@code @Tag} must carry: this context's default options (those of the client view it
+   * came from, see {@code CloudifyClient.withOptions}) with {@code options} laid over them. Call it with the
+   * caller's per-call options, or {@link RequestOptions#none()}, for every request.
    *
-   * <p>For the reads a waiter repeats ({@code GET /snapshots/{id}}, {@code /snapshot-status},
-   * {@code /executions/{id}}, {@code /maintenance}): it builds the
-   * request directly, where a Retrofit call spends about as much CPU again on resolving its URL template and
-   * copying the body (benchmarks/README.md). Each segment is sent as one path segment, percent-encoded if needed.
-   *
-   * @param <T> the answer's type
-   * @param type the class Jackson parses the answer into
-   * @param options per-call options, merged over the client's defaults
-   * @param pathSegments the path under {@code api/v3.1/}, one segment each (not encoded)
-   * @return the parsed answer
-   * @throws IllegalArgumentException for an empty segment, or {@code .} or {@code ..}
+   * @param options the call's own options, or {@link RequestOptions#none()}
+   * @return the options to pass as the method's {@code @Tag}
    */
-  <T> T get(Class<T> type, RequestOptions options, String... pathSegments);
+  CallOptions callOptions(RequestOptions options);
 
   /**
    * The JSON configuration the client reads and writes with: unknown fields ignored, {@code java.time} and

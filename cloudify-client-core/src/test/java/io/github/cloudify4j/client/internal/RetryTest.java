@@ -1,5 +1,6 @@
 package io.github.cloudify4j.client.internal;
 
+import io.github.cloudify4j.client.spi.CallOptions;
 import io.github.cloudify4j.client.spi.ClientContext;
 import static io.github.cloudify4j.client.testing.TestClients.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,10 +46,14 @@ class RetryTest {
   /** Endpoints with bodies, bound through the SPI as a resource module would. */
   interface Uploads {
     @PUT("snapshots/{id}/archive")
-    Map<String, Object> upload(@Path("id") String id, @Body RequestBody body, @Tag RequestOptions options);
+    Map<String, Object> upload(@Path("id") String id, @Body RequestBody body, @Tag CallOptions options);
 
     @POST("snapshots/{id}/restore")
-    Map<String, Object> restore(@Path("id") String id, @Body Map<String, Object> body, @Tag RequestOptions options);
+    Map<String, Object> restore(@Path("id") String id, @Body Map<String, Object> body, @Tag CallOptions options);
+  }
+
+  private CallOptions call(RequestOptions options) {
+    return ClientContext.of(client).callOptions(options);
   }
 
   @BeforeEach
@@ -225,7 +230,7 @@ class RetryTest {
     Uploads uploads = ClientContext.of(client).create(Uploads.class);
 
     assertThatThrownBy(() -> uploads.upload("s1", RequestBody.create(new byte[] {1, 2, 3}, null),
-        RequestOptions.none())).isInstanceOf(ServerUnavailableException.class);
+        call(RequestOptions.none()))).isInstanceOf(ServerUnavailableException.class);
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
 
@@ -237,7 +242,7 @@ class RetryTest {
     RequestOptions options = RequestOptions.builder()
         .retryPolicy(RetryPolicy.builder().jitter(0).retryNonIdempotent(true).build()).build();
 
-    Map<String, Object> result = uploads.restore("snap", Map.of("force", false), options);
+    Map<String, Object> result = uploads.restore("snap", Map.of("force", false), call(options));
 
     assertThat(result).containsEntry("status", "pending");
     assertThat(server.getRequestCount()).isEqualTo(2);
@@ -266,7 +271,7 @@ class RetryTest {
     RequestOptions options = RequestOptions.builder()
         .retryPolicy(RetryPolicy.builder().jitter(0).retryNonIdempotent(true).build()).build();
 
-    assertThatThrownBy(() -> uploads.upload("s1", new OneShotBody(), options))
+    assertThatThrownBy(() -> uploads.upload("s1", new OneShotBody(), call(options)))
         .isInstanceOf(ServerUnavailableException.class);
     assertThat(server.getRequestCount()).isEqualTo(1);
     assertThat(time.sleeps()).isEmpty();

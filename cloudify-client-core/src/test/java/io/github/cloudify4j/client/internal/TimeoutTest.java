@@ -56,7 +56,7 @@ class TimeoutTest {
     try (CloudifyClient client = TestClients.builder(time, server).build()) {
       long start = System.nanoTime();
       assertThatThrownBy(() -> client.maintenance().status(RequestOptions.builder()
-          .timeout(Duration.ofMillis(250)).build()))
+          .callTimeout(Duration.ofMillis(250)).build()))
           .isInstanceOf(CloudifyTransportException.class)
           .hasMessageContaining("timed out");
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));

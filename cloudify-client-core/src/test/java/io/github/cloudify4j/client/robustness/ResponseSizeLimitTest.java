@@ -161,7 +161,9 @@ class ResponseSizeLimitTest extends MockServerTest {
     json.append("]}");
     server.enqueue(TestClients.json(json.toString()));
     try (CloudifyClient c = limited(MIB)) {
-      assertThatThrownBy(() -> ClientContext.of(c).get(JsonNode.class, RequestOptions.none(), "snapshot-status"))
+      ClientContext context = ClientContext.of(c);
+      TreeApi api = context.create(TreeApi.class);
+      assertThatThrownBy(() -> api.snapshotStatus(context.callOptions(RequestOptions.none())))
           .isInstanceOf(ResponseTooLargeException.class).hasMessageContaining("more than 65536 JSON values");
     }
   }
@@ -185,5 +187,11 @@ class ResponseSizeLimitTest extends MockServerTest {
   void theLimitIsValidated() {
     assertThatThrownBy(() -> CloudifyClient.builder().maxResponseSize(1023))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxResponseSize");
+  }
+
+  /** An answer read as a tree, as the snapshots module reads {@code /snapshot-status}. */
+  interface TreeApi {
+    @retrofit2.http.GET("snapshot-status")
+    JsonNode snapshotStatus(@retrofit2.http.Tag io.github.cloudify4j.client.spi.CallOptions options);
   }
 }

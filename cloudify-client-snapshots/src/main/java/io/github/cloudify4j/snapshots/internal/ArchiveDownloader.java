@@ -2,7 +2,6 @@ package io.github.cloudify4j.snapshots.internal;
 
 import io.github.cloudify4j.client.InternalApi;
 
-import io.github.cloudify4j.client.RequestOptions;
 import io.github.cloudify4j.client.Sleeper;
 import io.github.cloudify4j.client.errors.CloudifyInterruptedException;
 import io.github.cloudify4j.client.errors.CloudifyLocalIoException;
@@ -10,6 +9,7 @@ import io.github.cloudify4j.client.errors.CloudifyTransportException;
 import io.github.cloudify4j.client.errors.ResponseTooLargeException;
 import io.github.cloudify4j.client.errors.ServerUnavailableException;
 import io.github.cloudify4j.client.spi.Arguments;
+import io.github.cloudify4j.client.spi.CallOptions;
 import io.github.cloudify4j.client.spi.ClientContext;
 import io.github.cloudify4j.snapshots.DownloadOptions;
 import io.github.cloudify4j.snapshots.DownloadRefusedException;
@@ -66,7 +66,8 @@ public final class ArchiveDownloader {
     this.context = context;
   }
 
-  public DownloadResult download(String snapshotId, Path target, DownloadOptions options) {
+  /** Downloads with resumption; every request of it carries {@code call}. */
+  public DownloadResult download(String snapshotId, Path target, DownloadOptions options, CallOptions call) {
     Instant start = context.clock().instant();
     Path dir = target.toAbsolutePath().getParent();
     Path tmp;
@@ -86,7 +87,7 @@ public final class ArchiveDownloader {
         while (true) {
           attempt++;
           try {
-            written = transfer(snapshotId, out, written, digest, listener, options, limit);
+            written = transfer(snapshotId, out, written, digest, listener, options, limit, call);
             break;
           } catch (TransferBrokenException e) {
             if (attempt >= options.maxAttempts()) {
@@ -129,9 +130,9 @@ public final class ArchiveDownloader {
 
   /** Streams one response into {@code out} from {@code written}; returns the bytes written in all. */
   private long transfer(String snapshotId, FileChannel out, long written, MessageDigest digest,
-      TransferListener listener, DownloadOptions options, Limit limit) throws IOException {
+      TransferListener listener, DownloadOptions options, Limit limit, CallOptions call) throws IOException {
     String range = written > 0 ? "bytes=" + written + "-" : null;
-    Response<ResponseBody> response = api.download(Arguments.encodePathSegment(snapshotId), range, RequestOptions.none());
+    Response<ResponseBody> response = api.download(Arguments.encodePathSegment(snapshotId), range, call);
     try (ResponseBody body = response.body()) {
       String url = context.currentManager() + "/api/v3.1/snapshots/" + snapshotId + "/archive";
       checkHeaders(response, options, url);

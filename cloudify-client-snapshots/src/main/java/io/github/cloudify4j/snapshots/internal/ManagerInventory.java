@@ -1,6 +1,7 @@
 package io.github.cloudify4j.snapshots.internal;
 
 import io.github.cloudify4j.client.InternalApi;
+import io.github.cloudify4j.client.spi.CallOptions;
 import io.github.cloudify4j.client.spi.ClientContext;
 import io.github.cloudify4j.client.spi.RelativeUrl;
 
@@ -45,10 +46,12 @@ public final class ManagerInventory {
   private static final int MAX_EVENTS = 100_000;
 
   private final InventoryApi api;
-  private final RequestOptions sysAdmin = RequestOptions.builder().bypassMaintenance(true).build();
+  private final CallOptions sysAdmin;
 
   public ManagerInventory(CloudifyClient client) {
-    this.api = ClientContext.of(client).create(InventoryApi.class);
+    ClientContext context = ClientContext.of(client);
+    this.api = context.create(InventoryApi.class);
+    this.sysAdmin = context.callOptions(RequestOptions.builder().bypassMaintenance(true).build());
   }
 
   /** The kinds this class can count on a manager. */

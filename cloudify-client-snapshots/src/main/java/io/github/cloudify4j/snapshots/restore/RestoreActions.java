@@ -25,7 +25,6 @@ import io.github.cloudify4j.client.poll.PollOptions;
 import io.github.cloudify4j.client.spi.Arguments;
 import io.github.cloudify4j.client.spi.Secrets;
 import io.github.cloudify4j.snapshots.RestoreOptions;
-import io.github.cloudify4j.snapshots.RestoreStart;
 import io.github.cloudify4j.snapshots.RestoreStatus;
 import io.github.cloudify4j.snapshots.Snapshot;
 import io.github.cloudify4j.snapshots.SnapshotStatus;
@@ -163,7 +162,7 @@ abstract class RestoreActions extends RestorePreflight {
 
   String startRestore() {
     restoreRequestedAt = clock();
-    RestoreStart start;
+    Execution start;
     try {
       start = snapshots.restore(snapshotId, settings.restoreOptions);
     } catch (ExistingRunningExecutionException refused) {
@@ -175,9 +174,9 @@ abstract class RestoreActions extends RestorePreflight {
           + " restore: " + refused.serverMessage() + ". " + cleaned), refused);
     }
     restoreStarted = true;
-    report.restoreExecutionId = start.executionId();
+    report.restoreExecutionId = start.id();
     report.restoreRequestedAt = restoreRequestedAt;
-    return "restore execution " + start.executionId() + " " + start.status();
+    return "restore execution " + start.id() + " " + start.status();
   }
 
   /**

@@ -26,7 +26,6 @@ import io.github.cloudify4j.client.poll.PollOptions;
 import io.github.cloudify4j.client.spi.Arguments;
 import io.github.cloudify4j.client.spi.Secrets;
 import io.github.cloudify4j.snapshots.RestoreOptions;
-import io.github.cloudify4j.snapshots.RestoreStart;
 import io.github.cloudify4j.snapshots.RestoreStatus;
 import io.github.cloudify4j.snapshots.Snapshot;
 import io.github.cloudify4j.snapshots.SnapshotStatus;

@@ -129,7 +129,7 @@ class RestoreOrchestratorEndToEndTest {
       snapshots.upload("nightly", archive);
       client.maintenance().activate();
       m.advance(Duration.ofSeconds(1));
-      String started = snapshots.restore("nightly", RestoreOptions.defaults()).executionId();
+      String started = snapshots.restore("nightly", RestoreOptions.defaults()).id();
       m.advance(Duration.ofSeconds(2));
       assertThat(m.restoreInProgress()).isTrue();
       m.journal().clear();
