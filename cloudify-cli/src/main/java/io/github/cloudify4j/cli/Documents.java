@@ -52,7 +52,7 @@ final class Documents {
 
   static Map<String, Object> plan(RestorePlan p) {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("snapshot_id", p.snapshot());
+    m.put("snapshot", p.snapshot());
     m.put("node", str(p.node()));
     List<Object> steps = new ArrayList<>();
     for (RestorePlan.Step s : p.steps()) {

@@ -96,12 +96,39 @@ public final class Main implements Runnable {
     cl.setExitCodeExceptionMapper(e -> Exit.FAILED);
     cl.setParameterExceptionHandler((ex, args) -> {
       CommandLine c = ex.getCommandLine();
-      c.getErr().println("error: " + ex.getMessage() + " (see " + c.getCommandSpec().qualifiedName() + " --help)");
+      c.getErr().println("error: " + usageMessage(ex) + " (see " + c.getCommandSpec().qualifiedName() + " --help)");
       c.getErr().flush();
       return Exit.USAGE;
     });
     cl.setExecutionExceptionHandler((ex, c, parsed) -> ended(s, c.getCommandSpec().qualifiedName(), ex));
     return cl;
+  }
+
+  /**
+   * The message of a usage error. An unknown argument is named, never echoed: {@code --password S3cret} is not an
+   * option, and picocli's own message would print the secret that followed it.
+   */
+  static String usageMessage(CommandLine.ParameterException ex) {
+    if (!(ex instanceof CommandLine.UnmatchedArgumentException)) {
+      return ex.getMessage();
+    }
+    java.util.List<String> options = new java.util.ArrayList<>();
+    int others = 0;
+    for (String arg : ((CommandLine.UnmatchedArgumentException) ex).getUnmatched()) {
+      if (arg.startsWith("-") && arg.length() > 1) {
+        int eq = arg.indexOf('=');
+        options.add(eq > 0 ? arg.substring(0, eq) : arg);
+      } else {
+        others++;
+      }
+    }
+    java.util.List<String> suggestions = ((CommandLine.UnmatchedArgumentException) ex).getSuggestions();
+    String hint = suggestions.isEmpty() ? "" : "; did you mean " + String.join(" or ", suggestions) + "?";
+    if (options.isEmpty()) {
+      return (others == 1 ? "an unexpected argument" : others + " unexpected arguments") + hint;
+    }
+    return "unknown option" + (options.size() > 1 ? "s " : " ") + String.join(", ", options)
+        + (others > 0 ? " (and " + others + " unexpected argument" + (others > 1 ? "s)" : ")") : "") + hint;
   }
 
   /** How a command ends on an exception: one line on stderr, a stack trace only with {@code --debug}. */

@@ -62,17 +62,19 @@ final class RestoreCommand implements Callable<Integer> {
       if (archive != null) {
         b.uploadFrom(archive);
       }
-      return run(s, b.build(), progress, yes, "a restore replaces all data of the manager");
+      return run(s, b.build(), id, progress, yes, "a restore replaces all data of the manager");
     }
   }
 
-  /** Plan, confirmation, run, report: shared with nothing else, but kept apart for reading. */
-  static int run(Session s, RestoreOrchestrator orchestrator, RestoreProgress progress, boolean yes, String what) {
+  /** Plan, confirmation, run, report. */
+  static int run(Session s, RestoreOrchestrator orchestrator, String id, RestoreProgress progress, boolean yes,
+      String what) {
     RestorePlan plan = orchestrator.plan();
     RestorePrinter.plan(plan, s.human());
     if (!yes) {
       Map<String, Object> doc = new LinkedHashMap<>();
       doc.put("outcome", "NOT_CONFIRMED");
+      doc.put("snapshot_id", id);
       doc.put("plan", Documents.plan(plan));
       s.printJson(doc);
       throw new Refused(what + " (" + plan.node() + "); the plan above was not run. Add --yes to go ahead");
