@@ -105,9 +105,13 @@ final class Connection {
     if (tenant != null) {
       b.tenant(tenant);
     }
-    if (trustAll) {
-      s.err.println("warning: --trust-all: the manager's certificate is not checked; anyone on the path can read"
-          + " the credentials. Use --ca-cert FILE instead.");
+    String envTrustAll = s.env.getOrDefault("CLOUDIFY_SSL_TRUST_ALL", "").trim().toLowerCase(java.util.Locale.ROOT);
+    boolean trustAllFromEnv = caCert == null
+        && (envTrustAll.equals("true") || envTrustAll.equals("1") || envTrustAll.equals("yes"));
+    if (trustAll || trustAllFromEnv) {
+      s.err.println("warning: " + (trustAll ? "--trust-all" : "CLOUDIFY_SSL_TRUST_ALL")
+          + ": the manager's certificate is not checked; anyone on the path can read the credentials."
+          + " Use --ca-cert FILE instead.");
       b.tls(TlsConfig.trustAll());
     } else if (caCert != null) {
       b.tls(TlsConfig.trustPem(caCert));

@@ -192,6 +192,11 @@ class ManagerCommandsTest {
         pw.toString(), "--trust-all")).isZero();
     assertThat(cli.err()).startsWith("warning: --trust-all");
     assertThat(cli.all()).doesNotContain(PASSWORD);
+    cli.env.put("CLOUDIFY_SSL_TRUST_ALL", "true");
+    assertThat(cli.run("status", "--manager", m.baseUrl(), "--username", "admin", "--password-file",
+        pw.toString())).isZero();
+    assertThat(cli.err()).startsWith("warning: CLOUDIFY_SSL_TRUST_ALL");
+    cli.env.remove("CLOUDIFY_SSL_TRUST_ALL");
 
     assertThat(cli.run("status", "--manager", "ftp://x", "--username", "admin", "--password-file", pw.toString()))
         .isEqualTo(Exit.USAGE);
