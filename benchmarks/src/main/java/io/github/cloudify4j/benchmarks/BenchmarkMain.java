@@ -56,7 +56,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * --jmh-prof SPEC     a JMH profiler for the overhead benchmarks, e.g. gc, or async:libPath=/path/libasyncProfiler.so
  * --restore-minutes N simulated restore length (default 10)
  * --only LIST         comma-separated subset of download,upload,overhead,restore
- * --nginx PATH, --curl PATH
+ * --child-java PATH  the java (or JAVA_HOME) of the SDK's transfer JVMs (default this one's)
+ * --serve-seconds N   start the servers, print their URLs, wait N seconds and stop (profiling by hand)
+ * --nginx PATH, --curl PATH, --openssl PATH   (--nginx none: skip what needs nginx)
  * </pre>
  */
 public final class BenchmarkMain {
@@ -172,6 +174,17 @@ public final class BenchmarkMain {
           Nginx nginx = haveNginx ? Nginx.start(nginxBin, work.resolve("nginx"), archive, getJson, listJson, ca,
               sink.port(), 3600) : null) {
         String[] plain = {};
+        if (args.containsKey("serve-seconds")) {
+          // For profiling by hand: the servers and the archive, and nothing measured.
+          System.out.println("archive=" + archive);
+          System.out.println("http=" + (nginx == null ? "none" : nginx.baseUrl()));
+          System.out.println("https=" + (nginx == null || ca == null ? "none" : nginx.tlsBaseUrl()));
+          System.out.println("ca=" + (ca == null ? "none" : ca.caPem));
+          System.out.println("sink=" + sink.baseUrl());
+          System.out.flush();
+          io.github.cloudify4j.client.Sleeper.system().sleep(java.time.Duration.ofSeconds(intArg("serve-seconds", 0)));
+          return;
+        }
         if (nginx != null && enabled("download")) {
           serverDownload("server_download_mb_s", curl, nginx.baseUrl(), plain);
           series("download", "download", false, nginx.baseUrl(), null, curl, plain, heap, pairs, work, archive);
@@ -556,10 +569,15 @@ public final class BenchmarkMain {
     return new String(output, StandardCharsets.UTF_8);
   }
 
+  /** The first line a command prints on stdout or stderr ({@code java -version} and {@code nginx -v} use stderr). */
   private static String firstLine(ProcessBuilder pb) {
     try {
-      String s = runCmd(pb.redirectErrorStream(true).command(), 10);
-      return s.split("\n")[0].trim();
+      Process p = pb.redirectErrorStream(true).start();
+      byte[] out = p.getInputStream().readAllBytes();
+      if (!p.waitFor(10, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+      }
+      return new String(out, StandardCharsets.UTF_8).split("\n")[0].trim();
     } catch (Exception e) {
       return "unknown (" + e.getMessage() + ")";
     }
