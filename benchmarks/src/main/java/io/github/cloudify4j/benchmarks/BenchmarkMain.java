@@ -55,7 +55,11 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * --cpu-rounds N      rounds of the interleaved CPU measurement (default 20)
  * --jmh-prof SPEC     a JMH profiler for the overhead benchmarks, e.g. gc, or async:libPath=/path/libasyncProfiler.so
  * --restore-minutes N simulated restore length (default 10)
- * --only LIST         comma-separated subset of download,upload,overhead,restore
+ * --only LIST         comma-separated subset of download, upload (warm JVM, HTTP), fresh-download, fresh-upload
+ *                     (or fresh), tls-download, tls-upload (fresh JVM, HTTPS), tls-warm-download, tls-warm-upload
+ *                     (tls selects all four), overhead (JMH and interleaved CPU, with sockets), sockets (the SDK
+ *                     with and without its buffered sockets, interleaved CPU), restore
+ * --rounds N          the same as --pairs
  * --child-java PATH  the java (or JAVA_HOME) of the SDK's transfer JVMs (default this one's)
  * --serve-seconds N   start the servers, print their URLs, wait N seconds and stop (profiling by hand)
  * --nginx PATH, --curl PATH, --openssl PATH   (--nginx none: skip what needs nginx)
@@ -221,6 +225,8 @@ public final class BenchmarkMain {
         }
         if (nginx != null && enabled("overhead")) {
           overhead(nginx);
+        } else if (nginx != null && enabled("sockets")) {
+          interleaved(nginx);
         }
       }
       if (enabled("restore")) {
@@ -431,14 +437,30 @@ public final class BenchmarkMain {
     b.setUp();
     try {
       int rounds = intArg("cpu-rounds", 20);
-      figures.putAll(InterleavedCpu.measure("get", b::sdkGet, b::rawGet, 20_000, 5_000, rounds));
-      figures.putAll(InterleavedCpu.measure("list", b::sdkList, b::rawList, 4_000, 300, rounds));
+      if (enabled("overhead")) {
+        figures.putAll(InterleavedCpu.measure("get", b::sdkGet, b::rawGet, 20_000, 5_000, rounds));
+        figures.putAll(InterleavedCpu.measure("list", b::sdkList, b::rawList, 4_000, 300, rounds));
+      }
+      // The SDK with its buffered sockets against the SDK on OkHttp's plain ones: do they help beyond archives?
+      if (enabled("overhead") || enabled("sockets")) {
+        sockets(InterleavedCpu.measure("sockets_get", b::sdkGet, b::sdkGetPlainSockets, 20_000, 5_000, rounds));
+        sockets(InterleavedCpu.measure("sockets_list", b::sdkList, b::sdkListPlainSockets, 4_000, 300, rounds));
+      }
     } finally {
       b.tearDown();
     }
     settings.put("cpu", "thread CPU time (ThreadMXBean) per call in this JVM; get: 20000 warm-up calls of each, then "
         + "blocks of 5000 calls, list: 4000 warm-up calls, blocks of 300; SDK and raw blocks alternate over "
         + intArg("cpu-rounds", 20) + " rounds");
+  }
+
+  /** InterleavedCpu's sdk/raw sides renamed buffered/plain. */
+  private void sockets(Map<String, Object> measured) {
+    for (Map.Entry<String, Object> e : measured.entrySet()) {
+      figures.put(e.getKey().replace("_cpu_sdk_us", "_cpu_buffered_us").replace("_cpu_raw_us", "_cpu_plain_us")
+          .replace("_cpu_ratio", "_cpu_ratio_buffered_vs_plain")
+          .replace("_wall_ratio_interleaved", "_wall_ratio_buffered_vs_plain"), e.getValue());
+    }
   }
 
   /** Average time of one benchmark method in one fresh fork, in microseconds. */
