@@ -263,6 +263,7 @@ public final class BenchmarkMain {
     List<Double> ratios = new ArrayList<>();
     List<Double> buildMs = new ArrayList<>();
     List<Long> gcs = new ArrayList<>();
+    List<Double> callCpuMs = new ArrayList<>();
     long peak = 0;
     System.err.printf(Locale.ROOT, "%s: %s JVM, %s%n", key, fresh ? "a fresh" : "one warm", url);
     Child child = fresh ? null : Child.start(childJava, heap, TransferChild.class.getName(), baseUrl, caPem);
@@ -282,6 +283,7 @@ public final class BenchmarkMain {
             if (i >= 0) {
               buildMs.add(Long.parseLong(a[3]) / 1e6);
               gcs.add(Long.parseLong(a[5]));
+              callCpuMs.add(Long.parseLong(a[9]) / 1e6);
             }
             peak = Math.max(peak, Long.parseLong(a[4]));
             settings.put("transfer_jvm_version", a[7]);
@@ -331,6 +333,10 @@ public final class BenchmarkMain {
       figures.put(key + "_client_build_ms", round1(median(buildMs)));
       details.put(key + "_client_build_ms", buildMs);
       details.put(key + "_gc_count", gcs);
+      // The SDK process's CPU time during the call (all its threads: the call's, the JIT's, GC): steadier than
+      // wall time on a busy machine.
+      figures.put(key + "_sdk_call_cpu_ms", Math.round(median(callCpuMs)));
+      details.put(key + "_sdk_call_cpu_ms", callCpuMs);
     }
     details.put(key + "_sdk_mb_s", sdk);
     details.put(key + "_curl_mb_s", raw);
