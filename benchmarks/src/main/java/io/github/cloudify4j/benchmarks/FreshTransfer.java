@@ -84,6 +84,13 @@ public final class FreshTransfer {
         throw new IllegalArgumentException("download or upload: " + direction);
       }
       long t2 = System.nanoTime();
+      long threadCpu2 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+      long processCpu2 = processCpu();
+      if (Boolean.getBoolean("bench.threads")) {
+        System.err.printf("call from %d ms to %d ms of the JVM's uptime%n",
+            ManagementFactory.getRuntimeMXBean().getUptime() - (t2 - t1) / 1_000_000,
+            ManagementFactory.getRuntimeMXBean().getUptime());
+      }
       for (int i = 1; i < Integer.getInteger("bench.repeat", 1); i++) { // profiling: the same call, warm
         long c0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         long p0 = processCpu();
@@ -98,8 +105,6 @@ public final class FreshTransfer {
             (System.nanoTime() - w0) / 1e9, (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - c0) / 1e9,
             (processCpu() - p0) / 1e9);
       }
-      long threadCpu2 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
-      long processCpu2 = processCpu();
       long count = 0;
       long millis = 0;
       for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
