@@ -12,8 +12,10 @@ import io.github.cloudify4j.client.errors.CloudifyTransportException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import okhttp3.Protocol;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
@@ -29,8 +31,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * An archive download leaves the body's read timeout to the socket ({@code SO_TIMEOUT}) instead of Okio's
  * watchdog, which it woke on every 8 KiB read (benchmarks/README.md). These pin what must not change with it, on
- * plain HTTP and on TLS: a body that stalls still fails after the read timeout, and the connection's next call
- * still has its read timeout. Real time, with a 300 ms read timeout against pauses of 3 s; nothing sleeps.
+ * plain HTTP, on HTTP/1.1 over TLS (what a manager's nginx speaks) and on HTTP/2 (where the stream keeps its own
+ * timeout): a body that stalls still fails after the read timeout, and the connection's next call still has its
+ * read timeout. Real time, with a 300 ms read timeout against pauses of 3 s; nothing sleeps.
  */
 class ArchiveReadTimeoutTest {
   private static final Duration READ_TIMEOUT = Duration.ofMillis(300);
@@ -46,7 +49,9 @@ class ArchiveReadTimeoutTest {
     server.shutdown();
   }
 
-  private CloudifyClient client(boolean tls) throws Exception {
+  /** "http", "https" (HTTP/1.1 over TLS, as a manager's nginx speaks) or "h2" (HTTP/2 over TLS). */
+  private CloudifyClient client(String mode) throws Exception {
+    boolean tls = !mode.equals("http");
     CloudifyClient.Builder b = CloudifyClient.builder()
         .basicAuth("admin", "s3cret")
         .retryPolicy(RetryPolicy.none())
@@ -56,6 +61,8 @@ class ArchiveReadTimeoutTest {
       HeldCertificate cert = new HeldCertificate.Builder().signedBy(ca).commonName("localhost")
           .addSubjectAlternativeName("localhost").build();
       server.useHttps(new HandshakeCertificates.Builder().heldCertificate(cert).build().sslSocketFactory(), false);
+      server.setProtocols(mode.equals("h2") ? List.of(Protocol.HTTP_2, Protocol.HTTP_1_1)
+          : List.of(Protocol.HTTP_1_1));
       server.start();
       Path pem = dir.resolve("ca.pem");
       Files.writeString(pem, ca.certificatePem());
@@ -69,13 +76,13 @@ class ArchiveReadTimeoutTest {
     return new MockResponse().setHeader("Content-Type", "application/octet-stream").setBody(new Buffer().write(DATA));
   }
 
-  @ParameterizedTest(name = "tls={0}")
-  @ValueSource(booleans = {false, true})
-  void aBodyThatStallsFailsAfterTheReadTimeoutAndLeavesNothing(boolean tls) throws Exception {
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"http", "https", "h2"})
+  void aBodyThatStallsFailsAfterTheReadTimeoutAndLeavesNothing(String mode) throws Exception {
     // 64 KiB every 3 s: a download without a read timeout would wait through the pauses and succeed.
     server.enqueue(archive().throttleBody(64 * 1024, 3, TimeUnit.SECONDS));
     Path target = dir.resolve("snap.zip");
-    try (CloudifyClient client = client(tls)) {
+    try (CloudifyClient client = client(mode)) {
       assertTimeoutPreemptively(Duration.ofSeconds(15), () ->
           assertThatThrownBy(() -> Snapshots.of(client).download("s", target,
               DownloadOptions.builder().maxAttempts(1).build()))
@@ -88,15 +95,16 @@ class ArchiveReadTimeoutTest {
     }
   }
 
-  @ParameterizedTest(name = "tls={0}")
-  @ValueSource(booleans = {false, true})
-  void theConnectionsNextCallStillHasItsReadTimeout(boolean tls) throws Exception {
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"http", "https", "h2"})
+  void theConnectionsNextCallStillHasItsReadTimeout(String mode) throws Exception {
     server.enqueue(archive());
     server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
     Path target = dir.resolve("snap.zip");
-    try (CloudifyClient client = client(tls)) {
+    try (CloudifyClient client = client(mode)) {
       Snapshots snapshots = Snapshots.of(client);
-      assertThat(snapshots.download("s", target, DownloadOptions.defaults()).bytes()).isEqualTo(DATA.length);
+      DownloadResult result = snapshots.download("s", target, DownloadOptions.defaults());
+      assertThat(result.bytes()).isEqualTo(DATA.length);
       assertThat(Files.readAllBytes(target)).isEqualTo(DATA);
 
       assertTimeoutPreemptively(Duration.ofSeconds(15), () ->
@@ -107,5 +115,6 @@ class ArchiveReadTimeoutTest {
     assertThat(download.getPath()).isEqualTo("/api/v3.1/snapshots/s/archive");
     assertThat(get.getPath()).isEqualTo("/api/v3.1/snapshots/s");
     assertThat(get.getSequenceNumber()).as("the get went on the download's connection").isEqualTo(1);
+    assertThat(server.getRequestCount()).isEqualTo(2);
   }
 }

@@ -21,10 +21,10 @@ import okhttp3.OkHttpClient;
  * 5-byte header and its body come from one buffered read instead of two socket reads. OkHttp flushes after each
  * request, and the JDK's TLS engine after each record.
  *
- * <p>Used for every call of a client, not only the archive transfers: it costs one 256 KiB array per connection
- * (connections are pooled), and a 1,000-item list page arrives in a few reads instead of about 40
- * (benchmarks/README.md measures a client with and without it). A caller's {@code OkHttpClient} keeps it unless it
- * has a socket factory of its own ({@link #appliesTo}).
+ * <p>Used for every call of a client, not only the archive transfers. Elsewhere it is neutral: the benchmark of
+ * the client with and without it ({@code sockets_*} in benchmarks/README.md) measured the CPU of a {@code get} and
+ * of a 1,000-item list page within 5 % either way; it costs a 256 KiB and a 64 KiB buffer per pooled connection.
+ * A caller's {@code OkHttpClient} keeps it unless it has a socket factory of its own ({@link #appliesTo}).
  *
  * <p>Reads are not {@link java.io.BufferedInputStream}'s: to fill a read it asks the socket {@code available()}
  * (one more system call per read) and keeps reading, when Okio is content with what one read returns.
