@@ -96,7 +96,7 @@ public final class CloudifyClient implements AutoCloseable {
     this.manager = InternalAccess.newManager(context, version);
   }
 
-  /** A builder: at least {@link Builder#manager(String)} (or {@link Builder#managers(List)}) is needed. */
+  /** {@return a builder: at least {@link Builder#manager(String)} (or {@link Builder#managers(List)}) is needed} */
   public static Builder builder() {
     return new Builder();
   }
@@ -120,7 +120,7 @@ public final class CloudifyClient implements AutoCloseable {
     return executions;
   }
 
-  /** The manager: version, status, cluster status, manager nodes. */
+  /** {@return the manager: version, status, cluster status, manager nodes} */
   public Manager manager() {
     return manager;
   }
@@ -130,17 +130,17 @@ public final class CloudifyClient implements AutoCloseable {
     return poller;
   }
 
-  /** The manager nodes, in the order configured. */
+  /** {@return the manager nodes, in the order configured} */
   public List<URI> managers() {
     return Collections.unmodifiableList(settings.managers);
   }
 
-  /** The {@code Tenant} header every call sends unless its options name another. */
+  /** {@return the {@code Tenant} header every call sends unless its options name another} */
   public String tenant() {
     return settings.tenant;
   }
 
-  /** The credentials every call sends (their {@code toString()} shows no secret). */
+  /** {@return the credentials every call sends (their {@code toString()} shows no secret)} */
   public Credentials credentials() {
     return settings.credentials;
   }

@@ -78,7 +78,7 @@ public final class Credentials {
     return NONE;
   }
 
-  /** The username of basic credentials, empty for tokens and none. */
+  /** {@return the username of basic credentials, empty for tokens and none} */
   public Optional<String> username() {
     return Optional.ofNullable(username);
   }

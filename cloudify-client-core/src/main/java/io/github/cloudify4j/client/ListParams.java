@@ -42,12 +42,12 @@ public final class ListParams {
     return NONE;
   }
 
-  /** A builder with no filter, sort, projection or paging. */
+  /** {@return a builder with no filter, sort, projection or paging} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder that starts with every parameter of this one (to add a filter or turn the page). */
+  /** {@return a builder that starts with every parameter of this one (to add a filter or turn the page)} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.params.addAll(params);
@@ -56,17 +56,17 @@ public final class ListParams {
     return b;
   }
 
-  /** The page size asked for, if any. */
+  /** {@return the page size asked for, if any} */
   public java.util.Optional<Integer> size() {
     return java.util.Optional.ofNullable(size);
   }
 
-  /** How many items to skip, if set. */
+  /** {@return how many items to skip, if set} */
   public java.util.Optional<Long> offset() {
     return java.util.Optional.ofNullable(offset);
   }
 
-  /** Every query parameter but paging, in order. */
+  /** {@return every query parameter but paging, in order} */
   public List<Map.Entry<String, String>> params() {
     return params;
   }
@@ -160,7 +160,7 @@ public final class ListParams {
       return this;
     }
 
-    /** The parameters. */
+    /** {@return the parameters} */
     public ListParams build() {
       return new ListParams(this);
     }

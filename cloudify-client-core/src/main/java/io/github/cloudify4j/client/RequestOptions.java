@@ -59,12 +59,12 @@ public final class RequestOptions {
     return NONE;
   }
 
-  /** A builder with no option set: set only what should differ from the client for this call. */
+  /** {@return a builder with no option set: set only what should differ from the client for this call} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder holding these options, to derive others from them (a view's defaults plus one more header). */
+  /** {@return a builder holding these options, to derive others from them (a view's defaults plus one more header)} */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -87,7 +87,7 @@ public final class RequestOptions {
     return Optional.ofNullable(readTimeout);
   }
 
-  /** The write timeout: how long a socket write may stall (inactivity). Overrides {@link Timeouts#write()}. */
+  /** {@return the write timeout: how long a socket write may stall (inactivity). Overrides {@link Timeouts#write()}} */
   public Optional<Duration> writeTimeout() {
     return Optional.ofNullable(writeTimeout);
   }
@@ -109,12 +109,12 @@ public final class RequestOptions {
     return Optional.ofNullable(bypassMaintenance);
   }
 
-  /** Whether credentials are sent (true unless set to false, e.g. for {@code /snapshot-status}). */
+  /** {@return whether credentials are sent (true unless set to false, e.g. for {@code /snapshot-status})} */
   public Optional<Boolean> authenticate() {
     return Optional.ofNullable(authenticate);
   }
 
-  /** The {@code Tenant} header for this call, overriding the client's. */
+  /** {@return the {@code Tenant} header for this call, overriding the client's} */
   public Optional<String> tenant() {
     return Optional.ofNullable(tenant);
   }
@@ -296,7 +296,7 @@ public final class RequestOptions {
       return this;
     }
 
-    /** The options; the builder may be reused. */
+    /** {@return the options; the builder may be reused} */
     public RequestOptions build() {
       return new RequestOptions(this);
     }

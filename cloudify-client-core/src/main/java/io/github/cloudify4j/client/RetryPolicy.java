@@ -51,17 +51,17 @@ public final class RetryPolicy {
     return DEFAULTS;
   }
 
-  /** A single attempt. */
+  /** {@return a single attempt} */
   public static RetryPolicy none() {
     return NONE;
   }
 
-  /** A builder that starts from {@link #defaults()}. */
+  /** {@return a builder that starts from {@link #defaults()}} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder that starts with every setting of this policy. */
+  /** {@return a builder that starts with every setting of this policy} */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -71,17 +71,17 @@ public final class RetryPolicy {
     return maxAttempts;
   }
 
-  /** The delay before the second attempt, before jitter. */
+  /** {@return the delay before the second attempt, before jitter} */
   public Duration initialBackoff() {
     return initialBackoff;
   }
 
-  /** The longest delay between two attempts, before jitter. */
+  /** {@return the longest delay between two attempts, before jitter} */
   public Duration maxBackoff() {
     return maxBackoff;
   }
 
-  /** How much each delay grows over the one before (at least 1). */
+  /** {@return how much each delay grows over the one before (at least 1)} */
   public double multiplier() {
     return multiplier;
   }
@@ -96,17 +96,17 @@ public final class RetryPolicy {
     return maxElapsed;
   }
 
-  /** The longest {@code Retry-After} honoured; a longer one is clamped to it. */
+  /** {@return the longest {@code Retry-After} honoured; a longer one is clamped to it} */
   public Duration maxRetryAfter() {
     return maxRetryAfter;
   }
 
-  /** The HTTP statuses that are retried, sorted. */
+  /** {@return the HTTP statuses that are retried, sorted} */
   public Set<Integer> retryStatuses() {
     return retryStatuses;
   }
 
-  /** Whether PUT, POST, PATCH and DELETE are retried too. */
+  /** {@return whether PUT, POST, PATCH and DELETE are retried too} */
   public boolean retryNonIdempotent() {
     return retryNonIdempotent;
   }
@@ -221,7 +221,7 @@ public final class RetryPolicy {
       return this;
     }
 
-    /** The policy; refuses a maximum backoff below the initial backoff. */
+    /** {@return the policy; refuses a maximum backoff below the initial backoff} */
     public RetryPolicy build() {
       if (maxBackoff.compareTo(initialBackoff) < 0) {
         throw new IllegalArgumentException("maxBackoff must be >= initialBackoff");

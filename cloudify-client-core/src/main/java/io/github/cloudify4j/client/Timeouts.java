@@ -55,12 +55,12 @@ public final class Timeouts {
     return connect;
   }
 
-  /** How long a socket read may wait for data (inactivity). Per call: {@link RequestOptions#readTimeout()}. */
+  /** {@return how long a socket read may wait for data (inactivity). Per call: {@link RequestOptions#readTimeout()}} */
   public Duration read() {
     return read;
   }
 
-  /** How long a socket write may stall (inactivity). Per call: {@link RequestOptions#writeTimeout()}. */
+  /** {@return how long a socket write may stall (inactivity). Per call: {@link RequestOptions#writeTimeout()}} */
   public Duration write() {
     return write;
   }
@@ -73,12 +73,12 @@ public final class Timeouts {
     return Optional.ofNullable(call);
   }
 
-  /** A builder holding these timeouts, to change one of them. */
+  /** {@return a builder holding these timeouts, to change one of them} */
   public Builder toBuilder() {
     return new Builder(this);
   }
 
-  /** A builder starting from {@link #defaults()}. */
+  /** {@return a builder starting from {@link #defaults()}} */
   public static Builder builder() {
     return new Builder(DEFAULTS);
   }
@@ -144,7 +144,7 @@ public final class Timeouts {
       return this;
     }
 
-    /** The timeouts. */
+    /** {@return the timeouts} */
     public Timeouts build() {
       return new Timeouts(connect, read, write, call);
     }

@@ -41,7 +41,7 @@ public final class TlsConfig {
     this.description = description;
   }
 
-  /** The JVM's default trust store (the default). */
+  /** {@return the JVM's default trust store (the default)} */
   public static TlsConfig system() {
     return SYSTEM;
   }
@@ -142,7 +142,7 @@ public final class TlsConfig {
     return mode;
   }
 
-  /** The trust manager of a {@link Mode#CUSTOM} configuration, or null. */
+  /** {@return the trust manager of a {@link Mode#CUSTOM} configuration, or null} */
   public X509TrustManager trustManager() {
     return trustManager;
   }
