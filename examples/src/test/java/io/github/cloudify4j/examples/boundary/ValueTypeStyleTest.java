@@ -39,7 +39,8 @@ class ValueTypeStyleTest {
       "io.github.cloudify4j.client.CloudifyClient",
       "io.github.cloudify4j.testkit.FakeCloudifyManager",
       "io.github.cloudify4j.testkit.FakeCloudifyCluster",
-      "io.github.cloudify4j.testkit.FakeCloudifyManagerExtension");
+      "io.github.cloudify4j.testkit.FakeCloudifyManagerExtension",
+      "io.github.cloudify4j.testkit.FakeCloudifyClusterExtension");
 
   /**
    * Value types that do not follow the style yet, each owned by work in progress elsewhere. Keep this short: a
