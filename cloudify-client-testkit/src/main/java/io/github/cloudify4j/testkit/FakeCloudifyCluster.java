@@ -51,7 +51,8 @@ public final class FakeCloudifyCluster implements AutoCloseable {
   }
 
   /**
-   * A cluster builder (3 nodes, premium, profile 7.0.4 by default); all {@link FakeCloudifyManager.Builder} options apply.
+   * A cluster builder (3 nodes, premium, profile 7.0.4 by default); all {@link FakeCloudifyManager.Builder} options
+   * apply.
    *
    * @return a new cluster builder
    */

@@ -117,7 +117,7 @@ public final class FakeCloudifyClusterExtension implements ParameterResolver {
     /**
      * Any other option of {@link FakeCloudifyCluster.Builder} (and, through it, of the manager builder).
      *
-     * @param c called with each cluster builder before the cluster is built
+     * @param c called with each test's cluster builder before that cluster is built (after earlier {@code configure}s)
      * @return this builder
      */
     public Builder configure(Consumer<FakeCloudifyCluster.Builder> c) {

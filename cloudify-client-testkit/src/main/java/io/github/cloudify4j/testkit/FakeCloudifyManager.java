@@ -128,7 +128,10 @@ public final class FakeCloudifyManager implements AutoCloseable {
     return baseUrl() + "/api/v3.1";
   }
 
-  /** {@return the port node 0 listens on (the ephemeral port chosen at start unless {@link Builder#port(int)} fixed it)} */
+  /**
+   * {@return the port node 0 listens on (the ephemeral port chosen at start unless {@link Builder#port(int)} fixed
+   * it)}
+   */
   public int port() {
     return port(0);
   }
@@ -510,7 +513,8 @@ public final class FakeCloudifyManager implements AutoCloseable {
   }
 
   /**
-   * Entities of a kind (copies): snapshots, executions, blueprints, deployments, secrets, plugins, tenants, users, execution_schedules.
+   * Entities of a kind (copies): snapshots, executions, blueprints, deployments, secrets, plugins, tenants, users,
+   * execution_schedules.
    *
    * @param kind the entity kind, as named in the API path
    * @return copies of every entity of that kind, across tenants

@@ -206,7 +206,8 @@ public final class FakeCloudifyManagerExtension
     private final FakeCloudifyManager.Builder inner = FakeCloudifyManager.builder();
 
     /**
-     * The version and API shape to imitate (default 7.0.4); see {@link FakeCloudifyManager.Builder#profile(ServerProfile)}.
+     * The version and API shape to imitate (default 7.0.4); see {@link
+     * FakeCloudifyManager.Builder#profile(ServerProfile)}.
      *
      * @param p the profile
      * @return this builder
@@ -285,7 +286,7 @@ public final class FakeCloudifyManagerExtension
     /**
      * Any other option of {@link FakeCloudifyManager.Builder}.
      *
-     * @param c called with the manager builder before each manager is built
+     * @param c called once, now, with the builder every manager of this extension is built from
      * @return this builder
      */
     public Builder configure(Consumer<FakeCloudifyManager.Builder> c) {

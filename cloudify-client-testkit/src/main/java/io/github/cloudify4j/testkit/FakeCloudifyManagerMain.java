@@ -36,12 +36,17 @@ public final class FakeCloudifyManagerMain {
     public String host = "127.0.0.1";
     /** {@code --nodes}: number of manager nodes sharing one state, 1 to 16 (default 1). */
     public int nodes = 1;
-    /** {@code --seed-demo}: start with demo content: 3 blueprints, 4 deployments, 5 secrets, 2 plugins, a created and a failed snapshot. */
+    /**
+     * {@code --seed-demo}: start with demo content: 3 blueprints, 4 deployments, 5 secrets, 2 plugins, a created and
+     * a failed snapshot.
+     */
     public boolean seedDemo;
     /** {@code --workflows}: {@code automatic} (default) or {@code worker-driven}; see {@link WorkflowMode}. */
     public WorkflowMode workflows = WorkflowMode.AUTOMATIC;
-    /** {@code --restore-flag-file}: the flag file {@link WorkflowMode#WORKER_DRIVEN} watches; null for the
-     * real manager's {@code /tmp/cloudify/snapshot_restoring}. */
+    /**
+     * {@code --restore-flag-file}: the flag file {@link WorkflowMode#WORKER_DRIVEN} watches; null (the default) for
+     * the real manager's {@code /tmp/cloudify/snapshot_restoring} when worker-driven, else one in the storage dir.
+     */
     public String restoreFlagFile;
     /** {@code --help} / {@code -h}: print the usage and exit. */
     public boolean help;

@@ -35,7 +35,7 @@ public final class RequestJournal {
    *
    * @param r the entry
    * @param size the body size in bytes
-   * @param body the body bytes kept (may be truncated), or null
+   * @param body the whole body, or null (empty body, archive upload, or a request dropped half-way)
    */
   public static void body(RecordedRequest r, long size, byte[] body) {
     r.bodySize = size;

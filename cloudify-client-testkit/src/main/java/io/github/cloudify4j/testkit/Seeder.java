@@ -112,7 +112,8 @@ public final class Seeder {
   }
 
   /**
-   * n deployments {@code dep-1..} in the given tenant; each uses the tenant's first blueprint (one is created if none exists).
+   * n deployments {@code dep-1..} in the given tenant; each uses the tenant's first blueprint (one is created if none
+   * exists).
    *
    * @param n how many deployments to create
    * @param tenant the tenant that owns them, or null for the default tenant
@@ -206,7 +207,7 @@ public final class Seeder {
   }
 
   /**
-   * A tenant (what {@code POST /tenants} would create); the admin is a member.
+   * A tenant, as {@link FakeCloudifyManager#addTenant(String)} registers one (no-op if it exists).
    *
    * @param name the tenant's name
    * @return this seeder

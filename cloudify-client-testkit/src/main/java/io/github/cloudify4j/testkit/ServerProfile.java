@@ -90,7 +90,7 @@ public enum ServerProfile {
   /**
    * True when uploading onto an existing id overwrites and returns 201 with null fields (7.0.4+).
    *
-   * @return whether an upload onto an existing id overwrites it (older versions answer 409)
+   * @return whether an upload onto an existing id overwrites it (otherwise: 409 {@code conflict_error})
    */
   public boolean uploadOverwritesExisting() {
     return this == V7_0_4;
