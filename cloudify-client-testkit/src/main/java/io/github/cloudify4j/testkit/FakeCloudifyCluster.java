@@ -466,6 +466,7 @@ public final class FakeCloudifyCluster implements AutoCloseable {
      *
      * @param n the number of nodes, at least 1
      * @return this builder
+     * @throws IllegalArgumentException if n is below 1
      */
     public Builder nodes(int n) {
       if (n < 1) {

@@ -298,6 +298,7 @@ public final class FakeCloudifyManager implements AutoCloseable {
    * thread-safe: use it as the client's "sleeper". In real-time mode it shifts the clock by d.
    *
    * @param d how far to move the clock; not negative
+   * @throws IllegalArgumentException if d is negative
    */
   public void advance(Duration d) {
     synchronized (state) {
