@@ -13,12 +13,22 @@ public enum Edition {
   /** Cloudify premium edition (the fake's default). */
   PREMIUM;
 
-  /** The {@code edition} value of {@code GET /api/version}: {@code community} or {@code premium}. */
+  /**
+   * The {@code edition} value of {@code GET /api/version}: {@code community} or {@code premium}.
+   *
+   * @return {@code community} or {@code premium}
+   */
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** Parses {@code community} or {@code premium}, in any letter case. */
+  /**
+   * Parses {@code community} or {@code premium}, in any letter case.
+   *
+   * @param text the edition's name
+   * @return the edition
+   * @throws IllegalArgumentException for any other name
+   */
   public static Edition parse(String text) {
     for (Edition e : values()) {
       if (e.name().equalsIgnoreCase(text.trim())) {

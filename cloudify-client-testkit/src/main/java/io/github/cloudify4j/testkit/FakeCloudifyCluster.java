@@ -50,18 +50,31 @@ public final class FakeCloudifyCluster implements AutoCloseable {
     this.downModes = new NodeDownMode[model.size()];
   }
 
-  /** A cluster builder (3 nodes, premium, profile 7.0.4 by default); all {@link FakeCloudifyManager.Builder} options apply. */
+  /**
+   * A cluster builder (3 nodes, premium, profile 7.0.4 by default); all {@link FakeCloudifyManager.Builder} options
+   * apply.
+   *
+   * @return a new cluster builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Binds a listener per node and returns this. */
+  /**
+   * Binds a listener per node and returns this.
+   *
+   * @return this cluster, every node listening
+   */
   public FakeCloudifyCluster start() {
     manager.start();
     return this;
   }
 
-  /** The fake serving side 0 (every node unless split): state, seed, faults, journal, clock. */
+  /**
+   * The fake serving side 0 (every node unless split): state, seed, faults, journal, clock.
+   *
+   * @return side 0's fake manager
+   */
   public FakeCloudifyManager manager() {
     return manager;
   }
@@ -69,29 +82,49 @@ public final class FakeCloudifyCluster implements AutoCloseable {
   /**
    * The fake that serves this node now: {@link #manager()}, or while split and the node is on side 1, the second
    * side's fake (seed it, inspect its snapshots, read its journal there).
+   *
+   * @param node index of the node, 0-based
+   * @return the fake manager that answers this node's requests
    */
   public synchronized FakeCloudifyManager side(int node) {
     checkNode(node);
     return other != null && model.sideOf(node) == 1 ? other : manager;
   }
 
-  /** Number of nodes, removed ones included. */
+  /**
+   * Number of nodes, removed ones included.
+   *
+   * @return how many nodes the cluster was built with
+   */
   public int size() {
     return model.size();
   }
 
-  /** The profile every node imitates. */
+  /**
+   * The profile every node imitates.
+   *
+   * @return the server profile of every node
+   */
   public ServerProfile profile() {
     return manager.profile();
   }
 
-  /** The base URL of a node ({@code http://127.0.0.1:<port>}); it stays the same through down, split and heal. */
+  /**
+   * The base URL of a node ({@code http://127.0.0.1:<port>}); it stays the same through down, split and heal.
+   *
+   * @param node index of the node, 0-based
+   * @return that node's base URL, without {@code /api}
+   */
   public String baseUrl(int node) {
     checkNode(node);
     return manager.baseUrl(node);
   }
 
-  /** Base URLs of all nodes, in order. */
+  /**
+   * Base URLs of all nodes, in order.
+   *
+   * @return every node's base URL, node 0 first
+   */
   public List<String> baseUrls() {
     List<String> out = new ArrayList<>();
     for (int i = 0; i < size(); i++) {
@@ -100,19 +133,34 @@ public final class FakeCloudifyCluster implements AutoCloseable {
     return out;
   }
 
-  /** The port of a node. */
+  /**
+   * The port of a node.
+   *
+   * @param node index of the node, 0-based
+   * @return the port that node listens on
+   */
   public int port(int node) {
     checkNode(node);
     return manager.port(node);
   }
 
-  /** The hostname of a node as {@code /managers} and {@code /cluster-status} list it ({@code cfy-manager-<node+1>}). */
+  /**
+   * The hostname of a node as {@code /managers} and {@code /cluster-status} list it ({@code cfy-manager-<node+1>}).
+   *
+   * @param node index of the node, 0-based
+   * @return that node's hostname
+   */
   public String hostname(int node) {
     checkNode(node);
     return manager.hostname(node);
   }
 
-  /** The private IP of a node ({@code 10.0.0.<11+node>}). */
+  /**
+   * The private IP of a node ({@code 10.0.0.<11+node>}).
+   *
+   * @param node index of the node, 0-based
+   * @return that node's private IP address
+   */
   public String privateIp(int node) {
     checkNode(node);
     return ClusterModel.privateIp(node);
@@ -120,17 +168,30 @@ public final class FakeCloudifyCluster implements AutoCloseable {
 
   // ------------------------------------------------------------------ knobs
 
-  /** Same as {@link #nodeDown(int, NodeDownMode)}; kept for existing callers. */
+  /**
+   * Same as {@link #nodeDown(int, NodeDownMode)}; kept for existing callers.
+   *
+   * @param node index of the node, 0-based
+   * @param mode how the node fails: connections refused or requests left hanging
+   */
   public void takeDown(int node, NodeDownMode mode) {
     nodeDown(node, mode);
   }
 
-  /** Same as {@link #nodeUp(int)}; kept for existing callers. */
+  /**
+   * Same as {@link #nodeUp(int)}; kept for existing callers.
+   *
+   * @param node index of the node, 0-based
+   */
   public void bringUp(int node) {
     nodeUp(node);
   }
 
-  /** Takes a node down with connections refused: {@link #nodeDown(int, NodeDownMode)}. */
+  /**
+   * Takes a node down with connections refused: {@link #nodeDown(int, NodeDownMode)}.
+   *
+   * @param node index of the node, 0-based
+   */
   public void nodeDown(int node) {
     nodeDown(node, NodeDownMode.REFUSE_CONNECTIONS);
   }
@@ -139,6 +200,9 @@ public final class FakeCloudifyCluster implements AutoCloseable {
    * Takes a node down: it refuses connections or accepts and never answers ({@code mode}), and the nodes that can
    * still answer list it with status {@code Fail}. If it was its side's active node, another live node of that side
    * becomes active (the guide's automatic failover).
+   *
+   * @param node index of the node, 0-based
+   * @param mode how the node fails: connections refused or requests left hanging
    */
   public synchronized void nodeDown(int node, NodeDownMode mode) {
     checkNode(node);
@@ -152,7 +216,11 @@ public final class FakeCloudifyCluster implements AutoCloseable {
     }
   }
 
-  /** Brings a node back on its port; it becomes its side's active node if that side had none left. */
+  /**
+   * Brings a node back on its port; it becomes its side's active node if that side had none left.
+   *
+   * @param node index of the node, 0-based
+   */
   public synchronized void nodeUp(int node) {
     checkNode(node);
     model.down(node, false);
@@ -167,12 +235,19 @@ public final class FakeCloudifyCluster implements AutoCloseable {
   /**
    * The node the guide calls the active manager (of side 0; see {@link #activeNode(int)} while split), or -1 when
    * every node is down. The REST API does not expose it: this is what a test knows, not what a client can read.
+   *
+   * @return the active node's index, or -1
    */
   public synchronized int activeNode() {
     return active[0];
   }
 
-  /** The node that the given node's side believes is active (while split, each side has its own), or -1. */
+  /**
+   * The node that the given node's side believes is active (while split, each side has its own), or -1.
+   *
+   * @param node any node of the side in question, 0-based
+   * @return the index of that side's active node, or -1
+   */
   public synchronized int activeNode(int node) {
     checkNode(node);
     return active[model.sideOf(node)];
@@ -183,6 +258,7 @@ public final class FakeCloudifyCluster implements AutoCloseable {
    * live node of the same side.
    *
    * @throws IllegalStateException if no node is active or no other live node is left
+   * @return the index of the node that became active
    */
   public synchronized int activeDown() {
     int a = active[0];
@@ -225,6 +301,7 @@ public final class FakeCloudifyCluster implements AutoCloseable {
    *
    * @throws IllegalStateException if already split
    * @throws IllegalArgumentException if the nodes are empty, all nodes, or out of range
+   * @param sideOneNodes the nodes cut off from the others, 0-based, neither empty nor all of them
    */
   public synchronized void splitBrain(int... sideOneNodes) {
     if (other != null) {
@@ -265,7 +342,11 @@ public final class FakeCloudifyCluster implements AutoCloseable {
     active[1] = model.firstLiveOnSide(1);
   }
 
-  /** True while split. */
+  /**
+   * True while split.
+   *
+   * @return whether the cluster is currently split in two sides
+   */
   public synchronized boolean isSplit() {
     return other != null;
   }
@@ -290,6 +371,8 @@ public final class FakeCloudifyCluster implements AutoCloseable {
    * PostgreSQL data is chosen, everything written on the other side is lost), brings every node up and every
    * database back. Nodes removed with {@code DELETE /managers/{hostname}} stay removed. The active node stays
    * where failover put it (the kept side's), or becomes the first node if none is.
+   *
+   * @param keepDataOf a node of the side whose data survives, 0-based
    */
   public synchronized void heal(int keepDataOf) {
     checkNode(keepDataOf);
@@ -317,13 +400,22 @@ public final class FakeCloudifyCluster implements AutoCloseable {
     }
   }
 
-  /** False once the node was removed with {@code DELETE /managers/{hostname}}: it left every node's lists. */
+  /**
+   * False once the node was removed with {@code DELETE /managers/{hostname}}: it left every node's lists.
+   *
+   * @param node index of the node, 0-based
+   * @return whether the node is still a member of the cluster
+   */
   public boolean isRegistered(int node) {
     checkNode(node);
     return !model.isRemoved(node);
   }
 
-  /** Advances the clock of every side (see {@link FakeCloudifyManager#advance(Duration)}). */
+  /**
+   * Advances the clock of every side (see {@link FakeCloudifyManager#advance(Duration)}).
+   *
+   * @param d how far to move every side's clock; not negative
+   */
   public void advance(Duration d) {
     FakeCloudifyManager b;
     synchronized (this) {
@@ -335,7 +427,11 @@ public final class FakeCloudifyCluster implements AutoCloseable {
     }
   }
 
-  /** Side 0's request journal (while split, side 1's nodes journal in {@code side(node).journal()}). */
+  /**
+   * Side 0's request journal (while split, side 1's nodes journal in {@code side(node).journal()}).
+   *
+   * @return side 0's journal
+   */
   public RequestJournal journal() {
     return manager.journal();
   }
@@ -365,7 +461,13 @@ public final class FakeCloudifyCluster implements AutoCloseable {
     public Builder() {
     }
 
-    /** Number of nodes (default 3; a community cluster has exactly 1). */
+    /**
+     * Number of nodes (default 3; a community cluster has exactly 1).
+     *
+     * @param n the number of nodes, at least 1
+     * @return this builder
+     * @throws IllegalArgumentException if n is below 1
+     */
     public Builder nodes(int n) {
       if (n < 1) {
         throw new IllegalArgumentException("nodes must be >= 1: " + n);
@@ -375,13 +477,24 @@ public final class FakeCloudifyCluster implements AutoCloseable {
       return this;
     }
 
-    /** The profile every node imitates (default {@link ServerProfile#V7_0_4}). */
+    /**
+     * The profile every node imitates (default {@link ServerProfile#V7_0_4}).
+     *
+     * @param p the profile
+     * @return this builder
+     */
     public Builder profile(ServerProfile p) {
       inner.profile(Objects.requireNonNull(p, "p == null"));
       return this;
     }
 
-    /** The admin's credentials on every node (default admin/admin). */
+    /**
+     * The admin's credentials on every node (default admin/admin).
+     *
+     * @param u the admin's username
+     * @param p the admin's password
+     * @return this builder
+     */
     public Builder adminCredentials(String u, String p) {
       inner.adminCredentials(u, p);
       return this;
@@ -390,13 +503,20 @@ public final class FakeCloudifyCluster implements AutoCloseable {
     /**
      * The edition (default premium). {@link Edition#COMMUNITY} cannot cluster: the cluster is a single manager
      * (unless {@link #nodes(int)} asked for more, which {@link #build()} refuses).
+     *
+     * @param e premium or community
+     * @return this builder
      */
     public Builder edition(Edition e) {
       inner.edition(Objects.requireNonNull(e, "e == null"));
       return this;
     }
 
-    /** Full access to the single-manager builder options. */
+    /**
+     * Full access to the single-manager builder options.
+     *
+     * @return the underlying {@link FakeCloudifyManager.Builder}, for clock, durations, storage and the other options
+     */
     public FakeCloudifyManager.Builder options() {
       return inner;
     }
@@ -405,6 +525,7 @@ public final class FakeCloudifyCluster implements AutoCloseable {
      * Builds the cluster (not started).
      *
      * @throws IllegalArgumentException for a community cluster of more than one node
+     * @return a new cluster, not yet started (call {@link FakeCloudifyCluster#start()})
      */
     public FakeCloudifyCluster build() {
       Config cfg = inner.cfg.copy(); // each cluster gets its own settings and model: build() may be called again

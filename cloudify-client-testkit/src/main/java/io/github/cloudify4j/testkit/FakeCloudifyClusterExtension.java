@@ -32,7 +32,11 @@ public final class FakeCloudifyClusterExtension implements ParameterResolver {
     this.namespace = ExtensionContext.Namespace.create(FakeCloudifyClusterExtension.class, this);
   }
 
-  /** A builder (defaults: 3 nodes, premium, profile 7.0.4). */
+  /**
+   * A builder (defaults: 3 nodes, premium, profile 7.0.4).
+   *
+   * @return a new extension builder
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -78,24 +82,44 @@ public final class FakeCloudifyClusterExtension implements ParameterResolver {
     Builder() {
     }
 
-    /** The profile of every node (default {@link ServerProfile#V7_0_4}). */
+    /**
+     * The profile of every node (default {@link ServerProfile#V7_0_4}).
+     *
+     * @param p the profile
+     * @return this builder
+     */
     public Builder profile(ServerProfile p) {
       Objects.requireNonNull(p, "p == null");
       return configure(b -> b.profile(p));
     }
 
-    /** The number of nodes (default 3). */
+    /**
+     * The number of nodes (default 3).
+     *
+     * @param n the number of nodes, at least 1
+     * @return this builder
+     */
     public Builder nodes(int n) {
       return configure(b -> b.nodes(n));
     }
 
-    /** The edition (default premium; community is a single manager). */
+    /**
+     * The edition (default premium; community is a single manager).
+     *
+     * @param e premium or community
+     * @return this builder
+     */
     public Builder edition(Edition e) {
       Objects.requireNonNull(e, "e == null");
       return configure(b -> b.edition(e));
     }
 
-    /** Any other option of {@link FakeCloudifyCluster.Builder} (and, through it, of the manager builder). */
+    /**
+     * Any other option of {@link FakeCloudifyCluster.Builder} (and, through it, of the manager builder).
+     *
+     * @param c called with each test's cluster builder before that cluster is built (after earlier {@code configure}s)
+     * @return this builder
+     */
     public Builder configure(Consumer<FakeCloudifyCluster.Builder> c) {
       Objects.requireNonNull(c, "c == null");
       Consumer<FakeCloudifyCluster.Builder> before = configuration;
@@ -106,7 +130,11 @@ public final class FakeCloudifyClusterExtension implements ParameterResolver {
       return this;
     }
 
-    /** The extension. */
+    /**
+     * The extension.
+     *
+     * @return the extension; register it with {@code @RegisterExtension}
+     */
     public FakeCloudifyClusterExtension build() {
       return new FakeCloudifyClusterExtension(configuration);
     }

@@ -53,7 +53,11 @@ public final class FakeCloudifyManagerExtension
     this.namespace = ExtensionContext.Namespace.create(FakeCloudifyManagerExtension.class, this);
   }
 
-  /** Builder; every {@link FakeCloudifyManager.Builder} option is available through {@link Builder#configure}. */
+  /**
+   * Builder; every {@link FakeCloudifyManager.Builder} option is available through {@link Builder#configure}.
+   *
+   * @return a new extension builder
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -61,12 +65,18 @@ public final class FakeCloudifyManagerExtension
   /**
    * The manager of the test (or test class) running on the calling thread; null outside tests. A test parameter
    * of type {@link FakeCloudifyManager} is the surer way to get it.
+   *
+   * @return the calling thread's manager, or null
    */
   public FakeCloudifyManager manager() {
     return current.get();
   }
 
-  /** The {@link FakeCloudifyManager#baseUrl() base URL} of {@link #manager()}. */
+  /**
+   * The {@link FakeCloudifyManager#baseUrl() base URL} of {@link #manager()}.
+   *
+   * @return the current manager's base URL
+   */
   public String baseUrl() {
     FakeCloudifyManager m = manager();
     if (m == null) {
@@ -195,49 +205,96 @@ public final class FakeCloudifyManagerExtension
   public static final class Builder {
     private final FakeCloudifyManager.Builder inner = FakeCloudifyManager.builder();
 
+    /**
+     * The version and API shape to imitate (default 7.0.4); see {@link
+     * FakeCloudifyManager.Builder#profile(ServerProfile)}.
+     *
+     * @param p the profile
+     * @return this builder
+     */
     public Builder profile(ServerProfile p) {
       inner.profile(p);
       return this;
     }
 
+    /**
+     * The admin's credentials (default {@code admin}/{@code admin}).
+     *
+     * @param u the admin's username
+     * @param p the admin's password
+     * @return this builder
+     */
     public Builder adminCredentials(String u, String p) {
       inner.adminCredentials(u, p);
       return this;
     }
 
+    /**
+     * The default tenant (default {@code default_tenant}), used when no {@code Tenant} header is sent.
+     *
+     * @param t the tenant's name
+     * @return this builder
+     */
     public Builder tenant(String t) {
       inner.tenant(t);
       return this;
     }
 
+    /**
+     * Number of manager nodes sharing one state (default 1).
+     *
+     * @param n the number of nodes, at least 1
+     * @return this builder
+     */
     public Builder nodes(int n) {
       inner.nodes(n);
       return this;
     }
 
+    /**
+     * Real-time clock with a background ticker instead of the manual virtual clock (the default).
+     *
+     * @return this builder
+     */
     public Builder realTime() {
       inner.realTime();
       return this;
     }
 
-    /** The edition (default premium); see {@link FakeCloudifyManager.Builder#edition(Edition)}. */
+    /**
+     * The edition (default premium); see {@link FakeCloudifyManager.Builder#edition(Edition)}.
+     *
+     * @param edition premium or community
+     * @return this builder
+     */
     public Builder edition(Edition edition) {
       inner.edition(edition);
       return this;
     }
 
-    /** Who moves workflows forward (default automatic); see {@link FakeCloudifyManager.Builder#workflows}. */
+    /**
+     * Who moves workflows forward (default automatic); see {@link FakeCloudifyManager.Builder#workflows}.
+     *
+     * @param mode who runs snapshot workflows
+     * @return this builder
+     */
     public Builder workflows(WorkflowMode mode) {
       inner.workflows(mode);
       return this;
     }
 
-    /** Any other option of {@link FakeCloudifyManager.Builder}. */
+    /**
+     * Any other option of {@link FakeCloudifyManager.Builder}.
+     *
+     * @param c called once, now, with the builder every manager of this extension is built from
+     * @return this builder
+     */
     public Builder configure(Consumer<FakeCloudifyManager.Builder> c) {
       c.accept(inner);
       return this;
     }
 
+    /** {@return the extension; register it with {@code @RegisterExtension} on a static or instance field} */
     public FakeCloudifyManagerExtension build() {
       return new FakeCloudifyManagerExtension(inner);
     }

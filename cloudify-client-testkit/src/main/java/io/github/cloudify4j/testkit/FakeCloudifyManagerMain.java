@@ -18,18 +18,37 @@ public final class FakeCloudifyManagerMain {
 
   /** Parsed command line. */
   public static final class Options {
+    /** {@code --port}: port of node 0 (default 8080; 0 picks a free one). */
     public int port = 8080;
+    /** {@code --profile}: the manager version to imitate (default 7.0.4). */
     public ServerProfile profile = ServerProfile.V7_0_4;
+    /** {@code --edition}: {@code premium} (default) or {@code community}. */
     public Edition edition = Edition.PREMIUM;
+    /** {@code --username}: the admin's username (default {@code admin}). */
     public String username = "admin";
+    /** {@code --password}: the admin's password (default {@code admin}). */
     public String password = "admin";
+    /** {@code --tenant}: the default tenant (default {@code default_tenant}). */
     public String tenant = "default_tenant";
+    /** {@code --storage-dir}: where archives are kept; null (the default) means a temp dir deleted on exit. */
     public String storageDir;
+    /** {@code --host}: the address to bind (default 127.0.0.1; 0.0.0.0 exposes the fake to the network). */
     public String host = "127.0.0.1";
+    /** {@code --nodes}: number of manager nodes sharing one state, 1 to 16 (default 1). */
     public int nodes = 1;
+    /**
+     * {@code --seed-demo}: start with demo content: 3 blueprints, 4 deployments, 5 secrets, 2 plugins, a created and
+     * a failed snapshot.
+     */
     public boolean seedDemo;
+    /** {@code --workflows}: {@code automatic} (default) or {@code worker-driven}; see {@link WorkflowMode}. */
     public WorkflowMode workflows = WorkflowMode.AUTOMATIC;
+    /**
+     * {@code --restore-flag-file}: the flag file {@link WorkflowMode#WORKER_DRIVEN} watches; null (the default) for
+     * the real manager's {@code /tmp/cloudify/snapshot_restoring} when worker-driven, else one in the storage dir.
+     */
     public String restoreFlagFile;
+    /** {@code --help} / {@code -h}: print the usage and exit. */
     public boolean help;
   }
 
@@ -50,7 +69,13 @@ public final class FakeCloudifyManagerMain {
       + "  --seed-demo         seed blueprints, deployments, secrets and snapshots\n"
       + "  --help              this text\n";
 
-  /** Parses arguments ({@code --key value} or {@code --key=value}). */
+  /**
+   * Parses arguments ({@code --key value} or {@code --key=value}).
+   *
+   * @param args the command-line arguments
+   * @return the parsed options; unset options keep their defaults
+   * @throws IllegalArgumentException for an unknown option, a missing value or a value out of range
+   */
   public static Options parse(String... args) {
     Options o = new Options();
     for (int i = 0; i < args.length; i++) {
@@ -147,7 +172,12 @@ public final class FakeCloudifyManagerMain {
     }
   }
 
-  /** Builds (but does not start) the manager the options describe. */
+  /**
+   * Builds (but does not start) the manager the options describe.
+   *
+   * @param o the options
+   * @return the manager, not yet started
+   */
   public static FakeCloudifyManager create(Options o) {
     FakeCloudifyManager.Builder b = FakeCloudifyManager.builder()
         .profile(o.profile)
@@ -175,7 +205,13 @@ public final class FakeCloudifyManagerMain {
     return m;
   }
 
-  /** Starts the manager and returns it (used by {@link #main} and tests). */
+  /**
+   * Starts the manager and returns it (used by {@link #main} and tests).
+   *
+   * @param o the options
+   * @param out where the listening address(es) are printed
+   * @return the started manager; the caller closes it
+   */
   public static FakeCloudifyManager run(Options o, PrintStream out) {
     FakeCloudifyManager m = create(o).start();
     out.println("Fake Cloudify Manager " + o.profile.version() + " (" + o.edition.wireName() + ") listening on "
@@ -188,6 +224,12 @@ public final class FakeCloudifyManagerMain {
     return m;
   }
 
+  /**
+   * Command-line entry point: starts the fake in real time and runs until the JVM is stopped (Ctrl-C).
+   *
+   * @param args the options, see {@link #parse(String...)}; a bad option prints the usage and exits with status 2
+   * @throws InterruptedException if the main thread is interrupted while waiting
+   */
   public static void main(String[] args) throws InterruptedException {
     Options o;
     try {

@@ -28,61 +28,104 @@ public final class RecordedRequest {
     this.time = time;
   }
 
-  /** Index (0-based) of the node that received the request; 0 for a single manager. */
+  /**
+   * Index (0-based) of the node that received the request; 0 for a single manager.
+   *
+   * @return the node's index
+   */
   public int node() {
     return node;
   }
 
+  /** {@return the HTTP method, e.g. {@code GET}} */
   public String method() {
     return method;
   }
 
-  /** The raw path, e.g. {@code /api/v3.1/snapshots/s1/archive}. */
+  /**
+   * The raw path, e.g. {@code /api/v3.1/snapshots/s1/archive}.
+   *
+   * @return the path, without the query
+   */
   public String path() {
     return path;
   }
 
-  /** The raw query string, or null. */
+  /**
+   * The raw query string, or null.
+   *
+   * @return the query string (still URL-encoded), or null
+   */
   public String query() {
     return query;
   }
 
-  /** Headers with lower-case names. */
+  /**
+   * Headers with lower-case names.
+   *
+   * @return the headers; an unmodifiable map
+   */
   public Map<String, List<String>> headers() {
     return headers;
   }
 
-  /** First value of a header (case-insensitive name), or null. */
+  /**
+   * First value of a header (case-insensitive name), or null.
+   *
+   * @param name the header's name, any letter case
+   * @return the header's first value, or null if absent
+   */
   public String header(String name) {
     List<String> v = headers.get(name.toLowerCase(java.util.Locale.ROOT));
     return v == null || v.isEmpty() ? null : v.get(0);
   }
 
-  /** Number of request body bytes the fake read. */
+  /**
+   * Number of request body bytes the fake read.
+   *
+   * @return the body size in bytes (for an upload, what arrived before the end or the drop)
+   */
   public long bodySize() {
     return bodySize;
   }
 
-  /** The request body for JSON requests (null for archive uploads and empty bodies). */
+  /**
+   * The request body for JSON requests (null for archive uploads and empty bodies).
+   *
+   * @return the body bytes, or null
+   */
   public byte[] body() {
     return body;
   }
 
+  /** {@return the body as UTF-8 text, or null when {@link #body()} is null} */
   public String bodyAsString() {
     return body == null ? null : new String(body, StandardCharsets.UTF_8);
   }
 
-  /** HTTP status answered, or -1 if the connection was dropped / never answered. */
+  /**
+   * HTTP status answered, or -1 if the connection was dropped / never answered.
+   *
+   * @return the status, or -1
+   */
   public int status() {
     return status;
   }
 
-  /** The fake's clock when the request arrived. */
+  /**
+   * The fake's clock when the request arrived.
+   *
+   * @return the arrival time on the fake's clock
+   */
   public Instant time() {
     return time;
   }
 
-  /** Convenience: path relative to {@code /api/v3.1} (e.g. {@code /snapshots/s1}). */
+  /**
+   * Convenience: path relative to {@code /api/v3.1} (e.g. {@code /snapshots/s1}).
+   *
+   * @return the path without the {@code /api/v3.1} prefix
+   */
   public String apiPath() {
     return path.startsWith("/api/v3.1") ? path.substring("/api/v3.1".length()) : path;
   }

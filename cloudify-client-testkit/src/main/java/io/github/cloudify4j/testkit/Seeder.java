@@ -44,11 +44,23 @@ public final class Seeder {
     return prefix + i;
   }
 
-  /** n blueprints {@code bp-1..} in the default tenant. */
+  /**
+   * n blueprints {@code bp-1..} in the default tenant.
+   *
+   * @param n how many blueprints to create
+   * @return this seeder
+   */
   public Seeder blueprints(int n) {
     return blueprints(n, null);
   }
 
+  /**
+   * n blueprints {@code bp-1..} in the given tenant.
+   *
+   * @param n how many blueprints to create
+   * @param tenant the tenant that owns them, or null for the default tenant
+   * @return this seeder
+   */
   public Seeder blueprints(int n, String tenant) {
     synchronized (st) {
       for (int i = 0; i < n; i++) {
@@ -58,6 +70,12 @@ public final class Seeder {
     return this;
   }
 
+  /**
+   * One blueprint with this id in the default tenant.
+   *
+   * @param id the blueprint's id
+   * @return this seeder
+   */
   public Seeder blueprint(String id) {
     synchronized (st) {
       blueprint0(id, tenantOr(null));
@@ -83,11 +101,24 @@ public final class Seeder {
     st.kind("blueprints").put(id, b);
   }
 
-  /** n deployments {@code dep-1..}; each uses the first blueprint (one is created if none exists). */
+  /**
+   * n deployments {@code dep-1..}; each uses the first blueprint (one is created if none exists).
+   *
+   * @param n how many deployments to create
+   * @return this seeder
+   */
   public Seeder deployments(int n) {
     return deployments(n, null);
   }
 
+  /**
+   * n deployments {@code dep-1..} in the given tenant; each uses the tenant's first blueprint (one is created if none
+   * exists).
+   *
+   * @param n how many deployments to create
+   * @param tenant the tenant that owns them, or null for the default tenant
+   * @return this seeder
+   */
   public Seeder deployments(int n, String tenant) {
     synchronized (st) {
       String t = tenantOr(tenant);
@@ -126,7 +157,12 @@ public final class Seeder {
     return this;
   }
 
-  /** n secrets {@code secret-1..}. */
+  /**
+   * n secrets {@code secret-1..}.
+   *
+   * @param n how many secrets to create
+   * @return this seeder
+   */
   public Seeder secrets(int n) {
     synchronized (st) {
       for (int i = 0; i < n; i++) {
@@ -145,7 +181,12 @@ public final class Seeder {
     return this;
   }
 
-  /** n plugins {@code plugin-1..}. */
+  /**
+   * n plugins {@code plugin-1..}.
+   *
+   * @param n how many plugins to create
+   * @return this seeder
+   */
   public Seeder plugins(int n) {
     synchronized (st) {
       for (int i = 0; i < n; i++) {
@@ -165,6 +206,12 @@ public final class Seeder {
     return this;
   }
 
+  /**
+   * A tenant, as {@link FakeCloudifyManager#addTenant(String)} registers one (no-op if it exists).
+   *
+   * @param name the tenant's name
+   * @return this seeder
+   */
   public Seeder tenant(String name) {
     synchronized (st) {
       st.addTenant(name);
@@ -172,6 +219,14 @@ public final class Seeder {
     return this;
   }
 
+  /**
+   * A user, as {@link FakeCloudifyManager#addUser(String, String, String)} registers one.
+   *
+   * @param username the user's name
+   * @param password the user's password
+   * @param role {@code sys_admin} (may use snapshots) or {@code default} (403 on snapshot calls)
+   * @return this seeder
+   */
   public Seeder user(String username, String password, String role) {
     synchronized (st) {
       st.addUser(username, password, role);
@@ -183,6 +238,10 @@ public final class Seeder {
    * A snapshot with the given status ({@code created}, {@code uploaded}, {@code failed}, {@code creating}).
    * For {@code created}/{@code uploaded} a real archive of the current entities is written (the profile's default
    * format).
+   *
+   * @param id the snapshot's id
+   * @param status its {@code status} field
+   * @return this seeder
    */
   public Seeder snapshot(String id, String status) {
     synchronized (st) {
@@ -200,7 +259,14 @@ public final class Seeder {
     return this;
   }
 
-  /** A snapshot whose archive is written in the given format ({@code legacy=true}: 5.x/6.x-style layout). */
+  /**
+   * A snapshot whose archive is written in the given format ({@code legacy=true}: 5.x/6.x-style layout).
+   *
+   * @param id the snapshot's id
+   * @param status its {@code status} field
+   * @param legacyFormat {@code true} for the 5.x/6.x layout, {@code false} for the 7.x one
+   * @return this seeder
+   */
   public Seeder snapshot(String id, String status, boolean legacyFormat) {
     synchronized (st) {
       st.newSnapshot(id, status, st.cfg().defaultTenant, st.adminUser(), "");
@@ -213,7 +279,13 @@ public final class Seeder {
     return this;
   }
 
-  /** An {@code uploaded} snapshot whose archive is a copy of the given file. */
+  /**
+   * An {@code uploaded} snapshot whose archive is a copy of the given file.
+   *
+   * @param id the snapshot's id
+   * @param zip an existing archive; it is copied, not moved
+   * @return this seeder
+   */
   public Seeder snapshotFromArchive(String id, Path zip) {
     synchronized (st) {
       try {
@@ -228,7 +300,14 @@ public final class Seeder {
     return this;
   }
 
-  /** An execution in the given status (terminal or not); non-terminal ones never finish on their own. */
+  /**
+   * An execution in the given status (terminal or not); non-terminal ones never finish on their own.
+   *
+   * @param deploymentId the deployment it runs on
+   * @param workflowId the workflow, e.g. {@code install}
+   * @param status its {@code status}, e.g. {@code started} or {@code terminated}
+   * @return the new execution's id
+   */
   public String execution(String deploymentId, String workflowId, String status) {
     synchronized (st) {
       ObjectNode e = st.newExecution(workflowId, st.cfg().defaultTenant, st.adminUser(), null, false,
@@ -243,12 +322,24 @@ public final class Seeder {
     }
   }
 
-  /** A {@code started} execution that runs until cancelled or {@link #finish(String, String)}. */
+  /**
+   * A {@code started} execution that runs until cancelled or {@link #finish(String, String)}.
+   *
+   * @param deploymentId the deployment it runs on
+   * @param workflowId the workflow, e.g. {@code install}
+   * @return the new execution's id
+   */
   public String runningExecution(String deploymentId, String workflowId) {
     return execution(deploymentId, workflowId, "started");
   }
 
-  /** A {@code queued} execution; it starts when nothing else is active and maintenance mode is off. */
+  /**
+   * A {@code queued} execution; it starts when nothing else is active and maintenance mode is off.
+   *
+   * @param deploymentId the deployment it runs on
+   * @param workflowId the workflow, e.g. {@code install}
+   * @return the new execution's id
+   */
   public String queuedExecution(String deploymentId, String workflowId) {
     synchronized (st) {
       ObjectNode e = st.newExecution(workflowId, st.cfg().defaultTenant, st.adminUser(), null, false,
@@ -262,6 +353,11 @@ public final class Seeder {
   /**
    * A legacy (≤5.x style) scheduled execution: {@code status: scheduled} with {@code scheduled_for}. It starts
    * when due (unless in maintenance mode) and runs for the configured execution duration.
+   *
+   * @param deploymentId the deployment it runs on
+   * @param workflowId the workflow, e.g. {@code heal}
+   * @param scheduledFor when it becomes due (on the fake's clock)
+   * @return the new execution's id
    */
   public String scheduledExecution(String deploymentId, String workflowId, Instant scheduledFor) {
     synchronized (st) {
@@ -273,12 +369,25 @@ public final class Seeder {
     }
   }
 
-  /** Same as {@link #scheduledExecution(String, String, Instant)} with deployment {@code dep-1}, workflow {@code heal}. */
+  /**
+   * Same as {@link #scheduledExecution(String, String, Instant)} with deployment {@code dep-1}, workflow {@code heal}.
+   *
+   * @param scheduledFor when it becomes due (on the fake's clock)
+   * @return the new execution's id
+   */
   public String scheduledExecution(Instant scheduledFor) {
     return scheduledExecution("dep-1", "heal", scheduledFor);
   }
 
-  /** An execution schedule (6.0+ {@code /execution-schedules}). */
+  /**
+   * An execution schedule (6.0+ {@code /execution-schedules}).
+   *
+   * @param id the schedule's id
+   * @param deploymentId the deployment it runs on
+   * @param workflowId the workflow it starts
+   * @param since the first run (daily recurrence after that)
+   * @return this seeder
+   */
   public Seeder executionSchedule(String id, String deploymentId, String workflowId, Instant since) {
     synchronized (st) {
       ObjectNode s = Json.obj();
@@ -310,7 +419,13 @@ public final class Seeder {
     return this;
   }
 
-  /** Ends an execution now with this status ({@code terminated}, {@code failed}, {@code cancelled}). */
+  /**
+   * Ends an execution now with this status ({@code terminated}, {@code failed}, {@code cancelled}).
+   *
+   * @param executionId the execution to end
+   * @param status its final status
+   * @return this seeder
+   */
   public Seeder finish(String executionId, String status) {
     synchronized (st) {
       ObjectNode e = st.kind("executions").get(executionId);
@@ -331,7 +446,11 @@ public final class Seeder {
     return d == null ? null : d.path("blueprint_id").asText(null);
   }
 
-  /** The manager being seeded. */
+  /**
+   * The manager being seeded.
+   *
+   * @return the fake manager this seeder writes into
+   */
   public FakeCloudifyManager manager() {
     return manager;
   }

@@ -29,7 +29,13 @@ public enum WorkflowMode {
    */
   WORKER_DRIVEN;
 
-  /** Parses {@code automatic} or {@code worker-driven} ({@code worker_driven}, {@code worker}), any letter case. */
+  /**
+   * Parses {@code automatic} or {@code worker-driven} ({@code worker_driven}, {@code worker}), any letter case.
+   *
+   * @param text the mode's name
+   * @return the mode
+   * @throws IllegalArgumentException for any other name
+   */
   public static WorkflowMode parse(String text) {
     String t = text.trim().toUpperCase(Locale.ROOT).replace('-', '_');
     if (t.equals("WORKER")) {
