@@ -11,6 +11,9 @@ import io.github.cloudify4j.snapshots.DownloadOptions;
 import io.github.cloudify4j.snapshots.DownloadResult;
 import io.github.cloudify4j.snapshots.SnapshotCreateOptions;
 import io.github.cloudify4j.snapshots.Snapshots;
+import io.github.cloudify4j.snapshots.cluster.ClusterDoctor;
+import io.github.cloudify4j.snapshots.cluster.ClusterHealth;
+import io.github.cloudify4j.snapshots.cluster.ClusterRisk;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +22,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,6 +65,7 @@ public final class Migration {
    *     created
    */
   public MigrationReport run() {
+    boolean sourceOverridden = guardSource();
     ServerVersion sourceVersion = settings.source.manager().version();
     ServerVersion targetVersion = settings.target.manager().version();
     if (sourceVersion.version().isNewerThan(targetVersion.version())) {
@@ -87,7 +92,8 @@ public final class Migration {
     DownloadResult download = source.download(snapshotId, archive, DownloadOptions.builder()
         .verifyZip(true).sha256(true).listener(settings.listener::onTransfer).build());
 
-    RestoreOrchestrator.Builder restore = RestoreOrchestrator.builder(settings.target).listener(settings.listener);
+    RestoreOrchestrator.Builder restore = RestoreOrchestrator.builder(settings.target).listener(settings.listener)
+        .allowUnsafeCluster(settings.allowUnsafeCluster);
     if (settings.source.credentials().isBasic()) {
       // A legacy restore installs the source's admin account on the target.
       restore.postRestoreCredentials(settings.source.credentials());
@@ -97,6 +103,10 @@ public final class Migration {
     RestoreReport restored = restore.build().run();
 
     List<String> followUps = new ArrayList<>(restored.followUps());
+    if (sourceOverridden) {
+      followUps.add("The source cluster was unsafe when the snapshot was taken (allowUnsafeCluster(true)): check"
+          + " that the snapshot holds the data you meant to keep.");
+    }
     followUps.add("Install agents from the new manager (cfy agents install, the install_new_agents workflow)"
         + " before retiring the old manager: until then the agents still talk to it.");
     if (sourceVersion.version().major() != targetVersion.version().major()) {
@@ -108,7 +118,34 @@ public final class Migration {
     followUps.add("Retire the old manager last; delete its migration snapshot " + snapshotId
         + " if it should not stay there.");
     return new MigrationReport(snapshotId, create.id(), sourceVersion.versionText(), targetVersion.versionText(),
-        download, restored, followUps);
+        download, restored, followUps, sourceOverridden);
+  }
+
+  /**
+   * The split-brain guard on a clustered source: a snapshot taken on one side of a split (or from a minority side)
+   * misses, or is, the data that will be lost. Refused with {@link RestoreRefusal.Code#CLUSTER_SPLIT} or
+   * {@link RestoreRefusal.Code#CLUSTER_WITHOUT_QUORUM} unless {@code allowUnsafeCluster(true)}; true when the
+   * override was used.
+   */
+  private boolean guardSource() {
+    if (settings.source.managers().size() < 2) {
+      return false;
+    }
+    ClusterHealth health = ClusterDoctor.builder(settings.source).build().health();
+    Optional<ClusterRisk> risk = health.blockingRisk(settings.source.managers().get(0));
+    if (!risk.isPresent()) {
+      return false;
+    }
+    if (settings.allowUnsafeCluster) {
+      LOG.warn("Migration: source cluster unsafe ({}), going on: allowUnsafeCluster(true)", health.verdict());
+      return true;
+    }
+    boolean quorum = risk.get().code() == ClusterRisk.Code.DB_WITHOUT_QUORUM
+        || risk.get().code() == ClusterRisk.Code.BROKER_WITHOUT_QUORUM;
+    throw refused(settings.snapshotId, new RestoreRefusal(quorum ? RestoreRefusal.Code.CLUSTER_WITHOUT_QUORUM
+        : RestoreRefusal.Code.CLUSTER_SPLIT, "Refused by the split-brain guard on the source ("
+        + health.verdict() + "): " + risk.get().message() + " Nodes: " + risk.get().says()
+        + ". Heal the source cluster first, or choose allowUnsafeCluster(true) knowingly."));
   }
 
   private RestoreRefusedException refused(String snapshotId, RestoreRefusal refusal) {
@@ -127,6 +164,7 @@ public final class Migration {
     private Consumer<RestoreOrchestrator.Builder> restore = r -> { };
     private PollOptions snapshotPoll = PollOptions.timeout(Duration.ofHours(2));
     private RestoreListener listener = RestoreListener.none();
+    private boolean allowUnsafeCluster;
 
     private Builder(CloudifyClient source, CloudifyClient target) {
       this.source = source;
@@ -141,6 +179,7 @@ public final class Migration {
       c.restore = restore;
       c.snapshotPoll = snapshotPoll;
       c.listener = listener;
+      c.allowUnsafeCluster = allowUnsafeCluster;
       return c;
     }
 
@@ -179,6 +218,19 @@ public final class Migration {
       return this;
     }
 
+    /**
+     * Go on even when the split-brain guard finds the source or the target cluster unsafe (default false): see
+     * {@link RestoreOrchestrator.Builder#allowUnsafeCluster(boolean)}. The report records it
+     * ({@link MigrationReport#sourceGuardOverridden()}, {@link RestoreReport#clusterGuardOverridden()}).
+     *
+     * @param allow true to migrate from or to an unsafe cluster knowingly
+     * @return this builder
+     */
+    public Builder allowUnsafeCluster(boolean allow) {
+      this.allowUnsafeCluster = allow;
+      return this;
+    }
+
     /** How long to wait for the source snapshot to be created (default 2 h). */
     public Builder snapshotPoll(PollOptions snapshotPoll) {
       this.snapshotPoll = requireNonNull(snapshotPoll, "snapshotPoll == null");
@@ -211,9 +263,11 @@ public final class Migration {
     private final DownloadResult archive;
     private final RestoreReport restore;
     private final List<String> followUps;
+    private final boolean sourceGuardOverridden;
 
     MigrationReport(String snapshotId, String sourceExecutionId, String sourceVersion, String targetVersion,
-        DownloadResult archive, RestoreReport restore, List<String> followUps) {
+        DownloadResult archive, RestoreReport restore, List<String> followUps, boolean sourceGuardOverridden) {
+      this.sourceGuardOverridden = sourceGuardOverridden;
       this.snapshotId = snapshotId;
       this.sourceExecutionId = sourceExecutionId;
       this.sourceVersion = sourceVersion;
@@ -248,6 +302,16 @@ public final class Migration {
     /** The restore on the target: COMPLETE or PARTIAL (a FAILED one throws). */
     public RestoreReport restore() {
       return restore;
+    }
+
+    /**
+     * Whether the split-brain guard found the source cluster unsafe and {@code allowUnsafeCluster(true)} let the
+     * migration go on.
+     *
+     * @return true when the override was used on the source
+     */
+    public boolean sourceGuardOverridden() {
+      return sourceGuardOverridden;
     }
 
     /** What cannot be automated here: agents, plugins, clients, retiring the old manager. */
