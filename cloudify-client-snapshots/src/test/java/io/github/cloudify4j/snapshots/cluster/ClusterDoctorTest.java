@@ -320,6 +320,26 @@ class ClusterDoctorTest {
 
   @ParameterizedTest
   @EnumSource(value = ServerProfile.class, names = {"V6_4", "V7_0_4"})
+  void operatorCommandsReachTheListenerAndAreNotRun(ServerProfile profile) {
+    start(profile).activeDown();
+    List<String> progress = new ArrayList<>();
+    ClusterDoctor doctor = doctor().listener(new io.github.cloudify4j.snapshots.workflow.WorkflowListener<>() {
+      @Override
+      public void onProgress(RecoveryStep step, String message) {
+        progress.add(step + " " + message);
+      }
+    }).build();
+    RecoveryPlan plan = doctor.examine().plan();
+    operator = () -> cluster.nodeUp(0);
+    doctor.recover(plan);
+    assertThat(progress).contains("INVESTIGATE $ sudo cfy_manager status", "DESTROY_NODE $ sudo cfy_manager remove",
+        "JOIN_CLUSTER $ cfy cluster status");
+    // nothing but the REST API was used: the fake saw only reads and no removal in this procedure
+    assertThat(cluster.manager().journal().filter(r -> !r.method().equals("GET"))).isEmpty();
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = ServerProfile.class, names = {"V6_4", "V7_0_4"})
   void aPlanOfAnotherDoctorIsRefused(ServerProfile profile) {
     start(profile).nodeDown(1);
     RecoveryPlan plan = doctor().build().examine().plan();
