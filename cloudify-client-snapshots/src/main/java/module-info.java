@@ -13,6 +13,7 @@ module io.github.cloudify4j.snapshots {
   exports io.github.cloudify4j.snapshots;
   exports io.github.cloudify4j.snapshots.archive;
   exports io.github.cloudify4j.snapshots.backup;
+  exports io.github.cloudify4j.snapshots.cluster;
   exports io.github.cloudify4j.snapshots.restore;
   exports io.github.cloudify4j.snapshots.workflow;
 

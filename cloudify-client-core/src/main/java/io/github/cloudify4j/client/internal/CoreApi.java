@@ -13,6 +13,7 @@ import io.github.cloudify4j.client.spi.CallOptions;
 import java.util.Map;
 import retrofit2.Response;
 import retrofit2.http.Body;
+import retrofit2.http.DELETE;
 import retrofit2.http.GET;
 import retrofit2.http.POST;
 import retrofit2.http.Path;
@@ -61,4 +62,8 @@ public interface CoreApi {
   /** The manager nodes, or the one of {@code hostname} (null: all). */
   @GET("managers")
   Page<ManagerNode> managers(@Query("hostname") String hostname, @Tag CallOptions options);
+
+  /** Premium: removes a manager node from the cluster; a community manager answers 404 missing_premium_package_error. */
+  @DELETE("managers/{hostname}")
+  ManagerNode removeManager(@Path("hostname") String hostname, @Tag CallOptions options);
 }

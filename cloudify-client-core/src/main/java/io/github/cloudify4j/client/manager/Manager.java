@@ -178,4 +178,31 @@ public final class Manager {
     requireNonNull(options, "options == null");
     return api.managers(hostname, context.callOptions(options)).items().stream().findFirst();
   }
+
+  /**
+   * {@code DELETE /managers/{hostname}} (premium): removes a dead node from the cluster, what {@code cfy cluster
+   * remove} does, before a fresh node is bootstrapped and joined in its place. The node must not be running.
+   *
+   * @param hostname the node's host name as {@link #managers()} lists it
+   * @return the removed node, as the server answers it
+   * @throws io.github.cloudify4j.client.errors.PremiumFeatureRequiredException on a community manager
+   * @throws io.github.cloudify4j.client.errors.NotFoundException when no node has that host name
+   * @throws IllegalArgumentException if {@code hostname} is not a single path segment
+   */
+  public ManagerNode removeManager(String hostname) {
+    return removeManager(hostname, RequestOptions.none());
+  }
+
+  /**
+   * {@link #removeManager(String)} with per-call options.
+   *
+   * @param hostname the node's host name
+   * @param options per-call options
+   * @return the removed node
+   */
+  public ManagerNode removeManager(String hostname, RequestOptions options) {
+    String h = Arguments.requirePathSegment(hostname, "hostname");
+    requireNonNull(options, "options == null");
+    return api.removeManager(h, context.callOptions(options));
+  }
 }

@@ -127,11 +127,13 @@ public final class BackupJob {
   final Duration createTimeout;
   final int downloadAttempts;
   final BackupListener listener;
+  final boolean allowUnsafeCluster;
   final Pattern ownId;
   final Pattern ownArchive;
 
   private BackupJob(Builder b) {
     client = b.client;
+    allowUnsafeCluster = b.allowUnsafeCluster;
     snapshots = Snapshots.of(b.client);
     clock = b.client.poller().clock();
     directory = b.directory;
@@ -279,6 +281,7 @@ public final class BackupJob {
     private Duration createTimeout = Duration.ofHours(2);
     private int downloadAttempts = 3;
     private BackupListener listener = BackupListener.none();
+    private boolean allowUnsafeCluster;
 
     private Builder(CloudifyClient client) {
       this.client = client;
@@ -433,6 +436,23 @@ public final class BackupJob {
         throw new IllegalArgumentException("downloadAttempts must be within 1..100: " + downloadAttempts);
       }
       this.downloadAttempts = downloadAttempts;
+      return this;
+    }
+
+    /**
+     * Back up even when the split-brain guard finds the cluster unsafe (default false). With more than one manager
+     * configured, CHECK asks every node ({@code ClusterDoctor}) and fails with an
+     * {@link io.github.cloudify4j.snapshots.cluster.UnsafeClusterException} as the cause when the cluster is split
+     * (a snapshot of one side misses what the other side writes, and a minority side's data is the data that is
+     * lost) or has lost its database or broker quorum while every node answers. With this override the backup goes
+     * on and {@link BackupReport#clusterGuardOverridden()} records it: the way to save the losing side of a split
+     * before reconnecting.
+     *
+     * @param allow true to back up from an unsafe cluster knowingly
+     * @return this builder
+     */
+    public Builder allowUnsafeCluster(boolean allow) {
+      this.allowUnsafeCluster = allow;
       return this;
     }
 

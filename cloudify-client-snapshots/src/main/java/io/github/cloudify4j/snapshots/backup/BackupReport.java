@@ -50,6 +50,7 @@ public final class BackupReport {
   private final List<String> warnings;
   private final BackupStep failedStep;
   private final String failure;
+  private final boolean clusterGuardOverridden;
 
   private BackupReport(Builder b) {
     outcome = b.outcome;
@@ -71,6 +72,7 @@ public final class BackupReport {
     warnings = Collections.unmodifiableList(new ArrayList<>(b.warnings));
     failedStep = b.failedStep;
     failure = b.failure;
+    clusterGuardOverridden = b.clusterGuardOverridden;
   }
 
   /** {@return what the run did: created, resumed, already done, or failed} */
@@ -205,6 +207,16 @@ public final class BackupReport {
     return warnings;
   }
 
+  /**
+   * Whether the split-brain guard found the cluster unsafe and {@code allowUnsafeCluster(true)} let the backup go on
+   * anyway (the warnings say what it found).
+   *
+   * @return true when the override was used
+   */
+  public boolean clusterGuardOverridden() {
+    return clusterGuardOverridden;
+  }
+
   /** {@return the step that failed, for a FAILED run} */
   public Optional<BackupStep> failedStep() {
     return Optional.ofNullable(failedStep);
@@ -249,6 +261,7 @@ public final class BackupReport {
     final List<String> warnings = new ArrayList<>();
     BackupStep failedStep;
     String failure;
+    boolean clusterGuardOverridden;
 
     Builder(String snapshotId, Instant slot, Path archive, Path checksumFile, Instant startedAt) {
       this.snapshotId = snapshotId;

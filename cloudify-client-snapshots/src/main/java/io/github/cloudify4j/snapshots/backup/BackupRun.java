@@ -20,6 +20,10 @@ import io.github.cloudify4j.snapshots.Snapshot;
 import io.github.cloudify4j.snapshots.SnapshotCreateOptions;
 import io.github.cloudify4j.snapshots.SnapshotStatus;
 import io.github.cloudify4j.snapshots.Snapshots;
+import io.github.cloudify4j.snapshots.cluster.ClusterDoctor;
+import io.github.cloudify4j.snapshots.cluster.ClusterHealth;
+import io.github.cloudify4j.snapshots.cluster.ClusterRisk;
+import io.github.cloudify4j.snapshots.cluster.UnsafeClusterException;
 import io.github.cloudify4j.snapshots.workflow.internal.StepRunner;
 import io.github.cloudify4j.snapshots.archive.ArchiveInfo;
 import io.github.cloudify4j.snapshots.archive.InvalidSnapshotArchiveException;
@@ -81,8 +85,10 @@ final class BackupRun extends BackupRetention {
     BackupReport.Builder r = new BackupReport.Builder(id, slot, archive, checksum, started);
     Run run = new Run(r, cancelled);
     LOG.info("Backup {}: starting (archive {})", id, archive);
-    Optional<Optional<Snapshot>> todo = run.result(BackupStep.CHECK,
-        () -> check(r) ? Optional.of(existingSnapshot(r)) : Optional.<Optional<Snapshot>>empty());
+    Optional<Optional<Snapshot>> todo = run.result(BackupStep.CHECK, () -> {
+      guardCluster(r);
+      return check(r) ? Optional.of(existingSnapshot(r)) : Optional.<Optional<Snapshot>>empty();
+    });
     if (todo.isPresent()) {
       Optional<Snapshot> existing = todo.get();
       if (!existing.isPresent()) {
@@ -121,6 +127,27 @@ final class BackupRun extends BackupRetention {
     return report;
   }
 
+
+  /**
+   * The split-brain guard (several managers configured): every node asked alone before anything is created; an
+   * unsafe cluster fails CHECK with {@link UnsafeClusterException} unless {@code allowUnsafeCluster(true)}, which
+   * the report records.
+   */
+  private void guardCluster(BackupReport.Builder r) {
+    if (client.managers().size() < 2) {
+      return;
+    }
+    ClusterHealth health = ClusterDoctor.builder(client).build().health();
+    Optional<ClusterRisk> risk = health.blockingRisk(client.managers().get(0));
+    if (risk.isPresent()) {
+      if (!allowUnsafeCluster) {
+        throw new UnsafeClusterException(risk.get());
+      }
+      r.clusterGuardOverridden = true;
+      r.warnings.add("allowUnsafeCluster(true): backing up although the split-brain guard found "
+          + risk.get().code() + " (" + health.verdict() + "): " + risk.get().says());
+    }
+  }
 
   /** A failure in words: the server's answer for a service error, our message for a refusal. */
   static String failureText(Exception e) {

@@ -86,12 +86,14 @@ abstract class BackupRunState {
   final Duration createTimeout;
   final int downloadAttempts;
   final BackupListener listener;
+  final boolean allowUnsafeCluster;
   final Pattern ownId;
   final Pattern ownArchive;
 
   BackupRunState(BackupJob job, AtomicBoolean cancelled) {
     this.cancelled = cancelled;
     client = job.client;
+    allowUnsafeCluster = job.allowUnsafeCluster;
     snapshots = job.snapshots;
     clock = job.clock;
     directory = job.directory;

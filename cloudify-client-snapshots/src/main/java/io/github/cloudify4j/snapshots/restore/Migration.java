@@ -16,6 +16,9 @@ import io.github.cloudify4j.snapshots.Snapshots;
 import io.github.cloudify4j.snapshots.workflow.StepResult;
 import io.github.cloudify4j.snapshots.workflow.WorkflowListener;
 import io.github.cloudify4j.snapshots.workflow.internal.StepRunner;
+import io.github.cloudify4j.snapshots.cluster.ClusterDoctor;
+import io.github.cloudify4j.snapshots.cluster.ClusterHealth;
+import io.github.cloudify4j.snapshots.cluster.ClusterRisk;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -118,7 +122,9 @@ public final class Migration {
     String snapshotId = settings.snapshotId != null ? settings.snapshotId
         : "migration-" + ID_TIME.format(settings.source.poller().clock().instant());
     Path archive = settings.workDir.resolve(snapshotId + ".zip");
+    boolean[] sourceOverridden = new boolean[1];
     runner.run(MigrationStep.PREFLIGHT, () -> {
+      sourceOverridden[0] = guardSource();
       ServerVersion sourceVersion = settings.source.manager().version();
       ServerVersion targetVersion = settings.target.manager().version();
       if (sourceVersion.version().isNewerThan(targetVersion.version())) {
@@ -165,7 +171,8 @@ public final class Migration {
     });
 
     RestoreReport restored = runner.call(MigrationStep.RESTORE, () -> {
-      RestoreOrchestrator.Builder restore = RestoreOrchestrator.builder(settings.target).listener(settings.listener);
+      RestoreOrchestrator.Builder restore = RestoreOrchestrator.builder(settings.target).listener(settings.listener)
+          .allowUnsafeCluster(settings.allowUnsafeCluster);
       if (settings.source.credentials().isBasic()) {
         // A legacy restore installs the source's admin account on the target.
         restore.postRestoreCredentials(settings.source.credentials());
@@ -185,6 +192,10 @@ public final class Migration {
     });
 
     List<String> followUps = new ArrayList<>(restored.followUps());
+    if (sourceOverridden[0]) {
+      followUps.add("The source cluster was unsafe when the snapshot was taken (allowUnsafeCluster(true)): check"
+          + " that the snapshot holds the data you meant to keep.");
+    }
     followUps.add("Install agents from the new manager (cfy agents install, the install_new_agents workflow)"
         + " before retiring the old manager: until then the agents still talk to it.");
     if (sourceVersion.version().major() != targetVersion.version().major()) {
@@ -196,7 +207,34 @@ public final class Migration {
     followUps.add("Retire the old manager last; delete its migration snapshot " + snapshotId
         + " if it should not stay there.");
     return new MigrationReport(snapshotId, create.id(), sourceVersion.versionText(), targetVersion.versionText(),
-        download, restored, followUps, steps);
+        download, restored, followUps, steps, sourceOverridden[0]);
+  }
+
+  /**
+   * The split-brain guard on a clustered source: a snapshot taken on one side of a split (or from a minority side)
+   * misses, or is, the data that will be lost. Refused with {@link RestoreRefusal.Code#CLUSTER_SPLIT} or
+   * {@link RestoreRefusal.Code#CLUSTER_WITHOUT_QUORUM} unless {@code allowUnsafeCluster(true)}; true when the
+   * override was used.
+   */
+  private boolean guardSource() {
+    if (settings.source.managers().size() < 2) {
+      return false;
+    }
+    ClusterHealth health = ClusterDoctor.builder(settings.source).build().health();
+    Optional<ClusterRisk> risk = health.blockingRisk(settings.source.managers().get(0));
+    if (!risk.isPresent()) {
+      return false;
+    }
+    if (settings.allowUnsafeCluster) {
+      LOG.warn("Migration: source cluster unsafe ({}), going on: allowUnsafeCluster(true)", health.verdict());
+      return true;
+    }
+    boolean quorum = risk.get().code() == ClusterRisk.Code.DB_WITHOUT_QUORUM
+        || risk.get().code() == ClusterRisk.Code.BROKER_WITHOUT_QUORUM;
+    throw refused(settings.snapshotId, new RestoreRefusal(quorum ? RestoreRefusal.Code.CLUSTER_WITHOUT_QUORUM
+        : RestoreRefusal.Code.CLUSTER_SPLIT, "Refused by the split-brain guard on the source ("
+        + health.verdict() + "): " + risk.get().message() + " Nodes: " + risk.get().says()
+        + ". Heal the source cluster first, or choose allowUnsafeCluster(true) knowingly."));
   }
 
   private RestoreRefusedException refused(String snapshotId, RestoreRefusal refusal) {
@@ -216,6 +254,7 @@ public final class Migration {
     private PollOptions snapshotPoll = PollOptions.timeout(Duration.ofHours(2));
     private RestoreListener listener = RestoreListener.none();
     private WorkflowListener<MigrationStep> stepListener = new WorkflowListener<MigrationStep>() { };
+    private boolean allowUnsafeCluster;
 
     private Builder(CloudifyClient source, CloudifyClient target) {
       this.source = source;
@@ -231,6 +270,7 @@ public final class Migration {
       c.snapshotPoll = snapshotPoll;
       c.listener = listener;
       c.stepListener = stepListener;
+      c.allowUnsafeCluster = allowUnsafeCluster;
       return c;
     }
 
@@ -292,6 +332,19 @@ public final class Migration {
      */
     public Builder restore(Consumer<RestoreOrchestrator.Builder> restore) {
       this.restore = requireNonNull(restore, "restore == null");
+      return this;
+    }
+
+    /**
+     * Go on even when the split-brain guard finds the source or the target cluster unsafe (default false): see
+     * {@link RestoreOrchestrator.Builder#allowUnsafeCluster(boolean)}. The report records it
+     * ({@link MigrationReport#sourceGuardOverridden()}, {@link RestoreReport#clusterGuardOverridden()}).
+     *
+     * @param allow true to migrate from or to an unsafe cluster knowingly
+     * @return this builder
+     */
+    public Builder allowUnsafeCluster(boolean allow) {
+      this.allowUnsafeCluster = allow;
       return this;
     }
 
@@ -362,10 +415,12 @@ public final class Migration {
     private final RestoreReport restore;
     private final List<String> followUps;
     private final List<StepResult<MigrationStep>> steps;
+    private final boolean sourceGuardOverridden;
 
     MigrationReport(String snapshotId, String sourceExecutionId, String sourceVersion, String targetVersion,
         DownloadResult archive, RestoreReport restore, List<String> followUps,
-        List<StepResult<MigrationStep>> steps) {
+        List<StepResult<MigrationStep>> steps, boolean sourceGuardOverridden) {
+      this.sourceGuardOverridden = sourceGuardOverridden;
       this.snapshotId = snapshotId;
       this.sourceExecutionId = sourceExecutionId;
       this.sourceVersion = sourceVersion;
@@ -438,6 +493,16 @@ public final class Migration {
      */
     public RestoreReport restore() {
       return restore;
+    }
+
+    /**
+     * Whether the split-brain guard found the source cluster unsafe and {@code allowUnsafeCluster(true)} let the
+     * migration go on.
+     *
+     * @return true when the override was used on the source
+     */
+    public boolean sourceGuardOverridden() {
+      return sourceGuardOverridden;
     }
 
     /**

@@ -213,6 +213,7 @@ public final class RestoreOrchestrator {
     boolean deactivateOnSuccess = true;
     boolean deactivateOnFailure;
     boolean confirmOtherNodesStopped;
+    boolean allowUnsafeCluster;
     URI node;
     Boolean kubernetes;
     boolean verify = true;
@@ -238,6 +239,7 @@ public final class RestoreOrchestrator {
       c.deactivateOnSuccess = deactivateOnSuccess;
       c.deactivateOnFailure = deactivateOnFailure;
       c.confirmOtherNodesStopped = confirmOtherNodesStopped;
+      c.allowUnsafeCluster = allowUnsafeCluster;
       c.node = node;
       c.kubernetes = kubernetes;
       c.verify = verify;
@@ -385,6 +387,21 @@ public final class RestoreOrchestrator {
      */
     public Builder confirmOtherNodesStopped(boolean confirmed) {
       this.confirmOtherNodesStopped = confirmed;
+      return this;
+    }
+
+    /**
+     * Restore even when the split-brain guard finds the cluster unsafe (default false). With more than one manager
+     * configured, PREFLIGHT asks every node ({@code ClusterDoctor}) and refuses with
+     * {@link RestoreRefusal.Code#CLUSTER_SPLIT} or {@link RestoreRefusal.Code#CLUSTER_WITHOUT_QUORUM}: restoring
+     * onto one side of a split loses what the other side holds, or is lost itself when the sides reconnect. With
+     * this override the restore goes on and {@link RestoreReport#clusterGuardOverridden()} records it.
+     *
+     * @param allow true to restore onto an unsafe cluster knowingly
+     * @return this builder
+     */
+    public Builder allowUnsafeCluster(boolean allow) {
+      this.allowUnsafeCluster = allow;
       return this;
     }
 

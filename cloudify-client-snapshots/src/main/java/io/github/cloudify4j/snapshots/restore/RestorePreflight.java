@@ -34,6 +34,9 @@ import io.github.cloudify4j.snapshots.archive.ArchiveInfo;
 import io.github.cloudify4j.snapshots.archive.ArchiveProblem;
 import io.github.cloudify4j.snapshots.archive.RestoreChecks;
 import io.github.cloudify4j.snapshots.archive.SnapshotArchive;
+import io.github.cloudify4j.snapshots.cluster.ClusterDoctor;
+import io.github.cloudify4j.snapshots.cluster.ClusterHealth;
+import io.github.cloudify4j.snapshots.cluster.ClusterRisk;
 import io.github.cloudify4j.snapshots.internal.ManagerInventory;
 import io.github.cloudify4j.snapshots.workflow.StepResult;
 import io.github.cloudify4j.snapshots.workflow.internal.StepRunner;
@@ -86,6 +89,7 @@ abstract class RestorePreflight extends RestoreRunState {
     facts.add("maintenance " + maintenance.status());
 
     if (settings.client.managers().size() > 1) {
+      facts.add(clusterGuard());
       try {
         String cluster = new ManagerInventory(api).clusterStatus();
         facts.add("cluster " + cluster);
@@ -164,6 +168,31 @@ abstract class RestorePreflight extends RestoreRunState {
       facts.add("manager empty");
     }
     return String.join(", ", facts);
+  }
+
+  /**
+   * The split-brain guard (several managers configured): every node asked alone; a split, or a quorum lost while
+   * every node answers, refuses the restore unless {@code allowUnsafeCluster(true)}, which the report records.
+   */
+  private String clusterGuard() {
+    ClusterHealth health = ClusterDoctor.builder(settings.client).build().health();
+    URI target = settings.node != null ? settings.node : settings.client.managers().get(0);
+    Optional<ClusterRisk> risk = health.blockingRisk(target);
+    if (!risk.isPresent()) {
+      return "cluster guard " + health.verdict();
+    }
+    RestoreRefusal.Code code = risk.get().code() == ClusterRisk.Code.DB_WITHOUT_QUORUM
+        || risk.get().code() == ClusterRisk.Code.BROKER_WITHOUT_QUORUM
+        ? RestoreRefusal.Code.CLUSTER_WITHOUT_QUORUM : RestoreRefusal.Code.CLUSTER_SPLIT;
+    if (!settings.allowUnsafeCluster) {
+      throw refuse(code, "Refused by the split-brain guard (" + health.verdict() + "): " + risk.get().message()
+          + " Nodes: " + risk.get().says() + ". Heal the cluster first, or choose allowUnsafeCluster(true)"
+          + " knowingly.");
+    }
+    report.clusterGuardOverridden = true;
+    report.warnings.add("allowUnsafeCluster(true): restoring although the split-brain guard found " + code + " ("
+        + health.verdict() + "): " + risk.get().says());
+    return "cluster guard " + health.verdict() + " OVERRIDDEN";
   }
 
   /**

@@ -41,7 +41,18 @@ public final class RestoreRefusal {
     /** {@link Migration}: the source manager is newer than the target, which cannot restore its snapshot. */
     SOURCE_NEWER_THAN_TARGET,
     /** {@link Migration}: the archive file to download into exists already. */
-    ARCHIVE_EXISTS
+    ARCHIVE_EXISTS,
+    /**
+     * The split-brain guard: the cluster's nodes disagree about who is reachable (a split brain), or the node to
+     * restore on (or, for a {@link Migration}, the source) is on a minority side. Override with
+     * {@code allowUnsafeCluster(true)}.
+     */
+    CLUSTER_SPLIT,
+    /**
+     * The split-brain guard: every node answers, yet the database or the broker has fewer than a majority of
+     * healthy nodes. Override with {@code allowUnsafeCluster(true)}.
+     */
+    CLUSTER_WITHOUT_QUORUM
   }
 
   private final Code code;

@@ -46,6 +46,7 @@ public final class RestoreReport {
   private final RestoreStep failedStep;
   private final String failure;
   private final boolean resumed;
+  private final boolean clusterGuardOverridden;
   private final Duration duration;
   private final String snapshotLeftOnManager;
   private final List<String> leftoverExecutionsKilled;
@@ -71,6 +72,7 @@ public final class RestoreReport {
     failedStep = b.failedStep;
     failure = b.failure;
     resumed = b.resumed;
+    clusterGuardOverridden = b.clusterGuardOverridden;
     duration = b.duration;
     snapshotLeftOnManager = b.snapshotLeftOnManager;
     leftoverExecutionsKilled = Collections.unmodifiableList(new ArrayList<>(b.leftoverExecutionsKilled));
@@ -157,6 +159,16 @@ public final class RestoreReport {
   /** {@return why it failed, and in what state the manager was left} */
   public Optional<String> failure() {
     return Optional.ofNullable(failure);
+  }
+
+  /**
+   * Whether the split-brain guard found the cluster unsafe and {@code allowUnsafeCluster(true)} let the restore go
+   * on anyway (the warnings say what it found).
+   *
+   * @return true when the override was used
+   */
+  public boolean clusterGuardOverridden() {
+    return clusterGuardOverridden;
   }
 
   /** {@return whether this run picked up a restore already in progress} */
@@ -286,6 +298,7 @@ public final class RestoreReport {
     RestoreStep failedStep;
     String failure;
     boolean resumed;
+    boolean clusterGuardOverridden;
     Duration duration = Duration.ZERO;
     String snapshotLeftOnManager;
     final List<String> leftoverExecutionsKilled = new ArrayList<>();

@@ -17,6 +17,7 @@ import io.github.cloudify4j.testkit.ServerProfile;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -198,7 +199,15 @@ class RestoreCompatibilityAndSafetyTest {
         RestoreReport report = RestoreOrchestrator.builder(client).snapshotId("nightly").uploadFrom(archive)
             .confirmOtherNodesStopped(true).node(nodes.get(1)).build().run();
         assertThat(report.outcome()).as(report.toString()).isEqualTo(RestoreReport.Outcome.COMPLETE);
-        assertThat(m.journal().all()).isNotEmpty().allMatch(r -> r.node() == 1, "every request on node 1");
+        // The split-brain guard asks every node alone, once, for its view (reads only); everything else, and
+        // every change, goes to node 1.
+        assertThat(m.journal().all()).isNotEmpty().allMatch(r -> r.node() == 1 || r.method().equals("GET")
+            && Arrays.asList("/status", "/managers", "/cluster-status").contains(r.apiPath()),
+            "every request on node 1 but the guard's reads");
+        for (int other : new int[] {0, 2}) {
+          assertThat(m.journal().onNode(other)).extracting(r -> r.method() + " " + r.apiPath())
+              .containsExactly("GET /status", "GET /managers", "GET /cluster-status");
+        }
         assertThat(m.journal().count("PUT", "/snapshots/nightly/archive")).isEqualTo(1);
         assertThat(step(report, RestoreStep.CHECK_HEALTH).detail()).contains("cluster OK");
         assertThat(report.warnings()).noneMatch(w -> w.contains("unreadable"));

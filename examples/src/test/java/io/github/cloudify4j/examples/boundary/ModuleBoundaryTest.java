@@ -88,7 +88,7 @@ class ModuleBoundaryTest {
   void snapshotsAndTestkitExportNoInternalPackage() {
     ModuleDescriptor snapshots = PublishedModules.SNAPSHOTS.descriptor();
     assertThat(unqualifiedExports(snapshots)).containsExactlyInAnyOrder(SNAPSHOTS, SNAPSHOTS + ".archive",
-        SNAPSHOTS + ".backup", SNAPSHOTS + ".restore", SNAPSHOTS + ".workflow");
+        SNAPSHOTS + ".backup", SNAPSHOTS + ".cluster", SNAPSHOTS + ".restore", SNAPSHOTS + ".workflow");
     assertThat(snapshots.packages()).contains(SNAPSHOTS + ".internal");
     ModuleDescriptor testkit = PublishedModules.TESTKIT.descriptor();
     assertThat(unqualifiedExports(testkit)).containsExactly("io.github.cloudify4j.testkit");
