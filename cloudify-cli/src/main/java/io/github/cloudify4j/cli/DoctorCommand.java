@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import io.github.cloudify4j.snapshots.cluster.ClusterDoctor;
+import io.github.cloudify4j.snapshots.cluster.ClusterReport;
+import io.github.cloudify4j.snapshots.cluster.ClusterVerdict;
 import picocli.CommandLine.Mixin;
 
 /**
@@ -19,11 +22,13 @@ import picocli.CommandLine.Mixin;
  * reachable and its version, the health of its services, maintenance mode, a restore running now. Exit 0 when all
  * are ok, 4 with warnings only, 1 with a failure.
  *
- * <p>The checks are {@link Check}s in {@link #checks()}: the HA cluster verdict (health and split-brain, from
- * {@code io.github.cloudify4j.snapshots.cluster} once it is on main) is one more entry there.
+ * <p>The checks are {@link Check}s in {@link #checks()}; the last is the HA cluster verdict of
+ * {@link ClusterDoctor#examine(CloudifyClient)} (every node asked alone: health, agreement, quorum, split brain),
+ * with the recovery plan printed for people when the cluster needs one.
  */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
-    description = {"Checks the manager: version, health, maintenance mode, a restore running now.",
+    description = {"Checks the manager: version, health, maintenance mode, a restore running now, and the HA"
+        + " cluster (every node asked alone: agreement, quorum, split brain; the recovery plan when needed).",
         "Exit 0 all ok, 4 warnings, 1 a failure."})
 final class DoctorCommand implements Callable<Integer> {
   enum Verdict { OK, WARN, FAIL }
@@ -34,10 +39,18 @@ final class DoctorCommand implements Callable<Integer> {
     final Verdict verdict;
     final String detail;
 
+    /** For people only (the cluster's table and recovery plan); null when there is nothing more to say. */
+    final String more;
+
     Finding(String check, Verdict verdict, String detail) {
+      this(check, verdict, detail, null);
+    }
+
+    Finding(String check, Verdict verdict, String detail, String more) {
       this.check = check;
       this.verdict = verdict;
       this.detail = detail;
+      this.more = more;
     }
   }
 
@@ -84,6 +97,15 @@ final class DoctorCommand implements Callable<Integer> {
       return new Finding("restore", r.isRunning() ? Verdict.WARN : Verdict.OK,
           r.isRunning() ? "a snapshot restore is running now (" + r.raw() + ")" : "none running");
     }));
+    checks.add(check("cluster", c -> {
+      ClusterReport report = ClusterDoctor.examine(c);
+      ClusterVerdict v = report.verdict();
+      Verdict verdict = v == ClusterVerdict.HEALTHY || v == ClusterVerdict.SINGLE_MANAGER ? Verdict.OK
+          : v == ClusterVerdict.RESTORE_IN_PROGRESS || v == ClusterVerdict.DEGRADED ? Verdict.WARN : Verdict.FAIL;
+      List<String> findings = report.health().findings();
+      String detail = v.name() + (findings.isEmpty() ? "" : ": " + String.join("; ", findings));
+      return new Finding("cluster", verdict, detail, verdict == Verdict.OK ? null : report.render());
+    }));
     return checks;
   }
 
@@ -117,6 +139,9 @@ final class DoctorCommand implements Callable<Integer> {
         }
         findings.add(f);
         s.human().println(String.format("%-5s %-12s %s", f.verdict, f.check, f.detail));
+        if (f.more != null) {
+          s.human().println(f.more);
+        }
       }
       Verdict worst = Verdict.OK;
       List<Object> doc = new ArrayList<>();

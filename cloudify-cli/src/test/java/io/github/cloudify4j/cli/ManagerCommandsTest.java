@@ -3,6 +3,7 @@ package io.github.cloudify4j.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.cloudify4j.testkit.FakeCloudifyCluster;
 import io.github.cloudify4j.testkit.FakeCloudifyManager;
 import io.github.cloudify4j.testkit.ServerProfile;
 import java.nio.file.Files;
@@ -118,6 +119,30 @@ class ManagerCommandsTest {
   }
 
   @Test
+  void doctorGivesTheSplitBrainVerdictAndThePlanOfAClusterAskedNodeByNode() {
+    try (FakeCloudifyCluster cluster = FakeCloudifyCluster.builder().profile(ServerProfile.V7_0_4)
+        .adminCredentials("admin", PASSWORD).build().start()) {
+      Cli cli = new Cli(tmp.resolve("home")).on(cluster.manager());
+      cli.env.put("CLOUDIFY_MANAGER_URL", String.join(",", cluster.baseUrls()));
+      cli.env.put("CLOUDIFY_USERNAME", "admin");
+      cli.env.put("CLOUDIFY_PASSWORD", PASSWORD);
+
+      assertThat(cli.run("doctor", "--output", "json")).as(cli.toString()).isZero();
+      JsonNode healthy = cli.json().get("checks").get(4);
+      assertThat(healthy.get("check").asText()).isEqualTo("cluster");
+      assertThat(healthy.get("detail").asText()).startsWith("HEALTHY");
+
+      cluster.splitBrain();
+      assertThat(cli.run("doctor", "--output", "json")).as(cli.toString()).isEqualTo(Exit.FAILED);
+      JsonNode split = cli.json().get("checks").get(4);
+      assertThat(split.get("verdict").asText()).isEqualTo("FAIL");
+      assertThat(split.get("detail").asText()).startsWith("SPLIT_BRAIN");
+      assertThat(cli.err()).contains("SPLIT_BRAIN").doesNotContain(PASSWORD);
+      assertThat(cli.out()).doesNotContain(PASSWORD);
+    }
+  }
+
+  @Test
   void statusAndDoctor() {
     Cli cli = cli();
     assertThat(cli.run("status", "--output", "json")).as(cli.toString()).isZero();
@@ -127,7 +152,8 @@ class ManagerCommandsTest {
 
     assertThat(cli.run("doctor", "--output", "json")).as(cli.toString()).isZero();
     assertThat(cli.json().get("verdict").asText()).isEqualTo("OK");
-    assertThat(cli.json().findValuesAsText("check")).containsExactly("version", "health", "maintenance", "restore");
+    assertThat(cli.json().findValuesAsText("check")).containsExactly("version", "health", "maintenance", "restore",
+        "cluster");
 
     m.seed();
     assertThat(cli.run("maintenance", "activate")).isZero();
