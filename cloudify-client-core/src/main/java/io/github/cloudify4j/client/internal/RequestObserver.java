@@ -26,6 +26,7 @@ public interface RequestObserver {
    * One request being watched. Carried by the request as its tag (see {@link #of}), so the retry and failover
    * interceptors report what they do to the call they work on.
    */
+  @InternalApi
   interface Watch {
     /** A watch that records nothing. */
     Watch NOOP = new Watch() {
@@ -62,6 +63,7 @@ public interface RequestObserver {
   }
 
   /** An open scope; closing it throws nothing. */
+  @InternalApi
   interface Scope extends AutoCloseable {
     /** Closes the scope. */
     @Override

@@ -62,6 +62,7 @@ public interface SnapshotsObserver {
   }
 
   /** One started observation. */
+  @InternalApi
   interface Span {
     /** Records nothing. */
     Span NOOP = new Span() {
@@ -90,6 +91,7 @@ public interface SnapshotsObserver {
   }
 
   /** An open scope; closing it throws nothing. */
+  @InternalApi
   interface Scope extends AutoCloseable {
     @Override
     void close();
