@@ -1,6 +1,5 @@
 package io.github.cloudify4j.snapshots;
 
-import io.github.cloudify4j.snapshots.internal.SnapshotsObserver;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -26,6 +25,7 @@ import io.github.cloudify4j.client.spi.Secrets;
 import io.github.cloudify4j.snapshots.internal.ArchiveBodies;
 import io.github.cloudify4j.snapshots.internal.ArchiveDownloader;
 import io.github.cloudify4j.snapshots.internal.SnapshotsApi;
+import io.github.cloudify4j.snapshots.internal.SnapshotsObserver;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;

@@ -1,10 +1,7 @@
 package io.github.cloudify4j.snapshots.backup;
 
-import io.github.cloudify4j.client.spi.ClientContext;
-import io.github.cloudify4j.snapshots.internal.SnapshotsObserver;
 import static java.util.Objects.requireNonNull;
 
-import io.github.cloudify4j.client.spi.Secrets;
 import io.github.cloudify4j.client.CloudifyClient;
 import io.github.cloudify4j.client.ListParams;
 import io.github.cloudify4j.client.errors.CloudifyException;
@@ -17,16 +14,19 @@ import io.github.cloudify4j.client.errors.WaitFailedException;
 import io.github.cloudify4j.client.errors.WaitTimeoutException;
 import io.github.cloudify4j.client.model.Execution;
 import io.github.cloudify4j.client.poll.PollOptions;
+import io.github.cloudify4j.client.spi.ClientContext;
+import io.github.cloudify4j.client.spi.Secrets;
 import io.github.cloudify4j.snapshots.DownloadOptions;
 import io.github.cloudify4j.snapshots.DownloadResult;
 import io.github.cloudify4j.snapshots.Snapshot;
 import io.github.cloudify4j.snapshots.SnapshotCreateOptions;
 import io.github.cloudify4j.snapshots.SnapshotStatus;
 import io.github.cloudify4j.snapshots.Snapshots;
-import io.github.cloudify4j.snapshots.workflow.internal.StepRunner;
 import io.github.cloudify4j.snapshots.archive.ArchiveInfo;
 import io.github.cloudify4j.snapshots.archive.InvalidSnapshotArchiveException;
 import io.github.cloudify4j.snapshots.archive.SnapshotArchive;
+import io.github.cloudify4j.snapshots.internal.SnapshotsObserver;
+import io.github.cloudify4j.snapshots.workflow.internal.StepRunner;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,7 +1,5 @@
 package io.github.cloudify4j.snapshots.restore;
 
-import io.github.cloudify4j.snapshots.internal.SnapshotsObserver;
-import io.github.cloudify4j.client.spi.ClientContext;
 import static java.util.Objects.requireNonNull;
 
 import io.github.cloudify4j.client.CloudifyClient;
@@ -9,10 +7,12 @@ import io.github.cloudify4j.client.model.Execution;
 import io.github.cloudify4j.client.model.ServerVersion;
 import io.github.cloudify4j.client.poll.PollOptions;
 import io.github.cloudify4j.client.spi.Arguments;
+import io.github.cloudify4j.client.spi.ClientContext;
 import io.github.cloudify4j.snapshots.DownloadOptions;
 import io.github.cloudify4j.snapshots.DownloadResult;
 import io.github.cloudify4j.snapshots.SnapshotCreateOptions;
 import io.github.cloudify4j.snapshots.Snapshots;
+import io.github.cloudify4j.snapshots.internal.SnapshotsObserver;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
