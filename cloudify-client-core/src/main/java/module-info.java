@@ -14,7 +14,6 @@ module io.github.cloudify4j.core {
   requires com.fasterxml.jackson.datatype.jsr310;
   requires okio;
   requires retrofit2;
-  requires retrofit2.converter.jackson;
   requires org.slf4j;
   // Compile-time only: Immutables' annotations (retention SOURCE/CLASS).
   requires static org.immutables.value.annotations;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -28,6 +29,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
@@ -51,8 +55,14 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * --cpu-rounds N      rounds of the interleaved CPU measurement (default 20)
  * --jmh-prof SPEC     a JMH profiler for the overhead benchmarks, e.g. gc, or async:libPath=/path/libasyncProfiler.so
  * --restore-minutes N simulated restore length (default 10)
- * --only LIST         comma-separated subset of download,upload,overhead,restore
- * --nginx PATH, --curl PATH
+ * --only LIST         comma-separated subset of download, upload (warm JVM, HTTP), fresh-download, fresh-upload
+ *                     (or fresh), tls-download, tls-upload (fresh JVM, HTTPS), tls-warm-download, tls-warm-upload
+ *                     (tls selects all four), overhead (JMH and interleaved CPU, with sockets), sockets (the SDK
+ *                     with and without its buffered sockets, interleaved CPU), restore
+ * --rounds N          the same as --pairs
+ * --child-java PATH  the java (or JAVA_HOME) of the SDK's transfer JVMs (default this one's)
+ * --serve-seconds N   start the servers, print their URLs, wait N seconds and stop (profiling by hand)
+ * --nginx PATH, --curl PATH, --openssl PATH   (--nginx none: skip what needs nginx)
  * </pre>
  */
 public final class BenchmarkMain {
@@ -87,27 +97,58 @@ public final class BenchmarkMain {
     return Integer.parseInt(arg(name, String.valueOf(dflt)));
   }
 
+  /** {@code --only fresh} selects fresh-download and fresh-upload, {@code --only tls} every tls-... part. */
   private boolean enabled(String part) {
     String only = args.get("only");
-    return only == null || List.of(only.split(",")).contains(part);
+    if (only == null) {
+      return true;
+    }
+    for (String t : only.split(",")) {
+      if (part.equals(t.trim()) || part.startsWith(t.trim() + "-")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean enabledAny(String group) {
+    String only = args.get("only");
+    if (only == null) {
+      return true;
+    }
+    for (String t : only.split(",")) {
+      if (t.trim().equals(group) || t.trim().startsWith(group + "-")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void run() throws Exception {
     long start = System.nanoTime();
     long sizeMib = intArg("size-mib", 1024);
-    int pairs = intArg("pairs", 11);
+    int pairs = intArg("pairs", intArg("rounds", 11));
     String heap = arg("heap", "64m");
     String nginxBin = arg("nginx", "/usr/sbin/nginx");
     String curl = arg("curl", "/usr/bin/curl");
+    String openssl = arg("openssl", "/usr/bin/openssl");
+    childJava = arg("child-java", javaBin());
+    if (Files.isDirectory(Paths.get(childJava))) {
+      childJava = Paths.get(childJava, "bin", "java").toString(); // a JAVA_HOME
+    }
     Path out = Paths.get(arg("out", "benchmarks/results/latest.json"));
     Path base = Paths.get(arg("work-dir", defaultWorkBase(sizeMib)));
     Path work = Files.createTempDirectory(base, "cloudify4j-bench-");
     // nginx's worker (user nobody when started as root) must read the archive and the JSON files.
     work.toFile().setReadable(true, false);
     work.toFile().setExecutable(true, false);
+    boolean haveNginx = !nginxBin.isEmpty() && !nginxBin.equals("none") && Files.isExecutable(Paths.get(nginxBin));
+    boolean haveOpenssl = Files.isExecutable(Paths.get(openssl));
     settings.put("machine", machine());
+    settings.put("load_at_start", loadAverage());
     settings.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
-    settings.put("nginx", firstLine(new ProcessBuilder(nginxBin, "-v")));
+    settings.put("transfer_java", firstLine(new ProcessBuilder(childJava, "-version")) + " (" + childJava + ")");
+    settings.put("nginx", haveNginx ? firstLine(new ProcessBuilder(nginxBin, "-v")) : "missing");
     settings.put("curl", firstLine(new ProcessBuilder(curl, "--version")));
     settings.put("work_dir", work.toString());
     settings.put("work_dir_fs", fsType(work));
@@ -115,23 +156,77 @@ public final class BenchmarkMain {
     settings.put("pairs", pairs);
     settings.put("sdk_transfer_jvm", "-Xmx" + heap + ", default GC, DownloadOptions.defaults()");
     settings.put("throughput_unit", "MB/s = 10^6 bytes per second");
+    if (!haveNginx) {
+      System.err.println("SKIPPED: nginx not found at '" + nginxBin + "' (apt-get install nginx-light): no download, "
+          + "TLS or per-call figures; the plain-HTTP uploads (to the runner's own sink) and the restore wait still run");
+    }
     try {
       Path archive = work.resolve("bench.zip");
       writeArchive(archive, sizeMib * 1024 * 1024);
       Path getJson = work.resolve("get.json");
       Path listJson = work.resolve("list.json");
       writeJson(getJson, listJson);
-      try (Nginx nginx = Nginx.start(nginxBin, work.resolve("nginx"), archive, getJson, listJson, 1200)) {
-        if (enabled("download")) {
-          download(nginx, curl, heap, pairs, work);
+      TestCa ca = null;
+      if (haveNginx && enabledAny("tls")) {
+        if (haveOpenssl) {
+          ca = TestCa.create(openssl, work.resolve("tls"));
+        } else {
+          System.err.println("SKIPPED: openssl not found at '" + openssl + "': no TLS figures");
+        }
+      }
+      try (UploadSink sink = UploadSink.start();
+          Nginx nginx = haveNginx ? Nginx.start(nginxBin, work.resolve("nginx"), archive, getJson, listJson, ca,
+              sink.port(), 3600) : null) {
+        String[] plain = {};
+        if (args.containsKey("serve-seconds")) {
+          // For profiling by hand: the servers and the archive, and nothing measured.
+          System.out.println("archive=" + archive);
+          System.out.println("http=" + (nginx == null ? "none" : nginx.baseUrl()));
+          System.out.println("https=" + (nginx == null || ca == null ? "none" : nginx.tlsBaseUrl()));
+          System.out.println("ca=" + (ca == null ? "none" : ca.caPem));
+          System.out.println("sink=" + sink.baseUrl());
+          System.out.flush();
+          io.github.cloudify4j.client.Sleeper.system().sleep(java.time.Duration.ofSeconds(intArg("serve-seconds", 0)));
+          return;
+        }
+        if (nginx != null && enabled("download")) {
+          serverDownload("server_download_mb_s", curl, nginx.baseUrl(), plain);
+          series("download", "download", false, nginx.baseUrl(), null, curl, plain, heap, pairs, work, archive);
         }
         if (enabled("upload")) {
-          try (UploadSink sink = UploadSink.start()) {
-            upload(sink.baseUrl(), curl, heap, pairs, archive);
-          }
+          series("upload", "upload", false, sink.baseUrl(), null, curl, plain, heap, pairs, work, archive);
         }
-        if (enabled("overhead")) {
+        if (nginx != null && enabled("fresh-download")) {
+          series("fresh_download", "download", true, nginx.baseUrl(), null, curl, plain, heap, pairs, work, archive);
+        }
+        if (enabled("fresh-upload")) {
+          series("fresh_upload", "upload", true, sink.baseUrl(), null, curl, plain, heap, pairs, work, archive);
+        }
+        if (nginx != null && ca != null) {
+          String https = nginx.tlsBaseUrl();
+          String[] cacert = {"--cacert", ca.caPem.toString()};
+          if (enabled("tls-download") || enabled("tls-warm-download")) {
+            serverDownload("tls_server_download_mb_s", curl, https, cacert);
+          }
+          if (enabled("tls-download")) {
+            series("tls_download", "download", true, https, ca.caPem, curl, cacert, heap, pairs, work, archive);
+          }
+          if (enabled("tls-upload")) {
+            series("tls_upload", "upload", true, https, ca.caPem, curl, cacert, heap, pairs, work, archive);
+          }
+          if (enabled("tls-warm-download")) {
+            series("tls_warm_download", "download", false, https, ca.caPem, curl, cacert, heap, pairs, work,
+                archive);
+          }
+          if (enabled("tls-warm-upload")) {
+            series("tls_warm_upload", "upload", false, https, ca.caPem, curl, cacert, heap, pairs, work, archive);
+          }
+          recordTls(nginx.tlsLog());
+        }
+        if (nginx != null && enabled("overhead")) {
           overhead(nginx);
+        } else if (nginx != null && enabled("sockets")) {
+          interleaved(nginx);
         }
       }
       if (enabled("restore")) {
@@ -140,6 +235,7 @@ public final class BenchmarkMain {
     } finally {
       deleteTree(work);
     }
+    settings.put("load_at_end", loadAverage());
     figures.put("total_run_s", Math.round((System.nanoTime() - start) / 1e9));
     for (Map.Entry<String, Object> e : figures.entrySet()) {
       System.out.println(e.getKey() + "=" + e.getValue());
@@ -149,91 +245,149 @@ public final class BenchmarkMain {
 
   // ------------------------------------------------------------------ download / upload
 
-  private void download(Nginx nginx, String curl, String heap, int pairs, Path work) throws Exception {
-    String url = nginx.baseUrl() + Nginx.ARCHIVE_PATH;
-    List<Double> sdk = new ArrayList<>();
-    List<Double> raw = new ArrayList<>();
-    List<Double> ratios = new ArrayList<>();
-    long peak;
-    try (Child child = Child.start(heap, TransferChild.class.getName(), nginx.baseUrl())) {
-      for (int i = -1; i < pairs; i++) {      // pair -1 warms up and is not counted
-        double s = 0;
-        double c = 0;
-        for (int k = 0; k < 2; k++) {
-          boolean sdkTurn = (k == 0) == (i % 2 == 0);
-          Path target = work.resolve("download-" + (sdkTurn ? "sdk" : "curl") + ".zip");
-          Files.deleteIfExists(target);
-          if (sdkTurn) {
-            s = child.transfer("download " + target);
-          } else {
-            String[] w = run(curl, "-sS", "--fail", "-u", "admin:admin", "-o", target.toString(),
-                "-w", "%{time_total} %{size_download}", url).split(" ");
-            c = Long.parseLong(w[1]) / Double.parseDouble(w[0]) / MB;
-          }
-          Files.deleteIfExists(target);
-        }
-        if (i >= 0) {
-          sdk.add(s);
-          raw.add(c);
-          ratios.add(s / c);
-        }
-      }
-      peak = child.quit();
-    }
-    // What the server can send when nothing is written to a file: shows nginx is not the bottleneck.
-    List<Double> toNull = new ArrayList<>();
-    for (int i = 0; i < 3; i++) {
-      String[] w = run(curl, "-sS", "--fail", "-u", "admin:admin", "-o", "/dev/null",
-          "-w", "%{time_total} %{size_download}", url).split(" ");
-      toNull.add(Long.parseLong(w[1]) / Double.parseDouble(w[0]) / MB);
-    }
-    figures.put("server_download_mb_s", round1(median(toNull)));
-    figures.put("curl_download_mb_s", round1(median(raw)));
-    figures.put("sdk_download_mb_s", round1(median(sdk)));
-    figures.put("download_ratio_vs_curl", round3(median(ratios)));
-    figures.put("download_peak_heap_mb", round1(peak / 1024.0 / 1024.0));
-    details.put("download_sdk_mb_s", sdk);
-    details.put("download_curl_mb_s", raw);
-    details.put("download_ratios", ratios);
-  }
+  /** The JVM that runs the SDK's transfers ({@code --child-java}, default this one). */
+  private String childJava;
 
-  private void upload(String baseUrl, String curl, String heap, int pairs, Path archive) throws Exception {
+  /**
+   * One series of SDK/curl pairs: one warm-up pair (not counted) and {@code pairs} measured ones, alternating
+   * which goes first. {@code fresh}: the SDK runs each transfer in a new JVM ({@link FreshTransfer}); else one JVM
+   * runs the whole series ({@link TransferChild}). curl's time is its {@code %{time_total}}, the SDK's the wall
+   * time of the call inside its JVM; process start is excluded for both.
+   */
+  private void series(String key, String direction, boolean fresh, String baseUrl, Path caPem, String curl,
+      String[] curlTls, String heap, int pairs, Path work, Path archive) throws Exception {
+    boolean download = direction.equals("download");
     String url = baseUrl + Nginx.ARCHIVE_PATH;
     List<Double> sdk = new ArrayList<>();
     List<Double> raw = new ArrayList<>();
     List<Double> ratios = new ArrayList<>();
-    long peak;
-    try (Child child = Child.start(heap, TransferChild.class.getName(), baseUrl)) {
-      for (int i = -1; i < pairs; i++) {
+    List<Double> buildMs = new ArrayList<>();
+    List<Long> gcs = new ArrayList<>();
+    List<Double> callCpuMs = new ArrayList<>();
+    long peak = 0;
+    System.err.printf(Locale.ROOT, "%s: %s JVM, %s%n", key, fresh ? "a fresh" : "one warm", url);
+    Child child = fresh ? null : Child.start(childJava, heap, TransferChild.class.getName(), baseUrl, caPem);
+    try {
+      for (int i = -1; i < pairs; i++) {      // pair -1 warms up (the server, the page cache) and is not counted
         double s = 0;
         double c = 0;
         for (int k = 0; k < 2; k++) {
           boolean sdkTurn = (k == 0) == (i % 2 == 0);
-          if (sdkTurn) {
-            s = child.transfer("upload " + archive);
+          Path target = download ? work.resolve("download-" + (sdkTurn ? "sdk" : "curl") + ".zip") : archive;
+          if (download) {
+            Files.deleteIfExists(target);
+          }
+          if (sdkTurn && fresh) {
+            String[] a = fresh(heap, direction, baseUrl, target, caPem);
+            s = Long.parseLong(a[2]) / (Long.parseLong(a[1]) / 1e9) / MB;
+            if (i >= 0) {
+              buildMs.add(Long.parseLong(a[3]) / 1e6);
+              gcs.add(Long.parseLong(a[5]));
+              callCpuMs.add(Long.parseLong(a[9]) / 1e6);
+            }
+            peak = Math.max(peak, Long.parseLong(a[4]));
+            settings.put("transfer_jvm_version", a[7]);
+          } else if (sdkTurn) {
+            s = child.transfer(direction + " " + target);
           } else {
-            // -H 'Expect:': no 100-continue round trip (OkHttp sends none either).
-            String[] w = run(curl, "-sS", "--fail", "-u", "admin:admin", "-T", archive.toString(),
-                "-H", "Expect:", "-H", "Content-Type: application/octet-stream", "-o", "/dev/null",
-                "-w", "%{time_total} %{size_upload}", url).split(" ");
+            List<String> cmd = new ArrayList<>(List.of(curl, "-sS", "--fail", "-u", "admin:admin"));
+            cmd.addAll(List.of(curlTls));
+            if (download) {
+              cmd.addAll(List.of("-o", target.toString(), "-w", "%{time_total} %{size_download}", url));
+            } else {
+              // -H 'Expect:': no 100-continue round trip (OkHttp sends none either).
+              cmd.addAll(List.of("-T", archive.toString(), "-H", "Expect:", "-H",
+                  "Content-Type: application/octet-stream", "-o", "/dev/null", "-w", "%{time_total} %{size_upload}",
+                  url));
+            }
+            String[] w = runCmd(cmd, MAX_CHILD_SECONDS).trim().split(" ");
             c = Long.parseLong(w[1]) / Double.parseDouble(w[0]) / MB;
+          }
+          if (download) {
+            Files.deleteIfExists(target);
           }
         }
         if (i >= 0) {
           sdk.add(s);
           raw.add(c);
           ratios.add(s / c);
+          System.err.printf(Locale.ROOT, "%s pair %d: sdk %.0f MB/s, curl %.0f MB/s, ratio %.3f%n", key, i + 1, s, c,
+              s / c);
         }
       }
-      peak = child.quit();
+      if (child != null) {
+        peak = child.quit();
+      }
+    } finally {
+      if (child != null) {
+        child.close();
+      }
     }
-    figures.put("curl_upload_mb_s", round1(median(raw)));
-    figures.put("sdk_upload_mb_s", round1(median(sdk)));
-    figures.put("upload_ratio_vs_curl", round3(median(ratios)));
-    figures.put("upload_peak_heap_mb", round1(peak / 1024.0 / 1024.0));
-    details.put("upload_sdk_mb_s", sdk);
-    details.put("upload_curl_mb_s", raw);
-    details.put("upload_ratios", ratios);
+    figures.put("curl_" + key + "_mb_s", round1(median(raw)));
+    figures.put("sdk_" + key + "_mb_s", round1(median(sdk)));
+    figures.put(key + "_ratio_vs_curl", round3(median(ratios)));
+    figures.put(key + "_ratio_min", round3(Collections.min(ratios)));
+    figures.put(key + "_ratio_max", round3(Collections.max(ratios)));
+    figures.put(key + "_peak_heap_mb", round1(peak / 1024.0 / 1024.0));
+    if (fresh) {
+      figures.put(key + "_client_build_ms", round1(median(buildMs)));
+      details.put(key + "_client_build_ms", buildMs);
+      details.put(key + "_gc_count", gcs);
+      // The SDK process's CPU time during the call (all its threads: the call's, the JIT's, GC): steadier than
+      // wall time on a busy machine.
+      figures.put(key + "_sdk_call_cpu_ms", Math.round(median(callCpuMs)));
+      details.put(key + "_sdk_call_cpu_ms", callCpuMs);
+    }
+    details.put(key + "_sdk_mb_s", sdk);
+    details.put(key + "_curl_mb_s", raw);
+    details.put(key + "_ratios", ratios);
+  }
+
+  /** Runs {@link FreshTransfer} in a new JVM; returns its answer's words ({@code ok callNanos bytes ...}). */
+  private String[] fresh(String heap, String direction, String baseUrl, Path file, Path caPem) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of(childJava, "-Xmx" + heap, "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+        "-cp", System.getProperty("java.class.path"), FreshTransfer.class.getName(), direction, baseUrl,
+        file.toString()));
+    if (caPem != null) {
+      cmd.add(caPem.toString());
+    }
+    String outText = runCmd(cmd, MAX_CHILD_SECONDS);
+    for (String line : outText.split("\n")) {
+      if (line.startsWith("ok ")) {
+        return line.trim().split(" ");
+      }
+    }
+    throw new IOException("the fresh SDK JVM answered: " + outText);
+  }
+
+  /** What the server can send when nothing is written to a file: shows nginx is not the bottleneck. */
+  private void serverDownload(String key, String curl, String baseUrl, String[] curlTls) throws Exception {
+    List<Double> toNull = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      List<String> cmd = new ArrayList<>(List.of(curl, "-sS", "--fail", "-u", "admin:admin"));
+      cmd.addAll(List.of(curlTls));
+      cmd.addAll(List.of("-o", "/dev/null", "-w", "%{time_total} %{size_download}", baseUrl + Nginx.ARCHIVE_PATH));
+      String[] w = runCmd(cmd, MAX_CHILD_SECONDS).trim().split(" ");
+      toNull.add(Long.parseLong(w[1]) / Double.parseDouble(w[0]) / MB);
+    }
+    figures.put(key, round1(median(toNull)));
+  }
+
+  /** The protocol and cipher each client negotiated with nginx (its access log of the HTTPS server). */
+  private void recordTls(List<String> log) {
+    Map<String, String> seen = new LinkedHashMap<>();
+    for (String line : log) {
+      String[] w = line.split(" ", 4);
+      if (w.length == 4) {
+        String who = w[3].startsWith("curl") ? "curl" : "sdk";
+        seen.merge(who, w[0] + " " + w[1], (a, b) -> a.contains(b) ? a : a + ", " + b);
+      }
+    }
+    settings.put("tls_sdk", seen.getOrDefault("sdk", "none"));
+    settings.put("tls_curl", seen.getOrDefault("curl", "none"));
+    settings.put("tls_server", "nginx, TLS 1.3 only (ssl_protocols TLSv1.3), P-256 certificate from a CA made at run"
+        + " time; the SDK trusts it with TlsConfig.trustPem, curl with --cacert; uploads proxied to the sink"
+        + " (proxy_request_buffering off)");
   }
 
   // ------------------------------------------------------------------ per-call overhead (JMH)
@@ -289,14 +443,30 @@ public final class BenchmarkMain {
     b.setUp();
     try {
       int rounds = intArg("cpu-rounds", 20);
-      figures.putAll(InterleavedCpu.measure("get", b::sdkGet, b::rawGet, 20_000, 5_000, rounds));
-      figures.putAll(InterleavedCpu.measure("list", b::sdkList, b::rawList, 4_000, 300, rounds));
+      if (enabled("overhead")) {
+        figures.putAll(InterleavedCpu.measure("get", b::sdkGet, b::rawGet, 20_000, 5_000, rounds));
+        figures.putAll(InterleavedCpu.measure("list", b::sdkList, b::rawList, 4_000, 300, rounds));
+      }
+      // The SDK with its buffered sockets against the SDK on OkHttp's plain ones: do they help beyond archives?
+      if (enabled("overhead") || enabled("sockets")) {
+        sockets(InterleavedCpu.measure("sockets_get", b::sdkGet, b::sdkGetPlainSockets, 20_000, 5_000, rounds));
+        sockets(InterleavedCpu.measure("sockets_list", b::sdkList, b::sdkListPlainSockets, 4_000, 300, rounds));
+      }
     } finally {
       b.tearDown();
     }
     settings.put("cpu", "thread CPU time (ThreadMXBean) per call in this JVM; get: 20000 warm-up calls of each, then "
         + "blocks of 5000 calls, list: 4000 warm-up calls, blocks of 300; SDK and raw blocks alternate over "
         + intArg("cpu-rounds", 20) + " rounds");
+  }
+
+  /** InterleavedCpu's sdk/raw sides renamed buffered/plain. */
+  private void sockets(Map<String, Object> measured) {
+    for (Map.Entry<String, Object> e : measured.entrySet()) {
+      figures.put(e.getKey().replace("_cpu_sdk_us", "_cpu_buffered_us").replace("_cpu_raw_us", "_cpu_plain_us")
+          .replace("_cpu_ratio", "_cpu_ratio_buffered_vs_plain")
+          .replace("_wall_ratio_interleaved", "_wall_ratio_buffered_vs_plain"), e.getValue());
+    }
   }
 
   /** Average time of one benchmark method in one fresh fork, in microseconds. */
@@ -361,9 +531,12 @@ public final class BenchmarkMain {
       this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     }
 
-    static Child start(String heap, String main, String baseUrl) throws IOException {
-      List<String> cmd = List.of(javaBin(), "-Xmx" + heap, "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-          "-cp", System.getProperty("java.class.path"), main, baseUrl);
+    static Child start(String java, String heap, String main, String baseUrl, Path caPem) throws IOException {
+      List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + heap, "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+          "-cp", System.getProperty("java.class.path"), main, baseUrl));
+      if (caPem != null) {
+        cmd.add(caPem.toString());
+      }
       return new Child(new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start());
     }
 
@@ -393,6 +566,9 @@ public final class BenchmarkMain {
 
     @Override
     public void close() throws InterruptedException {
+      if (!process.isAlive()) {
+        return;
+      }
       in.close();
       if (!process.waitFor(30, TimeUnit.SECONDS)) {
         process.destroyForcibly();
@@ -421,10 +597,15 @@ public final class BenchmarkMain {
     return new String(output, StandardCharsets.UTF_8);
   }
 
+  /** The first line a command prints on stdout or stderr ({@code java -version} and {@code nginx -v} use stderr). */
   private static String firstLine(ProcessBuilder pb) {
     try {
-      String s = runCmd(pb.redirectErrorStream(true).command(), 10);
-      return s.split("\n")[0].trim();
+      Process p = pb.redirectErrorStream(true).start();
+      byte[] out = p.getInputStream().readAllBytes();
+      if (!p.waitFor(10, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+      }
+      return new String(out, StandardCharsets.UTF_8).split("\n")[0].trim();
     } catch (Exception e) {
       return "unknown (" + e.getMessage() + ")";
     }
@@ -437,6 +618,14 @@ public final class BenchmarkMain {
       return shm.toString();
     }
     return System.getProperty("java.io.tmpdir");
+  }
+
+  private static String loadAverage() {
+    try {
+      return "loadavg " + Files.readString(Paths.get("/proc/loadavg")).trim();
+    } catch (IOException | RuntimeException e) {
+      return "unknown";
+    }
   }
 
   private static String fsType(Path p) {
@@ -462,17 +651,43 @@ public final class BenchmarkMain {
         + System.getProperty("os.name") + " " + System.getProperty("os.version");
   }
 
-  /** Pseudo-random bytes (incompressible, not that it matters: nothing compresses here). */
+  /**
+   * A real zip (the download checks the central directory by default, {@code DownloadOptions.verifyZip}): stored
+   * (uncompressed) entries of 4 MiB of pseudo-random bytes, {@code size} bytes in all but the zip's own headers.
+   */
   private static void writeArchive(Path file, long size) throws IOException {
-    byte[] block = new byte[4 * 1024 * 1024];
-    new Random(8).nextBytes(block);
-    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+    int blockSize = 4 * 1024 * 1024;
+    byte[][] blocks = new byte[4][blockSize];
+    long[] crcs = new long[blocks.length];
+    Random random = new Random(8);
+    for (int i = 0; i < blocks.length; i++) {
+      random.nextBytes(blocks[i]);
+      CRC32 crc = new CRC32();
+      crc.update(blocks[i]);
+      crcs[i] = crc.getValue();
+    }
+    try (ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(
+        Files.newOutputStream(file, StandardOpenOption.CREATE_NEW), 1024 * 1024))) {
+      zip.setMethod(ZipOutputStream.STORED);
       long done = 0;
-      while (done < size) {
-        ByteBuffer b = ByteBuffer.wrap(block, 0, (int) Math.min(block.length, size - done));
-        while (b.hasRemaining()) {
-          done += ch.write(b);
+      for (int n = 0; done < size; n++) {
+        int len = (int) Math.min(blockSize, size - done);
+        byte[] block = blocks[n % blocks.length];
+        ZipEntry e = new ZipEntry(String.format(Locale.ROOT, "snapshot/part-%05d.bin", n));
+        e.setMethod(ZipEntry.STORED);
+        e.setSize(len);
+        e.setCompressedSize(len);
+        if (len == blockSize) {
+          e.setCrc(crcs[n % blocks.length]);
+        } else {
+          CRC32 crc = new CRC32();
+          crc.update(block, 0, len);
+          e.setCrc(crc.getValue());
         }
+        zip.putNextEntry(e);
+        zip.write(block, 0, len);
+        zip.closeEntry();
+        done += len;
       }
     }
   }

@@ -11,6 +11,9 @@ import io.github.cloudify4j.client.model.Page;
 import io.github.cloudify4j.snapshots.Snapshot;
 import io.github.cloudify4j.snapshots.Snapshots;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import javax.net.SocketFactory;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
@@ -43,6 +46,9 @@ public class OverheadBenchmark {
 
   private CloudifyClient client;
   private Snapshots snapshots;
+  /** The SDK on OkHttp's plain sockets (a caller's OkHttpClient with a socket factory of its own). */
+  private CloudifyClient plainClient;
+  private Snapshots plainSnapshots;
   private ListParams listParams;
 
   private OkHttpClient raw;
@@ -58,6 +64,9 @@ public class OverheadBenchmark {
     }
     client = CloudifyClient.builder().manager(base).basicAuth("admin", "admin").build();
     snapshots = Snapshots.of(client);
+    plainClient = CloudifyClient.builder().manager(base).basicAuth("admin", "admin")
+        .okHttpClient(new OkHttpClient.Builder().socketFactory(new PlainSockets()).build()).build();
+    plainSnapshots = Snapshots.of(plainClient);
     listParams = ListParams.builder().size(1000).build();
 
     raw = new OkHttpClient();
@@ -76,6 +85,7 @@ public class OverheadBenchmark {
   @TearDown(Level.Trial)
   public void tearDown() {
     client.close();
+    plainClient.close();
     raw.dispatcher().executorService().shutdown();
     raw.connectionPool().evictAll();
   }
@@ -98,6 +108,47 @@ public class OverheadBenchmark {
   @Benchmark
   public RawPage rawList() throws IOException {
     return call(rawList, RawPage.class);
+  }
+
+  /** {@code sdkGet} on plain sockets, for {@link InterleavedCpu}'s with/without comparison. */
+  public Snapshot sdkGetPlainSockets() {
+    return plainSnapshots.get(Nginx.GET_ID);
+  }
+
+  /** {@code sdkList} on plain sockets. */
+  public Page<Snapshot> sdkListPlainSockets() {
+    return plainSnapshots.list(listParams);
+  }
+
+  /** The JDK's plain sockets, from a factory that is not {@link SocketFactory#getDefault()}. */
+  static final class PlainSockets extends SocketFactory {
+    private final SocketFactory d = SocketFactory.getDefault();
+
+    @Override
+    public Socket createSocket() throws IOException {
+      return d.createSocket();
+    }
+
+    @Override
+    public Socket createSocket(String host, int port) throws IOException {
+      return d.createSocket(host, port);
+    }
+
+    @Override
+    public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+      return d.createSocket(host, port, localHost, localPort);
+    }
+
+    @Override
+    public Socket createSocket(InetAddress host, int port) throws IOException {
+      return d.createSocket(host, port);
+    }
+
+    @Override
+    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
+        throws IOException {
+      return d.createSocket(address, port, localAddress, localPort);
+    }
   }
 
   private <T> T call(Request request, Class<T> type) throws IOException {

@@ -2,6 +2,7 @@ package io.github.cloudify4j.benchmarks;
 
 import io.github.cloudify4j.client.CloudifyClient;
 import io.github.cloudify4j.client.Timeouts;
+import io.github.cloudify4j.client.TlsConfig;
 import io.github.cloudify4j.snapshots.DownloadOptions;
 import io.github.cloudify4j.snapshots.DownloadResult;
 import io.github.cloudify4j.snapshots.Snapshot;
@@ -19,8 +20,9 @@ import java.nio.file.Paths;
 import java.time.Duration;
 
 /**
- * The SDK side of the transfer benchmarks, run in its own JVM (the runner starts it with {@code -Xmx64m}). It
- * reads commands on stdin, one a line, and answers one line each:
+ * The SDK side of the warm transfer benchmarks: one JVM (the runner starts it with {@code -Xmx64m}) for every
+ * transfer of a series, so all but the first run on compiled code. Arguments: the base URL, and for HTTPS the test
+ * CA's PEM file. It reads commands on stdin, one a line, and answers one line each:
  *
  * <pre>
  * download &lt;target&gt;  -&gt;  ok &lt;nanos&gt; &lt;bytes&gt; &lt;peakHeapBytes&gt;   (Snapshots.download("bench", target), default options)
@@ -36,12 +38,15 @@ public final class TransferChild {
 
   public static void main(String[] args) throws Exception {
     String baseUrl = args[0];
-    try (CloudifyClient client = CloudifyClient.builder()
+    CloudifyClient.Builder builder = CloudifyClient.builder()
         .manager(baseUrl)
         .basicAuth("admin", "admin")
         .timeouts(Timeouts.builder().connect(Duration.ofSeconds(10)).read(Duration.ofMinutes(2))
-            .write(Duration.ofMinutes(2)).build())
-        .build()) {
+            .write(Duration.ofMinutes(2)).build());
+    if (args.length > 1) {
+      builder.tls(TlsConfig.trustPem(Paths.get(args[1]))); // the test CA of an HTTPS run
+    }
+    try (CloudifyClient client = builder.build()) {
       Snapshots snapshots = Snapshots.of(client);
       BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
       String line;

@@ -46,6 +46,10 @@ final class UploadSink implements AutoCloseable {
     return "http://127.0.0.1:" + ((InetSocketAddress) server.getLocalAddress()).getPort();
   }
 
+  int port() throws IOException {
+    return ((InetSocketAddress) server.getLocalAddress()).getPort();
+  }
+
   long bodiesReceived() {
     return bodies.get();
   }

@@ -96,7 +96,7 @@ public final class CloudifyClient implements AutoCloseable {
     this.manager = InternalAccess.newManager(context, version);
   }
 
-  /** A builder: at least {@link Builder#manager(String)} (or {@link Builder#managers(List)}) is needed. */
+  /** {@return a builder: at least {@link Builder#manager(String)} (or {@link Builder#managers(List)}) is needed} */
   public static Builder builder() {
     return new Builder();
   }
@@ -105,42 +105,56 @@ public final class CloudifyClient implements AutoCloseable {
    * A client configured like the {@code cfy} CLI from the environment: {@code CLOUDIFY_MANAGER_URL} (several
    * separated by commas for a cluster), {@code CLOUDIFY_USERNAME} and {@code CLOUDIFY_PASSWORD} or
    * {@code CLOUDIFY_TOKEN}, {@code CLOUDIFY_TENANT}, {@code CLOUDIFY_SSL_TRUST_ALL}, {@code LOCAL_REST_CERT_FILE}.
+   *
+   * @return a client configured from the {@code CLOUDIFY_*} environment variables
    */
   public static CloudifyClient fromEnv() {
     return builder().fromEnv(System.getenv()).build();
   }
 
-  /** Maintenance mode: status, activate, deactivate, wait until activated. */
+  /**
+   * Maintenance mode: status, activate, deactivate, wait until activated.
+   *
+   * @return the maintenance mode operations
+   */
   public MaintenanceMode maintenance() {
     return maintenance;
   }
 
-  /** Executions: get, list, cancel, wait. */
+  /**
+   * Executions: get, list, cancel, wait.
+   *
+   * @return the execution operations
+   */
   public Executions executions() {
     return executions;
   }
 
-  /** The manager: version, status, cluster status, manager nodes. */
+  /** {@return the manager: version, status, cluster status, manager nodes} */
   public Manager manager() {
     return manager;
   }
 
-  /** Waits with this client's clock and sleeper. */
+  /**
+   * Waits with this client's clock and sleeper.
+   *
+   * @return the poller of this client's waits
+   */
   public Poller poller() {
     return poller;
   }
 
-  /** The manager nodes, in the order configured. */
+  /** {@return the manager nodes, in the order configured} */
   public List<URI> managers() {
     return Collections.unmodifiableList(settings.managers);
   }
 
-  /** The {@code Tenant} header every call sends unless its options name another. */
+  /** {@return the {@code Tenant} header every call sends unless its options name another} */
   public String tenant() {
     return settings.tenant;
   }
 
-  /** The credentials every call sends (their {@code toString()} shows no secret). */
+  /** {@return the credentials every call sends (their {@code toString()} shows no secret)} */
   public Credentials credentials() {
     return settings.credentials;
   }
@@ -152,6 +166,9 @@ public final class CloudifyClient implements AutoCloseable {
    * {@code client.executions().get(id, RequestOptions.builder().bypassMaintenance(true).build())} send the same
    * request. The view shares this client's connections, threads and request machinery; making one is cheap.
    * Closing it does nothing, closing this client closes both.
+   *
+   * @param options sets the view's options on a builder starting from this client's defaults
+   * @return a view sharing this client's connections, with those defaults
    */
   public CloudifyClient withOptions(Consumer<RequestOptions.Builder> options) {
     requireNonNull(options, "options == null");
@@ -165,6 +182,8 @@ public final class CloudifyClient implements AutoCloseable {
    * (options this client had and {@code defaults} leaves unset no longer apply; use {@link #withOptions(Consumer)}
    * to change some and keep the rest). See {@link #withOptions(Consumer)}.
    *
+   * @param defaults the options every call of the view (or client) starts from
+   * @return a view sharing this client's connections, with those defaults
    * @throws IllegalArgumentException if {@code defaults} names a node that is not one of {@link #managers()}
    */
   public CloudifyClient withOptions(RequestOptions defaults) {
@@ -186,6 +205,8 @@ public final class CloudifyClient implements AutoCloseable {
    * A view whose every call goes to {@code node} (one of {@link #managers()}) without failover: for what must be
    * asked of one node of a cluster, such as the state of a restore running on it.
    *
+   * @param node the node's base URL, one of the client's managers
+   * @return a view whose every call goes to that node
    * @throws IllegalArgumentException if {@code node} is not one of {@link #managers()}
    */
   public CloudifyClient pinnedTo(URI node) {
@@ -200,6 +221,8 @@ public final class CloudifyClient implements AutoCloseable {
   /**
    * A builder holding this client's settings. What it builds is a new, independent client with its own
    * connections (unless a base {@code OkHttpClient} was given), e.g. with the credentials a restore brought.
+   *
+   * @return a builder holding this client's settings
    */
   public Builder toBuilder() {
     return settings.copy();
@@ -355,7 +378,12 @@ public final class CloudifyClient implements AutoCloseable {
       return b;
     }
 
-    /** The manager's URL ({@code https://manager.example.com}); replaces any set before. */
+    /**
+     * The manager's URL ({@code https://manager.example.com}); replaces any set before.
+     *
+     * @param url the base URL, {@code http} or {@code https}
+     * @return this builder
+     */
     public Builder manager(String url) {
       return manager(Arguments.requireManagerUrl(url, "url"));
     }
@@ -363,6 +391,8 @@ public final class CloudifyClient implements AutoCloseable {
     /**
      * The manager's URL; replaces any set before.
      *
+     * @param url the base URL, {@code http} or {@code https}
+     * @return this builder
      * @throws IllegalArgumentException if not an absolute http(s) URL with a host, without user info, query or
      *     fragment (a password in a URL would end up in logs)
      */
@@ -375,6 +405,9 @@ public final class CloudifyClient implements AutoCloseable {
     /**
      * The manager nodes of an HA cluster. A request goes to the node that answered last; when a node does not
      * answer (or its proxy says 502/503/504) the next is tried.
+     *
+     * @param urls the nodes' base URLs, at least one
+     * @return this builder
      */
     public Builder managers(List<URI> urls) {
       requireNonNull(urls, "urls == null");
@@ -394,7 +427,12 @@ public final class CloudifyClient implements AutoCloseable {
       return this;
     }
 
-    /** Adds a manager node. */
+    /**
+     * Adds a manager node.
+     *
+     * @param url the base URL, {@code http} or {@code https}
+     * @return this builder
+     */
     public Builder addManager(URI url) {
       URI u = Arguments.requireManagerUrl(url, "url");
       if (managers.contains(u)) {
@@ -404,35 +442,66 @@ public final class CloudifyClient implements AutoCloseable {
       return this;
     }
 
-    /** How every call authenticates (default: none, for the few endpoints that need none). */
+    /**
+     * How every call authenticates (default: none, for the few endpoints that need none).
+     *
+     * @param credentials the credentials
+     * @return this builder
+     */
     public Builder credentials(Credentials credentials) {
       this.credentials = requireNonNull(credentials, "credentials == null");
       return this;
     }
 
-    /** Shorthand for {@code credentials(Credentials.basic(username, password))}. */
+    /**
+     * Shorthand for {@code credentials(Credentials.basic(username, password))}.
+     *
+     * @param username the user name
+     * @param password the password; never logged nor shown by {@code toString()}
+     * @return this builder
+     */
     public Builder basicAuth(String username, String password) {
       return credentials(Credentials.basic(username, password));
     }
 
-    /** Shorthand for {@code credentials(Credentials.token(token))}. */
+    /**
+     * Shorthand for {@code credentials(Credentials.token(token))}.
+     *
+     * @param token the token; never logged nor shown
+     * @return this builder
+     */
     public Builder token(String token) {
       return credentials(Credentials.token(token));
     }
 
-    /** The {@code Tenant} header (default {@code default_tenant}). */
+    /**
+     * The {@code Tenant} header (default {@code default_tenant}).
+     *
+     * @param tenant the tenant's name
+     * @return this builder
+     */
     public Builder tenant(String tenant) {
       this.tenant = validTenant(tenant, "tenant");
       return this;
     }
 
-    /** Which server certificates are trusted (default: the JVM's, {@link TlsConfig#system()}). */
+    /**
+     * Which server certificates are trusted (default: the JVM's, {@link TlsConfig#system()}).
+     *
+     * @param tls the trust configuration
+     * @return this builder
+     */
     public Builder tls(TlsConfig tls) {
       this.tls = requireNonNull(tls, "tls == null");
       return this;
     }
 
-    /** The network timeouts of every call (default {@link Timeouts#defaults()}); per call see {@link RequestOptions}. */
+    /**
+     * The network timeouts of every call (default {@link Timeouts#defaults()}); per call see {@link RequestOptions}.
+     *
+     * @param timeouts the timeouts
+     * @return this builder
+     */
     public Builder timeouts(Timeouts timeouts) {
       this.timeouts = requireNonNull(timeouts, "timeouts == null");
       return this;
@@ -441,25 +510,43 @@ public final class CloudifyClient implements AutoCloseable {
     /**
      * How calls that fail in a way that may be temporary are repeated (default {@link RetryPolicy#defaults()}:
      * safe calls only).
+     *
+     * @param retryPolicy the policy
+     * @return this builder
      */
     public Builder retryPolicy(RetryPolicy retryPolicy) {
       this.retryPolicy = requireNonNull(retryPolicy, "retryPolicy == null");
       return this;
     }
 
-    /** Default per-call options for every call of the client. */
+    /**
+     * Default per-call options for every call of the client.
+     *
+     * @param defaults the options every call of the view (or client) starts from
+     * @return this builder
+     */
     public Builder defaultRequestOptions(RequestOptions defaults) {
       this.defaults = requireNonNull(defaults, "defaults == null");
       return this;
     }
 
-    /** An HTTP or SOCKS proxy to reach the managers through (default: direct, or the {@code OkHttpClient}'s). */
+    /**
+     * An HTTP or SOCKS proxy to reach the managers through (default: direct, or the {@code OkHttpClient}'s).
+     *
+     * @param proxy the proxy
+     * @return this builder
+     */
     public Builder proxy(Proxy proxy) {
       this.proxy = requireNonNull(proxy, "proxy == null");
       return this;
     }
 
-    /** The {@code User-Agent} header, e.g. to tell an application's calls apart in the manager's logs. */
+    /**
+     * The {@code User-Agent} header, e.g. to tell an application's calls apart in the manager's logs.
+     *
+     * @param userAgent the header's value, without control characters
+     * @return this builder
+     */
     public Builder userAgent(String userAgent) {
       this.userAgent = Arguments.requireText(userAgent, "userAgent");
       return this;
@@ -468,19 +555,37 @@ public final class CloudifyClient implements AutoCloseable {
     /**
      * An {@code OkHttpClient} to start from (its pool, dispatcher, interceptors and event listeners are kept).
      * The client does not shut it down on {@link CloudifyClient#close()}.
+     *
+     * <p>Its sockets get the client's buffering (256 KiB reads, 64 KiB writes, what lets an archive move at
+     * curl's speed instead of one system call per 8 KiB) unless it sets a {@code socketFactory} of its own: that
+     * factory is kept as it is, and archive transfers then run at about 0.7 of curl's speed (benchmarks/README.md).
+     * Timeouts, proxy and TLS come from this builder.
+     *
+     * @param okHttpClient the client to share (its connection pool and dispatcher)
+     * @return this builder
      */
     public Builder okHttpClient(OkHttpClient okHttpClient) {
       this.okHttpClient = requireNonNull(okHttpClient, "okHttpClient == null");
       return this;
     }
 
-    /** The clock waits measure time with (tests inject a virtual one). */
+    /**
+     * The clock waits measure time with (tests inject a virtual one).
+     *
+     * @param clock the clock
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = requireNonNull(clock, "clock == null");
       return this;
     }
 
-    /** How waits sleep (tests inject one that advances a virtual clock). */
+    /**
+     * How waits sleep (tests inject one that advances a virtual clock).
+     *
+     * @param sleeper the sleeper
+     * @return this builder
+     */
     public Builder sleeper(Sleeper sleeper) {
       this.sleeper = requireNonNull(sleeper, "sleeper == null");
       return this;
@@ -494,6 +599,8 @@ public final class CloudifyClient implements AutoCloseable {
      * whatever a server sends. Default 16 MiB: a page of 1,000 snapshots is about 300 KiB. Archive downloads are
      * not JSON and have their own limit ({@code DownloadOptions.maxBytes}).
      *
+     * @param bytes the limit in bytes, positive
+     * @return this builder
      * @throws IllegalArgumentException if {@code bytes} is below 1 KiB
      */
     public Builder maxResponseSize(long bytes) {
@@ -539,6 +646,9 @@ public final class CloudifyClient implements AutoCloseable {
     /**
      * Reads the {@code cfy} CLI's variables (see {@link CloudifyClient#fromEnv()}) from {@code env}. Unset
      * variables leave the builder as it is.
+     *
+     * @param env the environment variables, e.g. {@code System.getenv()}
+     * @return this builder
      */
     public Builder fromEnv(Map<String, String> env) {
       requireNonNull(env, "env == null");
@@ -585,6 +695,7 @@ public final class CloudifyClient implements AutoCloseable {
     /**
      * The client, with its own connection pool unless an {@code OkHttpClient} was given.
      *
+     * @return the client; close it to release its resources when it owns them
      * @throws IllegalStateException if no manager was set, or TLS cannot be set up
      * @throws IllegalArgumentException if the default options name a node that is not one of the managers
      */
@@ -600,8 +711,9 @@ public final class CloudifyClient implements AutoCloseable {
       if (proxy != null) {
         ok.proxy(proxy);
       }
-      if (okHttpClient == null) {
-        // 256 KiB socket reads and 64 KiB writes instead of Okio's 8 KiB: archives move at curl's speed.
+      if (BufferedSocketFactory.appliesTo(okHttpClient)) {
+        // 256 KiB socket reads and 64 KiB writes instead of Okio's 8 KiB: archives move at curl's speed. A
+        // caller's OkHttpClient keeps them unless it has a socket factory of its own.
         ok.socketFactory(new BufferedSocketFactory());
       }
       applyTls(ok);

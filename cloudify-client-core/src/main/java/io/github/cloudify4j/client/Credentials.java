@@ -44,7 +44,13 @@ public final class Credentials {
     }
   }
 
-  /** Username and password, sent as HTTP Basic authentication on every request. */
+  /**
+   * Username and password, sent as HTTP Basic authentication on every request.
+   *
+   * @param username the user name, not blank
+   * @param password the password; never logged nor shown by {@code toString()}
+   * @return the credentials
+   */
   public static Credentials basic(String username, String password) {
     requireNonNull(username, "username == null");
     requireNonNull(password, "password == null");
@@ -60,7 +66,12 @@ public final class Credentials {
     return new Credentials(Kind.BASIC, username, password);
   }
 
-  /** A token (for example a {@code ctok-…} API token), sent in the {@code Authentication-Token} header. */
+  /**
+   * A token (for example a {@code ctok-…} API token), sent in the {@code Authentication-Token} header.
+   *
+   * @param token the token; never logged nor shown by {@code toString()}
+   * @return the credentials
+   */
   public static Credentials token(String token) {
     requireNonNull(token, "token == null");
     if (token.trim().isEmpty() || hasControl(token) || token.indexOf(' ') >= 0) {
@@ -73,24 +84,31 @@ public final class Credentials {
     return new Credentials(Kind.TOKEN, null, token);
   }
 
-  /** No credentials: only unauthenticated endpoints ({@code /snapshot-status}, {@code /ok}) will answer. */
+  /**
+   * No credentials: only unauthenticated endpoints ({@code /snapshot-status}, {@code /ok}) will answer.
+   *
+   * @return the empty credentials
+   */
   public static Credentials none() {
     return NONE;
   }
 
-  /** The username of basic credentials, empty for tokens and none. */
+  /** {@return the username of basic credentials, empty for tokens and none} */
   public Optional<String> username() {
     return Optional.ofNullable(username);
   }
 
+  /** {@return whether these are a username and password (HTTP Basic)} */
   public boolean isBasic() {
     return kind == Kind.BASIC;
   }
 
+  /** {@return whether this is a token (the {@code Authentication-Token} header)} */
   public boolean isToken() {
     return kind == Kind.TOKEN;
   }
 
+  /** {@return whether no credentials are sent} */
   public boolean isNone() {
     return kind == Kind.NONE;
   }

@@ -37,17 +37,21 @@ public final class ListParams {
     this.offset = b.offset;
   }
 
-  /** No filter, the server's default order and page size (1000). */
+  /**
+   * No filter, the server's default order and page size (1000).
+   *
+   * @return the empty parameters, one shared instance
+   */
   public static ListParams none() {
     return NONE;
   }
 
-  /** A builder with no filter, sort, projection or paging. */
+  /** {@return a builder with no filter, sort, projection or paging} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder that starts with every parameter of this one (to add a filter or turn the page). */
+  /** {@return a builder that starts with every parameter of this one (to add a filter or turn the page)} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.params.addAll(params);
@@ -56,17 +60,17 @@ public final class ListParams {
     return b;
   }
 
-  /** The page size asked for, if any. */
+  /** {@return the page size asked for, if any} */
   public java.util.Optional<Integer> size() {
     return java.util.Optional.ofNullable(size);
   }
 
-  /** How many items to skip, if set. */
+  /** {@return how many items to skip, if set} */
   public java.util.Optional<Long> offset() {
     return java.util.Optional.ofNullable(offset);
   }
 
-  /** Every query parameter but paging, in order. */
+  /** {@return every query parameter but paging, in order} */
   public List<Map.Entry<String, String>> params() {
     return params;
   }
@@ -79,7 +83,13 @@ public final class ListParams {
 
     private Builder() {}
 
-    /** Items whose {@code field} equals one of {@code values}. */
+    /**
+     * Items whose {@code field} equals one of {@code values}.
+     *
+     * @param field the field, as the server names it (e.g. {@code created_at})
+     * @param values the accepted values
+     * @return this builder
+     */
     public Builder filter(String field, String... values) {
       field(field, "field");
       requireNonNull(values, "values == null");
@@ -93,19 +103,34 @@ public final class ListParams {
       return this;
     }
 
-    /** Ascending by a field; several sorts apply in the order given. */
+    /**
+     * Ascending by a field; several sorts apply in the order given.
+     *
+     * @param field the field, as the server names it (e.g. {@code created_at})
+     * @return this builder
+     */
     public Builder sortAscending(String field) {
       params.add(new java.util.AbstractMap.SimpleImmutableEntry<>("_sort", field(field, "field")));
       return this;
     }
 
-    /** Descending by a field; several sorts apply in the order given. */
+    /**
+     * Descending by a field; several sorts apply in the order given.
+     *
+     * @param field the field, as the server names it (e.g. {@code created_at})
+     * @return this builder
+     */
     public Builder sortDescending(String field) {
       params.add(new java.util.AbstractMap.SimpleImmutableEntry<>("_sort", "-" + field(field, "field")));
       return this;
     }
 
-    /** Only these fields in each item. */
+    /**
+     * Only these fields in each item.
+     *
+     * @param fields the fields to return
+     * @return this builder
+     */
     public Builder include(String... fields) {
       requireNonNull(fields, "fields == null");
       if (fields.length == 0) {
@@ -119,13 +144,23 @@ public final class ListParams {
       return this;
     }
 
-    /** Substring match on the id (snapshots, execution schedules). */
+    /**
+     * Substring match on the id (snapshots, execution schedules).
+     *
+     * @param text the substring to look for
+     * @return this builder
+     */
     public Builder search(String text) {
       params.add(new java.util.AbstractMap.SimpleImmutableEntry<>("_search", Arguments.requireText(text, "text")));
       return this;
     }
 
-    /** Across every tenant the user can see. */
+    /**
+     * Across every tenant the user can see.
+     *
+     * @param allTenants true for every tenant; default false
+     * @return this builder
+     */
     public Builder allTenants(boolean allTenants) {
       params.removeIf(e -> e.getKey().equals("_all_tenants"));
       if (allTenants) {
@@ -137,6 +172,9 @@ public final class ListParams {
     /**
      * Executions only: include system workflows ({@code create_snapshot}, {@code restore_snapshot}), which the
      * manager hides by default.
+     *
+     * @param include true to list them too; default false
+     * @return this builder
      */
     public Builder includeSystemWorkflows(boolean include) {
       params.removeIf(e -> e.getKey().equals("_include_system_workflows"));
@@ -145,13 +183,23 @@ public final class ListParams {
       return this;
     }
 
-    /** Page size, 0 to 10000 (0 returns no item but still the total). */
+    /**
+     * Page size, 0 to 10000 (0 returns no item but still the total).
+     *
+     * @param size 0..10000
+     * @return this builder
+     */
     public Builder size(int size) {
       this.size = Arguments.requireRange(size, 0, 10_000, "size");
       return this;
     }
 
-    /** How many items to skip (not negative): the start of the page. */
+    /**
+     * How many items to skip (not negative): the start of the page.
+     *
+     * @param offset 0 or more
+     * @return this builder
+     */
     public Builder offset(long offset) {
       if (offset < 0) {
         throw new IllegalArgumentException("offset must not be negative: " + offset);
@@ -160,7 +208,7 @@ public final class ListParams {
       return this;
     }
 
-    /** The parameters. */
+    /** {@return the parameters} */
     public ListParams build() {
       return new ListParams(this);
     }

@@ -54,17 +54,21 @@ public final class RequestOptions {
     this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(b.headers));
   }
 
-  /** No per-call option: the client's settings apply. */
+  /**
+   * No per-call option: the client's settings apply.
+   *
+   * @return the empty options, one shared instance
+   */
   public static RequestOptions none() {
     return NONE;
   }
 
-  /** A builder with no option set: set only what should differ from the client for this call. */
+  /** {@return a builder with no option set: set only what should differ from the client for this call} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder holding these options, to derive others from them (a view's defaults plus one more header). */
+  /** {@return a builder holding these options, to derive others from them (a view's defaults plus one more header)} */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -74,6 +78,8 @@ public final class RequestOptions {
    * sending, waiting, every retry and its back-off, failover to other nodes, and reading the answer (for a
    * streamed archive download, the whole transfer). Overrides {@link Timeouts#call()} for this call. Empty: the
    * client's applies (by default none, since an archive transfer may rightly take hours).
+   *
+   * @return the call timeout, or empty for the client's
    */
   public Optional<Duration> callTimeout() {
     return Optional.ofNullable(callTimeout);
@@ -82,12 +88,14 @@ public final class RequestOptions {
   /**
    * The read timeout: how long a socket read may wait for the next byte (inactivity, not total time). Overrides
    * {@link Timeouts#read()} for this call; raise it for an endpoint the manager is slow to answer.
+   *
+   * @return the read timeout, or empty for the client's
    */
   public Optional<Duration> readTimeout() {
     return Optional.ofNullable(readTimeout);
   }
 
-  /** The write timeout: how long a socket write may stall (inactivity). Overrides {@link Timeouts#write()}. */
+  /** {@return the write timeout: how long a socket write may stall (inactivity). Overrides {@link Timeouts#write()}} */
   public Optional<Duration> writeTimeout() {
     return Optional.ofNullable(writeTimeout);
   }
@@ -96,6 +104,8 @@ public final class RequestOptions {
    * How this call is repeated after a failure that may be temporary, instead of the client's
    * {@link CloudifyClient.Builder#retryPolicy(RetryPolicy) policy}: e.g. {@link RetryPolicy#none()} for a probe that
    * must fail fast.
+   *
+   * @return the policy, or empty for the client's
    */
   public Optional<RetryPolicy> retryPolicy() {
     return Optional.ofNullable(retryPolicy);
@@ -104,29 +114,37 @@ public final class RequestOptions {
   /**
    * Whether {@code X-BYPASS-MAINTENANCE} is sent. The manager honours it for sys-admins only; it lets a restore
    * orchestrator read the restore execution while maintenance mode blocks {@code /executions}.
+   *
+   * @return whether to bypass, or empty for the client's
    */
   public Optional<Boolean> bypassMaintenance() {
     return Optional.ofNullable(bypassMaintenance);
   }
 
-  /** Whether credentials are sent (true unless set to false, e.g. for {@code /snapshot-status}). */
+  /** {@return whether credentials are sent (true unless set to false, e.g. for {@code /snapshot-status})} */
   public Optional<Boolean> authenticate() {
     return Optional.ofNullable(authenticate);
   }
 
-  /** The {@code Tenant} header for this call, overriding the client's. */
+  /** {@return the {@code Tenant} header for this call, overriding the client's} */
   public Optional<String> tenant() {
     return Optional.ofNullable(tenant);
   }
 
   /**
    * Sends the call to this manager node only, without failover. The node must be one of the client's managers.
+   *
+   * @return the pinned node, or empty to let the client choose
    */
   public Optional<URI> node() {
     return Optional.ofNullable(node);
   }
 
-  /** Extra request headers. */
+  /**
+   * Extra request headers.
+   *
+   * @return the headers, unmodifiable
+   */
   public Map<String, String> headers() {
     return headers;
   }
@@ -134,6 +152,9 @@ public final class RequestOptions {
   /**
    * These options, with every option set in {@code overrides} replacing this one and its headers added (a header
    * of the same name replaced). How per-call options are laid over a view's defaults.
+   *
+   * @param overrides the options that win where they are set
+   * @return new options: {@code overrides}' settings where set, these elsewhere
    */
   public RequestOptions overriddenBy(RequestOptions overrides) {
     requireNonNull(overrides, "overrides == null");
@@ -187,6 +208,8 @@ public final class RequestOptions {
      * {@link RequestOptions#callTimeout()}). When it runs out the call fails with a
      * {@link io.github.cloudify4j.client.errors.CloudifyTransportException} saying so.
      *
+     * @param callTimeout a positive duration
+     * @return the call timeout, or empty for the client's
      * @throws IllegalArgumentException if not positive
      */
     public Builder callTimeout(Duration callTimeout) {
@@ -197,6 +220,8 @@ public final class RequestOptions {
     /**
      * How long a socket read may wait for data in this call (see {@link RequestOptions#readTimeout()}).
      *
+     * @param readTimeout a positive duration
+     * @return the read timeout, or empty for the client's
      * @throws IllegalArgumentException if not positive
      */
     public Builder readTimeout(Duration readTimeout) {
@@ -207,6 +232,8 @@ public final class RequestOptions {
     /**
      * How long a socket write may stall in this call (see {@link RequestOptions#writeTimeout()}).
      *
+     * @param writeTimeout a positive duration
+     * @return the write timeout, or empty for the client's
      * @throws IllegalArgumentException if not positive
      */
     public Builder writeTimeout(Duration writeTimeout) {
@@ -214,7 +241,12 @@ public final class RequestOptions {
       return this;
     }
 
-    /** The retry policy of this call, replacing the client's (see {@link RequestOptions#retryPolicy()}). */
+    /**
+     * The retry policy of this call, replacing the client's (see {@link RequestOptions#retryPolicy()}).
+     *
+     * @param retryPolicy the policy of this call
+     * @return the policy, or empty for the client's
+     */
     public Builder retryPolicy(RetryPolicy retryPolicy) {
       this.retryPolicy = requireNonNull(retryPolicy, "retryPolicy == null");
       return this;
@@ -223,6 +255,9 @@ public final class RequestOptions {
     /**
      * Sends {@code X-BYPASS-MAINTENANCE: true} when true. Only a sys-admin's call gets through maintenance mode
      * with it; use it for what must work during a restore (reading the restore execution), not routinely.
+     *
+     * @param bypassMaintenance true to send {@code X-BYPASS-MAINTENANCE: true}
+     * @return whether to bypass, or empty for the client's
      */
     public Builder bypassMaintenance(boolean bypassMaintenance) {
       this.bypassMaintenance = bypassMaintenance;
@@ -232,6 +267,9 @@ public final class RequestOptions {
     /**
      * False sends neither credentials nor {@code Tenant}: for the endpoints that need none
      * ({@code /snapshot-status}), whose answers must not depend on credentials a restore is replacing.
+     *
+     * @param authenticate false to send no credentials
+     * @return whether credentials are sent, or empty for the client's
      */
     public Builder authenticate(boolean authenticate) {
       this.authenticate = authenticate;
@@ -242,6 +280,8 @@ public final class RequestOptions {
      * The {@code Tenant} header for this call, instead of the client's: reads of another tenant's resources
      * without a second client.
      *
+     * @param tenant the tenant's name
+     * @return the tenant, or empty for the client's
      * @throws IllegalArgumentException if blank, longer than 256 characters or not printable ASCII
      */
     public Builder tenant(String tenant) {
@@ -254,6 +294,8 @@ public final class RequestOptions {
      * on the node being restored) must be asked of that node. It must be one of the client's managers, which is
      * checked when the call is made (for a view's defaults, when the view is made).
      *
+     * @param node the node's base URL, one of the client's managers
+     * @return the pinned node, or empty to let the client choose
      * @throws IllegalArgumentException if {@code node} is not an absolute http(s) URL without user info
      */
     public Builder node(URI node) {
@@ -269,6 +311,9 @@ public final class RequestOptions {
      * position but never quotes the value (a header may carry a secret; OkHttp's own check would quote it).
      * Encode other text first (for example percent- or Base64-encoding).
      *
+     * @param name the header's name
+     * @param value the header's value (kept out of logs and {@code toString()} when it is a credential)
+     * @return this builder
      * @throws IllegalArgumentException when the name is not a valid header name, the value holds a non-ASCII or
      *     control character, or the name is an authentication header
      */
@@ -296,7 +341,7 @@ public final class RequestOptions {
       return this;
     }
 
-    /** The options; the builder may be reused. */
+    /** {@return the options; the builder may be reused} */
     public RequestOptions build() {
       return new RequestOptions(this);
     }

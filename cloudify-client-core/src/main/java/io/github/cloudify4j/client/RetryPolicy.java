@@ -46,73 +46,92 @@ public final class RetryPolicy {
     this.retryNonIdempotent = b.retryNonIdempotent;
   }
 
-  /** 4 attempts, backoff 500 ms ×2 up to 10 s with 20 % jitter, at most 2 minutes in all, on 502/503/504. */
+  /**
+   * 4 attempts, backoff 500 ms ×2 up to 10 s with 20 % jitter, at most 2 minutes in all, on 502/503/504.
+   *
+   * @return the default policy, one shared instance
+   */
   public static RetryPolicy defaults() {
     return DEFAULTS;
   }
 
-  /** A single attempt. */
+  /** {@return a single attempt} */
   public static RetryPolicy none() {
     return NONE;
   }
 
-  /** A builder that starts from {@link #defaults()}. */
+  /** {@return a builder that starts from {@link #defaults()}} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder that starts with every setting of this policy. */
+  /** {@return a builder that starts with every setting of this policy} */
   public Builder toBuilder() {
     return new Builder(this);
   }
 
-  /** Attempts in all, the first included; 1 disables retries. */
+  /**
+   * Attempts in all, the first included; 1 disables retries.
+   *
+   * @return at least 1
+   */
   public int maxAttempts() {
     return maxAttempts;
   }
 
-  /** The delay before the second attempt, before jitter. */
+  /** {@return the delay before the second attempt, before jitter} */
   public Duration initialBackoff() {
     return initialBackoff;
   }
 
-  /** The longest delay between two attempts, before jitter. */
+  /** {@return the longest delay between two attempts, before jitter} */
   public Duration maxBackoff() {
     return maxBackoff;
   }
 
-  /** How much each delay grows over the one before (at least 1). */
+  /** {@return how much each delay grows over the one before (at least 1)} */
   public double multiplier() {
     return multiplier;
   }
 
-  /** Fraction (0..1) of each delay that is randomised, so that many clients do not retry in lockstep. */
+  /**
+   * Fraction (0..1) of each delay that is randomised, so that many clients do not retry in lockstep.
+   *
+   * @return the fraction, 0..1
+   */
   public double jitter() {
     return jitter;
   }
 
-  /** No retry starts once this much time has passed since the first attempt. */
+  /**
+   * No retry starts once this much time has passed since the first attempt.
+   *
+   * @return the time budget of all attempts
+   */
   public Duration maxElapsed() {
     return maxElapsed;
   }
 
-  /** The longest {@code Retry-After} honoured; a longer one is clamped to it. */
+  /** {@return the longest {@code Retry-After} honoured; a longer one is clamped to it} */
   public Duration maxRetryAfter() {
     return maxRetryAfter;
   }
 
-  /** The HTTP statuses that are retried, sorted. */
+  /** {@return the HTTP statuses that are retried, sorted} */
   public Set<Integer> retryStatuses() {
     return retryStatuses;
   }
 
-  /** Whether PUT, POST, PATCH and DELETE are retried too. */
+  /** {@return whether PUT, POST, PATCH and DELETE are retried too} */
   public boolean retryNonIdempotent() {
     return retryNonIdempotent;
   }
 
   /**
    * The delay before attempt {@code attempt + 1}, for {@code attempt >= 1}, before jitter.
+   *
+   * @param attempt the attempt that failed, from 1
+   * @return the delay before the next attempt, jitter not included
    */
   public Duration backoff(int attempt) {
     double millis = initialBackoff.toMillis() * Math.pow(multiplier, Math.max(0, attempt - 1));
@@ -145,7 +164,12 @@ public final class RetryPolicy {
       retryNonIdempotent = p.retryNonIdempotent;
     }
 
-    /** Attempts in all, the first included, 1..1000 (default 4); 1 disables retries. */
+    /**
+     * Attempts in all, the first included, 1..1000 (default 4); 1 disables retries.
+     *
+     * @param maxAttempts 1..1000
+     * @return at least 1
+     */
     public Builder maxAttempts(int maxAttempts) {
       if (maxAttempts < 1 || maxAttempts > 1000) {
         throw new IllegalArgumentException("maxAttempts must be within 1..1000: " + maxAttempts);
@@ -154,19 +178,34 @@ public final class RetryPolicy {
       return this;
     }
 
-    /** The delay before the second attempt (default 500 ms). */
+    /**
+     * The delay before the second attempt (default 500 ms).
+     *
+     * @param initialBackoff a positive duration
+     * @return the first delay
+     */
     public Builder initialBackoff(Duration initialBackoff) {
       this.initialBackoff = Timeouts.positive(initialBackoff, "initialBackoff");
       return this;
     }
 
-    /** The longest delay between attempts (default 10 s); not less than the initial backoff. */
+    /**
+     * The longest delay between attempts (default 10 s); not less than the initial backoff.
+     *
+     * @param maxBackoff a positive duration
+     * @return the longest delay
+     */
     public Builder maxBackoff(Duration maxBackoff) {
       this.maxBackoff = Timeouts.positive(maxBackoff, "maxBackoff");
       return this;
     }
 
-    /** How much each delay grows (default 2; at least 1). */
+    /**
+     * How much each delay grows (default 2; at least 1).
+     *
+     * @param multiplier at least 1
+     * @return the growth factor, at least 1
+     */
     public Builder multiplier(double multiplier) {
       if (!(multiplier >= 1.0) || Double.isInfinite(multiplier)) {
         throw new IllegalArgumentException("multiplier must be >= 1: " + multiplier);
@@ -175,7 +214,12 @@ public final class RetryPolicy {
       return this;
     }
 
-    /** The random spread of each delay, 0..1 (default 0.2), so that clients do not retry in step. */
+    /**
+     * The random spread of each delay, 0..1 (default 0.2), so that clients do not retry in step.
+     *
+     * @param jitter 0..1
+     * @return the fraction, 0..1
+     */
     public Builder jitter(double jitter) {
       if (!(jitter >= 0.0 && jitter <= 1.0)) {
         throw new IllegalArgumentException("jitter must be within 0..1: " + jitter);
@@ -184,13 +228,23 @@ public final class RetryPolicy {
       return this;
     }
 
-    /** The most time all attempts may take together (default 2 minutes). */
+    /**
+     * The most time all attempts may take together (default 2 minutes).
+     *
+     * @param maxElapsed a positive duration
+     * @return the time budget of all attempts
+     */
     public Builder maxElapsed(Duration maxElapsed) {
       this.maxElapsed = Timeouts.positive(maxElapsed, "maxElapsed");
       return this;
     }
 
-    /** The longest {@code Retry-After} honoured (default 60 s); a longer one is clamped to it. */
+    /**
+     * The longest {@code Retry-After} honoured (default 60 s); a longer one is clamped to it.
+     *
+     * @param maxRetryAfter a positive duration
+     * @return the longest {@code Retry-After} honoured
+     */
     public Builder maxRetryAfter(Duration maxRetryAfter) {
       requireNonNull(maxRetryAfter, "maxRetryAfter == null");
       if (maxRetryAfter.isNegative()) {
@@ -200,7 +254,12 @@ public final class RetryPolicy {
       return this;
     }
 
-    /** HTTP statuses that are retried (default 502, 503, 504). */
+    /**
+     * HTTP statuses that are retried (default 502, 503, 504).
+     *
+     * @param statuses HTTP statuses (100..599)
+     * @return the statuses, unmodifiable
+     */
     public Builder retryStatuses(Set<Integer> statuses) {
       requireNonNull(statuses, "statuses == null");
       for (Integer s : statuses) {
@@ -215,13 +274,16 @@ public final class RetryPolicy {
     /**
      * Also retry non-idempotent requests (PUT, POST, PATCH, DELETE). Only for calls where the caller has made a
      * repeat harmless; bodies that cannot be replayed are still never sent twice.
+     *
+     * @param retryNonIdempotent true to retry them too; default false
+     * @return whether POST, PATCH and other non-idempotent calls are retried
      */
     public Builder retryNonIdempotent(boolean retryNonIdempotent) {
       this.retryNonIdempotent = retryNonIdempotent;
       return this;
     }
 
-    /** The policy; refuses a maximum backoff below the initial backoff. */
+    /** {@return the policy; refuses a maximum backoff below the initial backoff} */
     public RetryPolicy build() {
       if (maxBackoff.compareTo(initialBackoff) < 0) {
         throw new IllegalArgumentException("maxBackoff must be >= initialBackoff");

@@ -33,7 +33,11 @@ public final class Timeouts {
     this.call = call;
   }
 
-  /** Connect 10 s, read 5 min, write 5 min (nginx's own proxy timeout is 330 s), no call timeout. */
+  /**
+   * Connect 10 s, read 5 min, write 5 min (nginx's own proxy timeout is 330 s), no call timeout.
+   *
+   * @return the defaults, one shared instance
+   */
   public static Timeouts defaults() {
     return DEFAULTS;
   }
@@ -41,6 +45,9 @@ public final class Timeouts {
   /**
    * Connect and read timeouts, the rest default: the two a slow network or a slow manager makes one change.
    *
+   * @param connect a positive duration
+   * @param read a positive duration
+   * @return the timeouts, write and call at their defaults
    * @throws IllegalArgumentException if either is not positive
    */
   public static Timeouts of(Duration connect, Duration read) {
@@ -50,17 +57,19 @@ public final class Timeouts {
   /**
    * How long opening a connection (TCP and TLS) may take. Short by default: an unreachable cluster node should
    * make the client move to the next one quickly.
+   *
+   * @return the connect timeout
    */
   public Duration connect() {
     return connect;
   }
 
-  /** How long a socket read may wait for data (inactivity). Per call: {@link RequestOptions#readTimeout()}. */
+  /** {@return how long a socket read may wait for data (inactivity). Per call: {@link RequestOptions#readTimeout()}} */
   public Duration read() {
     return read;
   }
 
-  /** How long a socket write may stall (inactivity). Per call: {@link RequestOptions#writeTimeout()}. */
+  /** {@return how long a socket write may stall (inactivity). Per call: {@link RequestOptions#writeTimeout()}} */
   public Duration write() {
     return write;
   }
@@ -68,17 +77,19 @@ public final class Timeouts {
   /**
    * The call timeout of every call, if any: how long one call may take from start to end, retries, failover and
    * reading the answer included. Per call: {@link RequestOptions#callTimeout()}, which overrides it.
+   *
+   * @return the whole-call timeout, or empty for none
    */
   public Optional<Duration> call() {
     return Optional.ofNullable(call);
   }
 
-  /** A builder holding these timeouts, to change one of them. */
+  /** {@return a builder holding these timeouts, to change one of them} */
   public Builder toBuilder() {
     return new Builder(this);
   }
 
-  /** A builder starting from {@link #defaults()}. */
+  /** {@return a builder starting from {@link #defaults()}} */
   public static Builder builder() {
     return new Builder(DEFAULTS);
   }
@@ -100,6 +111,8 @@ public final class Timeouts {
     /**
      * See {@link Timeouts#connect()}.
      *
+     * @param connect a positive duration
+     * @return the connect timeout
      * @throws IllegalArgumentException if not positive
      */
     public Builder connect(Duration connect) {
@@ -110,6 +123,8 @@ public final class Timeouts {
     /**
      * See {@link Timeouts#read()}.
      *
+     * @param read a positive duration
+     * @return the read timeout
      * @throws IllegalArgumentException if not positive
      */
     public Builder read(Duration read) {
@@ -120,6 +135,8 @@ public final class Timeouts {
     /**
      * See {@link Timeouts#write()}.
      *
+     * @param write a positive duration
+     * @return the write timeout
      * @throws IllegalArgumentException if not positive
      */
     public Builder write(Duration write) {
@@ -131,6 +148,8 @@ public final class Timeouts {
      * Bounds every call, retries, failover and reading the answer included (see {@link Timeouts#call()}). Leave
      * it off for a client that transfers archives, or set a per-call {@link RequestOptions#callTimeout()} instead.
      *
+     * @param call a positive duration
+     * @return the whole-call timeout, or empty for none
      * @throws IllegalArgumentException if not positive
      */
     public Builder call(Duration call) {
@@ -138,13 +157,17 @@ public final class Timeouts {
       return this;
     }
 
-    /** No whole-call timeout (the default). */
+    /**
+     * No whole-call timeout (the default).
+     *
+     * @return this builder
+     */
     public Builder noCallTimeout() {
       this.call = null;
       return this;
     }
 
-    /** The timeouts. */
+    /** {@return the timeouts} */
     public Timeouts build() {
       return new Timeouts(connect, read, write, call);
     }

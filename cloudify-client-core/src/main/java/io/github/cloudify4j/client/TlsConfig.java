@@ -29,7 +29,14 @@ public final class TlsConfig {
   private static final TlsConfig TRUST_ALL = new TlsConfig(Mode.TRUST_ALL, null, null);
 
   /** How trust is decided. */
-  public enum Mode { SYSTEM, CUSTOM, TRUST_ALL }
+  public enum Mode {
+    /** The JVM's trusted certificates ({@link TlsConfig#system()}). */
+    SYSTEM,
+    /** Only the given certificates, a PEM file, a key store or one certificate. */
+    CUSTOM,
+    /** Every certificate and host name: encryption without authentication, for tests only. */
+    TRUST_ALL
+  }
 
   private final Mode mode;
   private final X509TrustManager trustManager;
@@ -41,7 +48,7 @@ public final class TlsConfig {
     this.description = description;
   }
 
-  /** The JVM's default trust store (the default). */
+  /** {@return the JVM's default trust store (the default)} */
   public static TlsConfig system() {
     return SYSTEM;
   }
@@ -55,6 +62,8 @@ public final class TlsConfig {
   /**
    * Trusts the CA certificates in a PEM file (one or several), and only those.
    *
+   * @param caPemFile a PEM file with one or more CA certificates
+   * @return a configuration trusting those certificates only
    * @throws IllegalArgumentException if the file is missing, larger than {@link #MAX_PEM_BYTES}, or holds no
    *     certificate
    */
@@ -107,7 +116,12 @@ public final class TlsConfig {
     }
   }
 
-  /** Trusts the certificates of a loaded {@link KeyStore}. */
+  /**
+   * Trusts the certificates of a loaded {@link KeyStore}.
+   *
+   * @param trustStore a loaded key store of trusted certificates
+   * @return a configuration trusting that store only
+   */
   public static TlsConfig trustStore(KeyStore trustStore) {
     requireNonNull(trustStore, "trustStore == null");
     try {
@@ -117,7 +131,12 @@ public final class TlsConfig {
     }
   }
 
-  /** Trusts a given X.509 certificate (typically a self-signed CA held in memory). */
+  /**
+   * Trusts a given X.509 certificate (typically a self-signed CA held in memory).
+   *
+   * @param certificate the certificate to trust
+   * @return a configuration trusting that certificate only
+   */
   public static TlsConfig trustCertificate(X509Certificate certificate) {
     requireNonNull(certificate, "certificate == null");
     try {
@@ -133,16 +152,19 @@ public final class TlsConfig {
   /**
    * Trusts every certificate and every hostname. Insecure: anyone on the network path can read the credentials.
    * Matches {@code CLOUDIFY_SSL_TRUST_ALL} of the {@code cfy} CLI.
+   *
+   * @return a configuration that checks nothing
    */
   public static TlsConfig trustAll() {
     return TRUST_ALL;
   }
 
+  /** {@return how the server's certificate is checked: the system's trust, a given trust, or not at all} */
   public Mode mode() {
     return mode;
   }
 
-  /** The trust manager of a {@link Mode#CUSTOM} configuration, or null. */
+  /** {@return the trust manager of a {@link Mode#CUSTOM} configuration, or null} */
   public X509TrustManager trustManager() {
     return trustManager;
   }

@@ -44,17 +44,19 @@ public final class DownloadOptions {
   /**
    * Never overwrite; zip and content type checked; at most the target file store's usable space less a margin;
    * no checksum; 3 attempts (resuming where the server allows it); no listener.
+   *
+   * @return the shared default options
    */
   public static DownloadOptions defaults() {
     return DEFAULTS;
   }
 
-  /** A builder that starts from {@link #defaults()}. */
+  /** {@return a builder that starts from {@link #defaults()}} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder that starts with every option of this one. */
+  /** {@return a builder that starts with every option of this one} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.overwrite = overwrite;
@@ -67,37 +69,45 @@ public final class DownloadOptions {
     return b;
   }
 
-  /** Whether an existing file at the target is replaced (see {@link Builder#overwrite(boolean)}). */
+  /** {@return whether an existing file at the target is replaced (see {@link Builder#overwrite(boolean)})} */
   public boolean overwrite() {
     return overwrite;
   }
 
-  /** Whether the file is checked to be a whole zip (see {@link Builder#verifyZip(boolean)}). */
+  /** {@return whether the file is checked to be a whole zip (see {@link Builder#verifyZip(boolean)})} */
   public boolean verifyZip() {
     return verifyZip;
   }
 
-  /** Whether the answer's content type is checked (see {@link Builder#checkContentType(boolean)}). */
+  /** {@return whether the answer's content type is checked (see {@link Builder#checkContentType(boolean)})} */
   public boolean checkContentType() {
     return checkContentType;
   }
 
-  /** The most bytes the archive may have, if set; empty means "what the target's file store has room for". */
+  /** {@return the most bytes the archive may have, if set; empty means "what the target's file store has room for"} */
   public OptionalLong maxBytes() {
     return maxBytes > 0 ? OptionalLong.of(maxBytes) : OptionalLong.empty();
   }
 
-  /** Whether a SHA-256 of the archive is computed (see {@link Builder#sha256(boolean)}). */
+  /** {@return whether a SHA-256 of the archive is computed (see {@link Builder#sha256(boolean)})} */
   public boolean sha256() {
     return sha256;
   }
 
-  /** Attempts in all when the transfer breaks off (see {@link Builder#maxAttempts(int)}). */
+  /**
+   * Attempts in all when the transfer breaks off (see {@link Builder#maxAttempts(int)}).
+   *
+   * @return at least 1; default 3
+   */
   public int maxAttempts() {
     return maxAttempts;
   }
 
-  /** Told of the transfer's progress; {@link TransferListener#none()} by default. */
+  /**
+   * Told of the transfer's progress; {@link TransferListener#none()} by default.
+   *
+   * @return the listener
+   */
   public TransferListener listener() {
     return listener;
   }
@@ -143,7 +153,12 @@ public final class DownloadOptions {
 
     private Builder() {}
 
-    /** Replace an existing file at the target (atomically). Off by default: an existing archive is kept. */
+    /**
+     * Replace an existing file at the target (atomically). Off by default: an existing archive is kept.
+     *
+     * @param overwrite true to replace an existing file; default false
+     * @return this builder
+     */
     public Builder overwrite(boolean overwrite) {
       this.overwrite = overwrite;
       return this;
@@ -155,6 +170,9 @@ public final class DownloadOptions {
      * (which a server that sends no {@code Content-Length} cannot be caught at) or an error page fails this. On by
      * default; reads only the central directory, not the data. Failing it is an
      * {@link io.github.cloudify4j.snapshots.archive.InvalidSnapshotArchiveException} and nothing is left on disk.
+     *
+     * @param verifyZip false to skip the check; default true
+     * @return this builder
      */
     public Builder verifyZip(boolean verifyZip) {
       this.verifyZip = verifyZip;
@@ -167,6 +185,9 @@ public final class DownloadOptions {
      * {@code application/x-zip-compressed}, {@code application/x-zip}. An answer without the header passes (the zip
      * check still applies). On by default: a {@code 200 text/html} login page of a proxy is a
      * {@link DownloadRefusedException}, before a byte is written.
+     *
+     * @param checkContentType false to accept any content type; default true
+     * @return this builder
      */
     public Builder checkContentType(boolean checkContentType) {
       this.checkContentType = checkContentType;
@@ -181,6 +202,8 @@ public final class DownloadOptions {
      * the store, between 64 MiB and 1 GiB) so that a download never fills the disk; when the file store does not
      * say, there is none.
      *
+     * @param maxBytes the limit in bytes, positive
+     * @return this builder
      * @throws IllegalArgumentException if {@code maxBytes} is not positive
      */
     public Builder maxBytes(long maxBytes) {
@@ -191,7 +214,12 @@ public final class DownloadOptions {
       return this;
     }
 
-    /** Compute the archive's SHA-256 while writing it ({@link DownloadResult#sha256()}); costs CPU. */
+    /**
+     * Compute the archive's SHA-256 while writing it ({@link DownloadResult#sha256()}); costs CPU.
+     *
+     * @param sha256 true to compute it; default false
+     * @return this builder
+     */
     public Builder sha256(boolean sha256) {
       this.sha256 = sha256;
       return this;
@@ -201,19 +229,29 @@ public final class DownloadOptions {
      * Attempts in all when the transfer breaks off; a retry resumes with a {@code Range} request when the server
      * honours it, and starts over otherwise. It waits between attempts as the client's {@code RetryPolicy} backs
      * off.
+     *
+     * @param maxAttempts 1 (no retry) to 100; default 3
+     * @return this builder
+     * @throws IllegalArgumentException when it is outside 1..100
      */
     public Builder maxAttempts(int maxAttempts) {
       this.maxAttempts = Arguments.requireRange(maxAttempts, 1, 100, "maxAttempts");
       return this;
     }
 
-    /** Told of the transfer's progress (bytes so far, total if known); {@link TransferListener#none()} by default. */
+    /**
+     * Told of the transfer's progress (bytes so far, total if known); {@link TransferListener#none()} by default.
+     *
+     * @param listener the listener; called on the downloading thread, keep it fast
+     * @return this builder
+     * @throws NullPointerException when {@code listener} is null
+     */
     public Builder listener(TransferListener listener) {
       this.listener = requireNonNull(listener, "listener == null");
       return this;
     }
 
-    /** The options. */
+    /** {@return the options} */
     public DownloadOptions build() {
       return new DownloadOptions(this);
     }

@@ -5,6 +5,7 @@ import io.github.cloudify4j.client.spi.Arguments;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -296,6 +297,27 @@ public final class RestoreOptions {
       }
       return new RestoreOptions(this);
     }
+  }
+
+  /** Equal when every option is equal: two equal options send the same body to the same manager. */
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof RestoreOptions)) {
+      return false;
+    }
+    RestoreOptions r = (RestoreOptions) o;
+    return force == r.force && restoreCertificates == r.restoreCertificates && noReboot == r.noReboot
+        && ignorePluginFailure == r.ignorePluginFailure && Objects.equals(timeout, r.timeout)
+        && Objects.equals(tenantName, r.tenantName) && recreateDeploymentsEnvs == r.recreateDeploymentsEnvs;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(force, restoreCertificates, noReboot, ignorePluginFailure, timeout, tenantName,
+        recreateDeploymentsEnvs);
   }
 
   @Override

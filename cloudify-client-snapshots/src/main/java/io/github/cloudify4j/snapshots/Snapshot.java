@@ -23,48 +23,48 @@ public abstract class Snapshot {
 
   Snapshot() {}
 
-  /** A new, empty builder; {@link #id()} and {@link #status()} are required. */
+  /** {@return a new, empty builder; {@link #id()} and {@link #status()} are required} */
   public static Builder builder() {
     return ImmutableSnapshot.builder();
   }
 
-  /** A builder that starts with every attribute of this snapshot. */
+  /** {@return a builder that starts with every attribute of this snapshot} */
   public Builder toBuilder() {
     return ImmutableSnapshot.builder().from(this);
   }
 
-  /** The snapshot's id (its name on the manager). */
+  /** {@return the snapshot's id (its name on the manager)} */
   @JsonProperty("id")
   public abstract String id();
 
-  /** The snapshot's status; an unknown status parses and keeps its text. */
+  /** {@return the snapshot's status; an unknown status parses and keeps its text} */
   @JsonProperty("status")
   public abstract SnapshotStatus status();
 
-  /** When the manager created it; empty if the server did not say. */
+  /** {@return when the manager created it; empty if the server did not say} */
   @JsonProperty("created_at")
   public abstract Optional<Instant> createdAt();
 
-  /** {@code ""} unless the snapshot failed. */
+  /** {@return {@code ""} unless the snapshot failed} */
   @JsonProperty("error")
   @Value.Default
   public String error() {
     return "";
   }
 
-  /** {@code private}, {@code tenant} or {@code global}; empty if the server did not say. */
+  /** {@return {@code private}, {@code tenant} or {@code global}; empty if the server did not say} */
   @JsonProperty("visibility")
   public abstract Optional<String> visibility();
 
-  /** The tenant that owns the snapshot; empty if the server did not say. */
+  /** {@return the tenant that owns the snapshot; empty if the server did not say} */
   @JsonProperty("tenant_name")
   public abstract Optional<String> tenantName();
 
-  /** The user who created the snapshot; empty if the server did not say. */
+  /** {@return the user who created the snapshot; empty if the server did not say} */
   @JsonProperty("created_by")
   public abstract Optional<String> createdBy();
 
-  /** Whether the snapshot can be restored (it was {@code created}). */
+  /** {@return whether the snapshot can be restored (it was {@code created})} */
   public final boolean isRestorable() {
     return status().isRestorable();
   }
@@ -90,28 +90,67 @@ public abstract class Snapshot {
    * throws {@link IllegalStateException} when {@code id} or {@code status} is missing.
    */
   public interface Builder {
-    /** Sets {@link Snapshot#id()}. */
+    /**
+     * Sets {@link Snapshot#id()}.
+     *
+     * @param id the new value of {@link Snapshot#id()}
+     * @return this builder
+     */
     Builder id(String id);
 
-    /** Sets {@link Snapshot#status()}. */
+    /**
+     * Sets {@link Snapshot#status()}.
+     *
+     * @param status the new value of {@link Snapshot#status()}
+     * @return this builder
+     */
     Builder status(SnapshotStatus status);
 
-    /** Sets {@link Snapshot#createdAt()}; {@code null} for none. */
+    /**
+     * Sets {@link Snapshot#createdAt()}; {@code null} for none.
+     *
+     * @param createdAt the new value of {@link Snapshot#createdAt()}
+     * @return this builder
+     */
     Builder createdAt(Instant createdAt);
 
-    /** Sets {@link Snapshot#error()} ({@code ""} when not set). */
+    /**
+     * Sets {@link Snapshot#error()} ({@code ""} when not set).
+     *
+     * @param error the new value of {@link Snapshot#error()}
+     * @return this builder
+     */
     Builder error(String error);
 
-    /** Sets {@link Snapshot#visibility()}; {@code null} for none. */
+    /**
+     * Sets {@link Snapshot#visibility()}; {@code null} for none.
+     *
+     * @param visibility the new value of {@link Snapshot#visibility()}
+     * @return this builder
+     */
     Builder visibility(String visibility);
 
-    /** Sets {@link Snapshot#tenantName()}; {@code null} for none. */
+    /**
+     * Sets {@link Snapshot#tenantName()}; {@code null} for none.
+     *
+     * @param tenantName the new value of {@link Snapshot#tenantName()}
+     * @return this builder
+     */
     Builder tenantName(String tenantName);
 
-    /** Sets {@link Snapshot#createdBy()}; {@code null} for none. */
+    /**
+     * Sets {@link Snapshot#createdBy()}; {@code null} for none.
+     *
+     * @param createdBy the new value of {@link Snapshot#createdBy()}
+     * @return this builder
+     */
     Builder createdBy(String createdBy);
 
-    /** The snapshot. */
+    /**
+     * The snapshot.
+     *
+     * @return the value, immutable
+     */
     Snapshot build();
   }
 }

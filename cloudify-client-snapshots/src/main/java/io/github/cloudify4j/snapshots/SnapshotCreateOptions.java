@@ -36,17 +36,21 @@ public final class SnapshotCreateOptions {
     listenerTimeout = b.listenerTimeout;
   }
 
-  /** Credentials, logs and events included; not queued; the 7.x JSON format ({@code legacy=false}). */
+  /**
+   * Credentials, logs and events included; not queued; the 7.x JSON format ({@code legacy=false}).
+   *
+   * @return the shared default options
+   */
   public static SnapshotCreateOptions defaults() {
     return DEFAULTS;
   }
 
-  /** A builder that starts from {@link #defaults()}. */
+  /** {@return a builder that starts from {@link #defaults()}} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder that starts with every option of this one. */
+  /** {@return a builder that starts with every option of this one} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.includeCredentials = includeCredentials;
@@ -59,37 +63,37 @@ public final class SnapshotCreateOptions {
     return b;
   }
 
-  /** Whether the archive holds the tenants' credentials and secrets ({@code include_credentials}). */
+  /** {@return whether the archive holds the tenants' credentials and secrets ({@code include_credentials})} */
   public boolean includeCredentials() {
     return includeCredentials;
   }
 
-  /** Whether the archive holds the manager's logs ({@code include_logs}). */
+  /** {@return whether the archive holds the manager's logs ({@code include_logs})} */
   public boolean includeLogs() {
     return includeLogs;
   }
 
-  /** Whether the archive holds events ({@code include_events}). */
+  /** {@return whether the archive holds events ({@code include_events})} */
   public boolean includeEvents() {
     return includeEvents;
   }
 
-  /** Whether the workflow is queued when other executions block it ({@code queue}). */
+  /** {@return whether the workflow is queued when other executions block it ({@code queue})} */
   public boolean queue() {
     return queue;
   }
 
-  /** Where the manager stages a legacy archive ({@code tempdir_path}); empty for the server's choice. */
+  /** {@return where the manager stages a legacy archive ({@code tempdir_path}); empty for the server's choice} */
   public Optional<String> tempdirPath() {
     return Optional.ofNullable(tempdirPath);
   }
 
-  /** Whether the old pg_dump-based format is asked for ({@code legacy}). */
+  /** {@return whether the old pg_dump-based format is asked for ({@code legacy})} */
   public boolean legacy() {
     return legacy;
   }
 
-  /** How long the create workflow listens for changes ({@code listener_timeout}); empty: the server's. */
+  /** {@return how long the create workflow listens for changes ({@code listener_timeout}); empty: the server's} */
   public Optional<Duration> listenerTimeout() {
     return Optional.ofNullable(listenerTimeout);
   }
@@ -119,31 +123,57 @@ public final class SnapshotCreateOptions {
 
     private Builder() {}
 
-    /** Legacy format only: put the agents' credentials in the archive (server default true). */
+    /**
+     * Legacy format only: put the agents' credentials in the archive (server default true).
+     *
+     * @param includeCredentials false to leave them out; default true
+     * @return this builder
+     */
     public Builder includeCredentials(boolean includeCredentials) {
       this.includeCredentials = includeCredentials;
       return this;
     }
 
-    /** Logs dominate an archive's size; leave them out to keep daily snapshots small. */
+    /**
+     * Logs dominate an archive's size; leave them out to keep daily snapshots small.
+     *
+     * @param includeLogs false to leave the logs out; default true
+     * @return this builder
+     */
     public Builder includeLogs(boolean includeLogs) {
       this.includeLogs = includeLogs;
       return this;
     }
 
-    /** Events (the workflows' history) can be large too; leave them out to keep an archive small. */
+    /**
+     * Events (the workflows' history) can be large too; leave them out to keep an archive small.
+     *
+     * @param includeEvents false to leave the events out; default true
+     * @return this builder
+     */
     public Builder includeEvents(boolean includeEvents) {
       this.includeEvents = includeEvents;
       return this;
     }
 
-    /** Queue the workflow instead of failing when other executions block it. */
+    /**
+     * Queue the workflow instead of failing when other executions block it.
+     *
+     * @param queue true to queue; default false (the server refuses while other executions run)
+     * @return this builder
+     */
     public Builder queue(boolean queue) {
       this.queue = queue;
       return this;
     }
 
-    /** 6.4+, legacy format: where the manager stages the archive (it must be writable by the REST service). */
+    /**
+     * 6.4+, legacy format: where the manager stages the archive (it must be writable by the REST service).
+     *
+     * @param tempdirPath an absolute path on the manager; default: the manager's own choice
+     * @return this builder
+     * @throws IllegalArgumentException when it is blank, holds a control character or is not absolute
+     */
     public Builder tempdirPath(String tempdirPath) {
       String p = Arguments.requireText(tempdirPath, "tempdirPath");
       if (!p.startsWith("/")) {
@@ -153,19 +183,30 @@ public final class SnapshotCreateOptions {
       return this;
     }
 
-    /** 7.0+: the old pg_dump-based format instead of the 7.x JSON dump. */
+    /**
+     * 7.0+: the old pg_dump-based format instead of the 7.x JSON dump.
+     *
+     * @param legacy true for the old format; default false
+     * @return this builder
+     */
     public Builder legacy(boolean legacy) {
       this.legacy = legacy;
       return this;
     }
 
-    /** 7.0.4+, JSON format: how long the create workflow listens for concurrent changes (server default 10 s). */
+    /**
+     * 7.0.4+, JSON format: how long the create workflow listens for concurrent changes (server default 10 s).
+     *
+     * @param listenerTimeout a positive duration, sent in whole seconds; default: not sent (the server's 10 s)
+     * @return this builder
+     * @throws IllegalArgumentException when it is null, zero or negative
+     */
     public Builder listenerTimeout(Duration listenerTimeout) {
       this.listenerTimeout = Arguments.requirePositive(listenerTimeout, "listenerTimeout");
       return this;
     }
 
-    /** The options; refuses {@code listenerTimeout} with {@code legacy(true)}. */
+    /** {@return the options; refuses {@code listenerTimeout} with {@code legacy(true)}} */
     public SnapshotCreateOptions build() {
       if (legacy && listenerTimeout != null) {
         throw new IllegalArgumentException("listenerTimeout applies to the JSON format only, not with legacy(true)");

@@ -84,30 +84,55 @@ public final class Snapshots {
   /**
    * The snapshots of the manager (or cluster) this client talks to, with the client's default options (a view's,
    * for a view made by {@code withOptions} or {@code pinnedTo}).
+   *
+   * @param client the client whose manager holds the snapshots
+   * @return the snapshot operations of that client
    */
   public static Snapshots of(CloudifyClient client) {
     requireNonNull(client, "client == null");
     return new Snapshots(ClientContext.of(client));
   }
 
-  /** One page of {@code GET /snapshots}: filters, sort, projection, search, paging, all tenants. */
+  /**
+   * One page of {@code GET /snapshots}: filters, sort, projection, search, paging, all tenants.
+   *
+   * @param params filters, sort, page size and offset
+   * @return the page, with the total the manager counted
+   */
   public Page<Snapshot> list(ListParams params) {
     return list(params, RequestOptions.none());
   }
 
-  /** {@link #list(ListParams)} with per-call options. */
+  /**
+   * {@link #list(ListParams)} with per-call options.
+   *
+   * @param params filters, sort, page size and offset
+   * @param options per-call options (a pinned node, a call timeout)
+   * @return the page, with the total the manager counted
+   */
   public Page<Snapshot> list(ListParams params, RequestOptions options) {
     requireNonNull(params, "params == null");
     requireNonNull(options, "options == null");
     return api.list(RelativeUrl.list("snapshots", params, null, null), context.callOptions(options));
   }
 
-  /** Every snapshot matching {@code params}, fetched page by page as the stream is consumed. */
+  /**
+   * Every snapshot matching {@code params}, fetched page by page as the stream is consumed.
+   *
+   * @param params filters, sort, page size and offset
+   * @return a lazy stream: a page is asked for only when the previous one is used up
+   */
   public Stream<Snapshot> listAll(ListParams params) {
     return listAll(params, RequestOptions.none());
   }
 
-  /** {@link #listAll(ListParams)} with per-call options, applied to every page's request. */
+  /**
+   * {@link #listAll(ListParams)} with per-call options, applied to every page's request.
+   *
+   * @param params filters, sort, page size and offset
+   * @param options per-call options (a pinned node, a call timeout)
+   * @return a lazy stream: a page is asked for only when the previous one is used up
+   */
   public Stream<Snapshot> listAll(ListParams params, RequestOptions options) {
     requireNonNull(params, "params == null");
     requireNonNull(options, "options == null");
@@ -118,7 +143,12 @@ public final class Snapshots {
         params.offset().orElse(0L)).stream();
   }
 
-  /** {@code GET /snapshots/{id}}; works in maintenance mode. */
+  /**
+   * {@code GET /snapshots/{id}}; works in maintenance mode.
+   *
+   * @param snapshotId the snapshot's id
+   * @return the snapshot
+   */
   public Snapshot get(String snapshotId) {
     return get(snapshotId, RequestOptions.none());
   }
@@ -126,6 +156,9 @@ public final class Snapshots {
   /**
    * {@link #get(String)} with per-call options.
    *
+   * @param snapshotId the snapshot's id
+   * @param options per-call options (a pinned node, a call timeout)
+   * @return the snapshot
    * @throws IllegalArgumentException if {@code snapshotId} is empty, {@code .} or {@code ..}, before anything is
    *     sent
    */
@@ -135,12 +168,23 @@ public final class Snapshots {
     return api.get(segment(snapshotId), context.callOptions(options));
   }
 
-  /** The snapshot, or empty when the manager has none with this id (its 404). */
+  /**
+   * The snapshot, or empty when the manager has none with this id (its 404).
+   *
+   * @param snapshotId the snapshot's id
+   * @return the snapshot, or empty when the manager has none with that id
+   */
   public Optional<Snapshot> find(String snapshotId) {
     return find(snapshotId, RequestOptions.none());
   }
 
-  /** {@link #find(String)} with per-call options. */
+  /**
+   * {@link #find(String)} with per-call options.
+   *
+   * @param snapshotId the snapshot's id
+   * @param options per-call options (a pinned node, a call timeout)
+   * @return the snapshot, or empty when the manager has none with that id
+   */
   public Optional<Snapshot> find(String snapshotId, RequestOptions options) {
     try {
       return Optional.of(get(snapshotId, options));
@@ -153,6 +197,8 @@ public final class Snapshots {
    * {@code PUT /snapshots/{id}}: starts the {@code create_snapshot} workflow and returns its execution (201).
    * Follow it with {@link #waitUntilCreated}, which works in maintenance mode too.
    *
+   * @param snapshotId the snapshot's id
+   * @return the {@code create_snapshot} execution; follow it with {@link #waitUntilCreated}
    * @throws IllegalArgumentException when the id breaks the server's rule (a letter first; letters, digits,
    *     {@code - . _ ~}; at most 256 characters), before anything is sent
    */
@@ -160,7 +206,13 @@ public final class Snapshots {
     return create(snapshotId, SnapshotCreateOptions.defaults());
   }
 
-  /** {@link #create(String)} with what the snapshot includes ({@link SnapshotCreateOptions}). */
+  /**
+   * {@link #create(String)} with what the snapshot includes ({@link SnapshotCreateOptions}).
+   *
+   * @param snapshotId the snapshot's id
+   * @param options what the snapshot holds and how it is made
+   * @return the {@code create_snapshot} execution; follow it with {@link #waitUntilCreated}
+   */
   public Execution create(String snapshotId, SnapshotCreateOptions options) {
     return create(snapshotId, options, RequestOptions.none());
   }
@@ -169,6 +221,11 @@ public final class Snapshots {
    * {@link #create(String, SnapshotCreateOptions)} with per-call options. A {@code PUT} that starts a workflow is
    * not repeated after a failure unless {@code requestOptions} (or the client) allow non-idempotent retries: a
    * second creation is refused or, worse, runs twice.
+   *
+   * @param snapshotId the snapshot's id
+   * @param options what the snapshot holds and how it is made
+   * @param requestOptions per-call options (a pinned node, a call timeout)
+   * @return the {@code create_snapshot} execution; follow it with {@link #waitUntilCreated}
    */
   public Execution create(String snapshotId, SnapshotCreateOptions options, RequestOptions requestOptions) {
     requireCreateId(snapshotId);
@@ -177,12 +234,23 @@ public final class Snapshots {
     return api.create(segment(snapshotId), options.toBody(), context.callOptions(requestOptions));
   }
 
-  /** {@code DELETE /snapshots/{id}}: the deleted snapshot when the server returns it (200), empty on 204. */
+  /**
+   * {@code DELETE /snapshots/{id}}: the deleted snapshot when the server returns it (200), empty on 204.
+   *
+   * @param snapshotId the snapshot's id
+   * @return the deleted snapshot when the server returns it, empty otherwise
+   */
   public Optional<Snapshot> delete(String snapshotId) {
     return delete(snapshotId, RequestOptions.none());
   }
 
-  /** {@link #delete(String)} with per-call options. */
+  /**
+   * {@link #delete(String)} with per-call options.
+   *
+   * @param snapshotId the snapshot's id
+   * @param options per-call options (a pinned node, a call timeout)
+   * @return the deleted snapshot when the server returns it, empty otherwise
+   */
   public Optional<Snapshot> delete(String snapshotId, RequestOptions options) {
     Arguments.requirePathSegment(snapshotId, "snapshotId");
     requireNonNull(options, "options == null");
@@ -206,6 +274,10 @@ public final class Snapshots {
    * Uploads an archive file, streamed with its length known. The body can be replayed, but a {@code PUT} is not a
    * safe call: it is retried only when the retry policy allows non-idempotent retries
    * ({@link io.github.cloudify4j.client.RetryPolicy.Builder#retryNonIdempotent(boolean)}).
+   *
+   * @param snapshotId the snapshot's id
+   * @param archive the archive file to upload
+   * @return the snapshot as the manager registered it
    */
   public Snapshot upload(String snapshotId, Path archive) {
     return upload(snapshotId, archive, TransferListener.none());
@@ -216,6 +288,10 @@ public final class Snapshots {
    * {@link io.github.cloudify4j.client.errors.ConflictException}; 7.0.4+ overwrites the archive and answers with
    * an empty snapshot, after which the snapshot is read back.
    *
+   * @param snapshotId the snapshot's id
+   * @param archive the archive file to upload
+   * @param listener told of the upload's progress (bytes so far, the total)
+   * @return the snapshot as the manager registered it
    * @throws CloudifyLocalIoException when {@code archive} is missing, not a regular file or unreadable, before
    *     anything is sent
    */
@@ -226,6 +302,12 @@ public final class Snapshots {
   /**
    * {@link #upload(String, Path, TransferListener)} with per-call options. A call timeout bounds the whole
    * transfer (and the read-back of an overwritten snapshot, a call of its own).
+   *
+   * @param snapshotId the snapshot's id
+   * @param archive the archive file to upload
+   * @param listener told of the upload's progress (bytes so far, the total)
+   * @param options per-call options (a pinned node, a call timeout)
+   * @return the snapshot as the manager registered it
    */
   public Snapshot upload(String snapshotId, Path archive, TransferListener listener, RequestOptions options) {
     Arguments.requirePathSegment(snapshotId, "snapshotId");
@@ -243,7 +325,15 @@ public final class Snapshots {
     return observedUpload(snapshotId, size, body, options);
   }
 
-  /** Uploads {@code length} bytes read from {@code in}. The stream cannot be replayed: never retried. */
+  /**
+   * Uploads {@code length} bytes read from {@code in}. The stream cannot be replayed: never retried.
+   *
+   * @param snapshotId the snapshot's id
+   * @param in the archive's bytes, read to the end on the calling thread
+   * @param length how many bytes {@code in} holds (sent as {@code Content-Length})
+   * @param listener told of the upload's progress (bytes so far, the total)
+   * @return the snapshot as the manager registered it
+   */
   public Snapshot upload(String snapshotId, InputStream in, long length, TransferListener listener) {
     return upload(snapshotId, in, length, listener, RequestOptions.none());
   }
@@ -251,6 +341,12 @@ public final class Snapshots {
   /**
    * {@link #upload(String, InputStream, long, TransferListener)} with per-call options.
    *
+   * @param snapshotId the snapshot's id
+   * @param in the archive's bytes, read to the end on the calling thread
+   * @param length how many bytes {@code in} holds (sent as {@code Content-Length})
+   * @param listener told of the upload's progress (bytes so far, the total)
+   * @param options per-call options (a pinned node, a call timeout)
+   * @return the snapshot as the manager registered it
    * @throws IllegalArgumentException if {@code length} is negative, before anything is sent
    */
   public Snapshot upload(String snapshotId, InputStream in, long length, TransferListener listener,
@@ -280,6 +376,9 @@ public final class Snapshots {
    * The manager downloads the archive from {@code archiveUrl} itself ({@code ?snapshot_archive_url=}); nothing
    * is streamed from here.
    *
+   * @param snapshotId the snapshot's id
+   * @param archiveUrl where the manager fetches the archive from
+   * @return the snapshot as the manager registered it
    * @throws IllegalArgumentException unless {@code archiveUrl} is an absolute http, https or ftp URL
    */
   public Snapshot uploadFromUrl(String snapshotId, URI archiveUrl) {
@@ -289,6 +388,11 @@ public final class Snapshots {
   /**
    * {@link #uploadFromUrl(String, URI)} with per-call options; a read timeout here must cover the manager's own
    * download, which happens before it answers.
+   *
+   * @param snapshotId the snapshot's id
+   * @param archiveUrl where the manager fetches the archive from
+   * @param options per-call options (a pinned node, a call timeout)
+   * @return the snapshot as the manager registered it
    */
   public Snapshot uploadFromUrl(String snapshotId, URI archiveUrl, RequestOptions options) {
     Arguments.requirePathSegment(snapshotId, "snapshotId");
@@ -315,7 +419,13 @@ public final class Snapshots {
     return get(snapshotId, options);
   }
 
-  /** Downloads the archive to {@code target}: see {@link #download(String, Path, DownloadOptions)}. */
+  /**
+   * Downloads the archive to {@code target}: see {@link #download(String, Path, DownloadOptions)}.
+   *
+   * @param snapshotId the snapshot's id
+   * @param target the file to write; the archive appears there complete or not at all
+   * @return where the archive is, its size, the attempts it took and its SHA-256 if asked
+   */
   public DownloadResult download(String snapshotId, Path target) {
     return download(snapshotId, target, DownloadOptions.defaults());
   }
@@ -325,6 +435,10 @@ public final class Snapshots {
    * beside it, checked against {@code Content-Length} when the server sends one (it may not), optionally checked
    * as a zip, then moved into place atomically. On any failure nothing is left at {@code target}.
    *
+   * @param snapshotId the snapshot's id
+   * @param target the file to write; the archive appears there complete or not at all
+   * @param options limits and checks of the download (overwrite, zip check, size limit, attempts)
+   * @return where the archive is, its size, the attempts it took and its SHA-256 if asked
    * @throws CloudifyLocalIoException when {@code target} exists (unless {@code overwrite}:
    *     {@code FileAlreadyExistsException}), is a directory, or its directory does not exist — before anything is
    *     sent; or when writing or moving the file fails (nothing is left at {@code target} then)
@@ -337,6 +451,12 @@ public final class Snapshots {
    * {@link #download(String, Path, DownloadOptions)} with per-call options, sent with every request of the
    * download (a resumed download makes several). A call timeout bounds each of them, body included: set one only
    * if the archive can arrive within it.
+   *
+   * @param snapshotId the snapshot's id
+   * @param target the file to write; the archive appears there complete or not at all
+   * @param options limits and checks of the download (overwrite, zip check, size limit, attempts)
+   * @param requestOptions per-call options (a pinned node, a call timeout)
+   * @return where the archive is, its size, the attempts it took and its SHA-256 if asked
    */
   public DownloadResult download(String snapshotId, Path target, DownloadOptions options,
       RequestOptions requestOptions) {
@@ -365,7 +485,12 @@ public final class Snapshots {
     }, r -> "SUCCESS", e -> "FAILURE");
   }
 
-  /** The archive as a stream, for callers who send it elsewhere. Close it. */
+  /**
+   * The archive as a stream, for callers who send it elsewhere. Close it.
+   *
+   * @param snapshotId the snapshot's id
+   * @return the archive's body, to be closed
+   */
   public ArchiveStream openArchive(String snapshotId) {
     return openArchive(snapshotId, RequestOptions.none());
   }
@@ -373,6 +498,10 @@ public final class Snapshots {
   /**
    * {@link #openArchive(String)} with per-call options. A call timeout keeps running while the stream is read:
    * it bounds the whole transfer, not just the answer's arrival.
+   *
+   * @param snapshotId the snapshot's id
+   * @param options per-call options (a pinned node, a call timeout)
+   * @return the archive's body, to be closed
    */
   public ArchiveStream openArchive(String snapshotId, RequestOptions options) {
     Arguments.requirePathSegment(snapshotId, "snapshotId");
@@ -398,6 +527,10 @@ public final class Snapshots {
    *
    * <p>Restoring replaces the manager's data. Prefer {@code RestoreOrchestrator}, which runs the documented
    * procedure (maintenance mode, follow-up, verification) around this call.
+   *
+   * @param snapshotId the snapshot's id
+   * @param options the restore request's settings
+   * @return the {@code restore_snapshot} execution
    */
   public Execution restore(String snapshotId, RestoreOptions options) {
     return restore(snapshotId, options, RequestOptions.none());
@@ -407,6 +540,11 @@ public final class Snapshots {
    * {@link #restore(String, RestoreOptions)} with per-call options (in a cluster, pin the node being restored).
    * Never repeated after a failure unless non-idempotent retries are allowed: a second restore is refused while
    * the first runs.
+   *
+   * @param snapshotId the snapshot's id
+   * @param options the restore request's settings
+   * @param requestOptions per-call options (a pinned node, a call timeout)
+   * @return the {@code restore_snapshot} execution
    */
   public Execution restore(String snapshotId, RestoreOptions options, RequestOptions requestOptions) {
     Arguments.requirePathSegment(snapshotId, "snapshotId");
@@ -424,6 +562,8 @@ public final class Snapshots {
   /**
    * {@code GET /snapshot-status}, sent without credentials (the endpoint needs none, and during a restore the
    * credentials may be changing under us).
+   *
+   * @return whether a restore runs on the manager now
    */
   public RestoreStatus restoreStatus() {
     return restoreStatus(RequestOptions.none());
@@ -432,6 +572,9 @@ public final class Snapshots {
   /**
    * {@link #restoreStatus()} with per-call options (in a cluster, pin the node being restored). Still sent
    * without credentials unless {@code options} say {@code authenticate(true)}.
+   *
+   * @param options per-call options (a pinned node, a call timeout)
+   * @return whether a restore runs on the manager now
    */
   public RestoreStatus restoreStatus(RequestOptions options) {
     requireNonNull(options, "options == null");
@@ -448,6 +591,10 @@ public final class Snapshots {
    * Polls {@code GET /snapshots/{id}} until the snapshot is {@code created} (or {@code uploaded}). Works while
    * maintenance mode blocks {@code /executions}.
    *
+   * @param snapshotId the snapshot's id
+   * @param options how long and how often to poll
+   * @param listener told about each poll
+   * @return the snapshot once {@code created}
    * @throws io.github.cloudify4j.client.errors.WaitFailedException when it becomes {@code failed}, with the
    *     server's error text
    */
@@ -459,6 +606,12 @@ public final class Snapshots {
   /**
    * {@link #waitUntilCreated(String, PollOptions, PollListener)} with per-call options for every poll (each poll
    * is one call: a call timeout bounds a poll, {@code pollOptions} the wait).
+   *
+   * @param snapshotId the snapshot's id
+   * @param pollOptions how long and how often to poll
+   * @param options per-call options (a pinned node, a call timeout)
+   * @param listener told about each poll
+   * @return the snapshot once {@code created}
    */
   public Snapshot waitUntilCreated(String snapshotId, PollOptions pollOptions, RequestOptions options,
       PollListener<Snapshot> listener) {
@@ -478,7 +631,13 @@ public final class Snapshots {
         .await();
   }
 
-  /** {@link #waitUntilCreated(String, PollOptions, PollListener)} without a listener. */
+  /**
+   * {@link #waitUntilCreated(String, PollOptions, PollListener)} without a listener.
+   *
+   * @param snapshotId the snapshot's id
+   * @param options how long and how often to poll
+   * @return the snapshot once {@code created}
+   */
   public Snapshot waitUntilCreated(String snapshotId, PollOptions options) {
     return waitUntilCreated(snapshotId, options, PollListener.none());
   }
@@ -489,6 +648,10 @@ public final class Snapshots {
    *
    * <p>A "not running" read taken before the restore has begun proves nothing; the restore orchestrator handles
    * that. This waiter alone suits a restore already seen running.
+   *
+   * @param options how long and how often to poll
+   * @param listener told about each poll
+   * @return the last status read, saying no restore runs
    */
   public RestoreStatus waitUntilRestoreFinished(PollOptions options, PollListener<RestoreStatus> listener) {
     requireNonNull(options, "options == null");
@@ -498,6 +661,11 @@ public final class Snapshots {
   /**
    * {@link #waitUntilRestoreFinished(PollOptions, PollListener)} with per-call options for every poll (in a
    * cluster, pin the node being restored; a short call timeout so one hung poll does not eat the wait).
+   *
+   * @param pollOptions how long and how often to poll
+   * @param options per-call options (a pinned node, a call timeout)
+   * @param listener told about each poll
+   * @return the last status read, saying no restore runs
    */
   public RestoreStatus waitUntilRestoreFinished(PollOptions pollOptions, RequestOptions options,
       PollListener<RestoreStatus> listener) {

@@ -114,6 +114,14 @@ public final class BackupAndRestoreDemo {
     System.exit(code);
   }
 
+  /**
+   * Runs the demo with {@code args} (as {@code java -jar cloudify4j-demo.jar} takes them) and returns its exit code
+   * instead of exiting: the entry point of the command line's {@code cloudify4j demo}.
+   */
+  public static int run(Terminal term, PrintStream err, Map<String, String> env, String... args) {
+    return new BackupAndRestoreDemo(term, err, env, null).run(args);
+  }
+
   /** Runs the demo; returns the exit code. */
   int run(String[] argv) {
     long start = System.nanoTime();

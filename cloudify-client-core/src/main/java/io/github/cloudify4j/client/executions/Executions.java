@@ -43,7 +43,14 @@ public final class Executions {
     this.poller = context.poller();
   }
 
-  /** {@code GET /executions/{id}}: the execution as the manager has it now. */
+  /**
+   * {@code GET /executions/{id}}: the execution as the manager has it now.
+   *
+   * @param executionId the execution's id
+   * @return the execution
+   * @throws IllegalArgumentException if {@code executionId} is not a valid id, before anything is sent
+   * @throws io.github.cloudify4j.client.errors.NotFoundException when the manager has no such execution
+   */
   public Execution get(String executionId) {
     return get(executionId, RequestOptions.none());
   }
@@ -52,6 +59,9 @@ public final class Executions {
    * {@link #get(String)} with per-call options: while maintenance mode is {@code activated} a sys-admin reads an
    * execution (a restore's) only with {@code bypassMaintenance(true)}.
    *
+   * @param executionId the execution's id
+   * @param options per-call options (a pinned node, a call timeout, {@code bypassMaintenance})
+   * @return the execution
    * @throws IllegalArgumentException if {@code executionId} is not a valid id, before anything is sent
    */
   public Execution get(String executionId, RequestOptions options) {
@@ -60,24 +70,46 @@ public final class Executions {
     return api.execution(executionId, context.callOptions(options));
   }
 
-  /** One page of {@code GET /executions}. System workflows are hidden unless the params include them. */
+  /**
+   * One page of {@code GET /executions}. System workflows are hidden unless the params include them.
+   *
+   * @param params filters, sort, page size and offset
+   * @return the page, with the total the manager counted
+   */
   public Page<Execution> list(ListParams params) {
     return list(params, RequestOptions.none());
   }
 
-  /** {@link #list(ListParams)} with per-call options. */
+  /**
+   * {@link #list(ListParams)} with per-call options.
+   *
+   * @param params filters, sort, page size and offset
+   * @param options per-call options (a pinned node, a call timeout, {@code bypassMaintenance})
+   * @return the page, with the total the manager counted
+   */
   public Page<Execution> list(ListParams params, RequestOptions options) {
     requireNonNull(params, "params == null");
     requireNonNull(options, "options == null");
     return api.executions(RelativeUrl.list("executions", params, null, null), context.callOptions(options));
   }
 
-  /** Every matching execution, fetched page by page as the stream is consumed. */
+  /**
+   * Every matching execution, fetched page by page as the stream is consumed (pages of the params' size, or 1000).
+   *
+   * @param params filters and sort; the size is the page size, the offset where to start
+   * @return a lazy stream: a page is asked for only when the previous one is used up
+   */
   public Stream<Execution> listAll(ListParams params) {
     return listAll(params, RequestOptions.none());
   }
 
-  /** {@link #listAll(ListParams)} with per-call options, applied to every page's request. */
+  /**
+   * {@link #listAll(ListParams)} with per-call options, applied to every page's request.
+   *
+   * @param params filters and sort; the size is the page size, the offset where to start
+   * @param options per-call options (a pinned node, a call timeout, {@code bypassMaintenance})
+   * @return a lazy stream: a page is asked for only when the previous one is used up
+   */
   public Stream<Execution> listAll(ListParams params, RequestOptions options) {
     requireNonNull(params, "params == null");
     requireNonNull(options, "options == null");
@@ -88,27 +120,59 @@ public final class Executions {
         params.offset().orElse(0L)).stream();
   }
 
-  /** Asks the workflow to stop ({@code cancel}); the status becomes {@code cancelling}, then {@code cancelled}. */
+  /**
+   * Asks the workflow to stop ({@code cancel}); the status becomes {@code cancelling}, then {@code cancelled}.
+   *
+   * @param executionId the execution's id
+   * @return the execution as the action left it
+   * @throws IllegalArgumentException if {@code executionId} is not a valid id, before anything is sent
+   */
   public Execution cancel(String executionId) {
     return cancel(executionId, RequestOptions.none());
   }
 
-  /** {@link #cancel(String)} with per-call options ({@code bypassMaintenance} during maintenance mode). */
+  /**
+   * {@link #cancel(String)} with per-call options ({@code bypassMaintenance} during maintenance mode).
+   *
+   * @param executionId the execution's id
+   * @param options per-call options (a pinned node, a call timeout, {@code bypassMaintenance})
+   * @return the execution as the action left it
+   * @throws IllegalArgumentException if {@code executionId} is not a valid id, before anything is sent
+   */
   public Execution cancel(String executionId, RequestOptions options) {
     return action(executionId, "cancel", options);
   }
 
-  /** {@code force-cancel}: stops without waiting for running operations. */
+  /**
+   * {@code force-cancel}: stops without waiting for running operations.
+   *
+   * @param executionId the execution's id
+   * @return the execution as the action left it
+   * @throws IllegalArgumentException if {@code executionId} is not a valid id, before anything is sent
+   */
   public Execution forceCancel(String executionId) {
     return forceCancel(executionId, RequestOptions.none());
   }
 
-  /** {@link #forceCancel(String)} with per-call options. */
+  /**
+   * {@link #forceCancel(String)} with per-call options.
+   *
+   * @param executionId the execution's id
+   * @param options per-call options (a pinned node, a call timeout, {@code bypassMaintenance})
+   * @return the execution as the action left it
+   * @throws IllegalArgumentException if {@code executionId} is not a valid id, before anything is sent
+   */
   public Execution forceCancel(String executionId, RequestOptions options) {
     return action(executionId, "force-cancel", options);
   }
 
-  /** {@code kill}: kills the workflow's processes; the last resort for a stuck execution. */
+  /**
+   * {@code kill}: kills the workflow's processes; the last resort for a stuck execution.
+   *
+   * @param executionId the execution's id
+   * @return the execution as the action left it
+   * @throws IllegalArgumentException if {@code executionId} is not a valid id, before anything is sent
+   */
   public Execution kill(String executionId) {
     return kill(executionId, RequestOptions.none());
   }
@@ -116,6 +180,11 @@ public final class Executions {
   /**
    * {@link #kill(String)} with per-call options: a restore refused by the manager leaves a {@code pending}
    * execution that only a sys-admin bypassing maintenance mode can kill.
+   *
+   * @param executionId the execution's id
+   * @param options per-call options (a pinned node, a call timeout, {@code bypassMaintenance})
+   * @return the execution as the action left it
+   * @throws IllegalArgumentException if {@code executionId} is not a valid id, before anything is sent
    */
   public Execution kill(String executionId, RequestOptions options) {
     return action(executionId, "kill", options);
@@ -125,6 +194,10 @@ public final class Executions {
    * {@code POST /executions/{id}} with {@code {"action": ...}}: one of {@code cancel}, {@code force-cancel},
    * {@code kill}, {@code resume}, {@code force-resume}. Returns the execution as the action left it.
    *
+   * @param executionId the execution's id
+   * @param action the action's name, as the manager spells it
+   * @param options per-call options (a pinned node, a call timeout, {@code bypassMaintenance})
+   * @return the execution as the action left it
    * @throws IllegalArgumentException for another action or an invalid id, before anything is sent
    */
   public Execution action(String executionId, String action, RequestOptions options) {
@@ -144,6 +217,14 @@ public final class Executions {
    * Polls {@code GET /executions/{id}} until the execution is terminal, whatever the outcome, and returns it.
    * {@code options} apply to every poll (each is one call: a call timeout bounds a poll, {@code pollOptions} the
    * wait).
+   *
+   * @param executionId the execution's id
+   * @param pollOptions how long and how often to poll
+   * @param options per-call options (a pinned node, a call timeout, {@code bypassMaintenance})
+   * @param listener told about each poll
+   * @return the execution once terminal ({@code terminated}, {@code failed} or {@code cancelled})
+   * @throws IllegalArgumentException if {@code executionId} is not a valid id, before anything is sent
+   * @throws io.github.cloudify4j.client.errors.WaitTimeoutException when it is still running as time runs out
    */
   public Execution waitUntilEnded(String executionId, PollOptions pollOptions, RequestOptions options,
       PollListener<Execution> listener) {
@@ -158,7 +239,15 @@ public final class Executions {
         .await();
   }
 
-  /** {@link #waitUntilEnded(String, PollOptions, RequestOptions, PollListener)} without options or listener. */
+  /**
+   * {@link #waitUntilEnded(String, PollOptions, RequestOptions, PollListener)} without options or listener.
+   *
+   * @param executionId the execution's id
+   * @param pollOptions how long and how often to poll
+   * @return the execution once terminal
+   * @throws IllegalArgumentException if {@code executionId} is not a valid id, before anything is sent
+   * @throws io.github.cloudify4j.client.errors.WaitTimeoutException when it is still running as time runs out
+   */
   public Execution waitUntilEnded(String executionId, PollOptions pollOptions) {
     return waitUntilEnded(executionId, pollOptions, RequestOptions.none(), PollListener.none());
   }
@@ -169,6 +258,15 @@ public final class Executions {
    * snapshot workflow's error can quote its config, database password included); the listener's events carry
    * the same masked text. {@link io.github.cloudify4j.client.errors.WaitException#lastObserved(Class)} holds the
    * execution as the server sent it.
+   *
+   * @param executionId the execution's id
+   * @param pollOptions how long and how often to poll
+   * @param options per-call options (a pinned node, a call timeout, {@code bypassMaintenance})
+   * @param listener told about each poll
+   * @return the execution once {@code terminated}
+   * @throws IllegalArgumentException if {@code executionId} is not a valid id, before anything is sent
+   * @throws io.github.cloudify4j.client.errors.WaitFailedException when it ended {@code failed} or {@code cancelled}
+   * @throws io.github.cloudify4j.client.errors.WaitTimeoutException when it is still running as time runs out
    */
   public Execution waitUntilSucceeded(String executionId, PollOptions pollOptions, RequestOptions options,
       PollListener<Execution> listener) {
@@ -185,7 +283,16 @@ public final class Executions {
         .await();
   }
 
-  /** {@link #waitUntilSucceeded(String, PollOptions, RequestOptions, PollListener)} without options or listener. */
+  /**
+   * {@link #waitUntilSucceeded(String, PollOptions, RequestOptions, PollListener)} without options or listener.
+   *
+   * @param executionId the execution's id
+   * @param pollOptions how long and how often to poll
+   * @return the execution once {@code terminated}
+   * @throws IllegalArgumentException if {@code executionId} is not a valid id, before anything is sent
+   * @throws io.github.cloudify4j.client.errors.WaitFailedException when it ended {@code failed} or {@code cancelled}
+   * @throws io.github.cloudify4j.client.errors.WaitTimeoutException when it is still running as time runs out
+   */
   public Execution waitUntilSucceeded(String executionId, PollOptions pollOptions) {
     return waitUntilSucceeded(executionId, pollOptions, RequestOptions.none(), PollListener.none());
   }

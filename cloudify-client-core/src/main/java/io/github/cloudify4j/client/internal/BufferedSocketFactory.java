@@ -10,13 +10,21 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import javax.net.SocketFactory;
+import okhttp3.OkHttpClient;
 
 /**
  * Plain sockets whose streams are buffered. Okio reads and writes a socket one 8 KiB segment at a time; for
  * multi-gigabyte archives that is one system call per 8 KiB, which kept a download at about 70 % and an upload at
  * about 65 % of curl's throughput on loopback (benchmarks/README.md). Reads are buffered by 256 KiB, writes by
- * 64 KiB (the size of Okio's segment pool; larger measured slower). TLS sockets are layered on these and benefit
- * too; OkHttp flushes after each request, and the JDK's TLS engine after each record.
+ * 64 KiB (the size of Okio's segment pool; larger measured slower). TLS sockets are layered on these (the JDK's
+ * {@code SSLSocket} reads and writes its records through the plain socket's streams) and benefit too: a record's
+ * 5-byte header and its body come from one buffered read instead of two socket reads. OkHttp flushes after each
+ * request, and the JDK's TLS engine after each record.
+ *
+ * <p>Used for every call of a client, not only the archive transfers. Elsewhere it is neutral: the benchmark of
+ * the client with and without it ({@code sockets_*} in benchmarks/README.md) measured the CPU of a {@code get} and
+ * of a 1,000-item list page within 5 % either way; it costs a 256 KiB and a 64 KiB buffer per pooled connection.
+ * A caller's {@code OkHttpClient} keeps it unless it has a socket factory of its own ({@link #appliesTo}).
  *
  * <p>Reads are not {@link java.io.BufferedInputStream}'s: to fill a read it asks the socket {@code available()}
  * (one more system call per read) and keeps reading, when Okio is content with what one read returns.
@@ -25,6 +33,20 @@ import javax.net.SocketFactory;
 public final class BufferedSocketFactory extends SocketFactory {
   static final int INPUT_BUFFER = 256 * 1024;
   static final int OUTPUT_BUFFER = 64 * 1024;
+
+  /**
+   * Whether a client built from {@code base} (null: none given) gets these sockets: yes unless its socket factory
+   * is one of the caller's own, which is kept untouched (it may tunnel, bind or tag sockets). OkHttp's default is
+   * {@link SocketFactory#getDefault()}, one shared instance.
+   */
+  public static boolean appliesTo(OkHttpClient base) {
+    return base == null || base.socketFactory() == SocketFactory.getDefault();
+  }
+
+  /** Whether {@code socket} came from this factory (its streams are buffered). */
+  static boolean isBuffered(Socket socket) {
+    return socket instanceof BufferedSocket;
+  }
 
   @Override
   public Socket createSocket() {
@@ -92,7 +114,7 @@ public final class BufferedSocketFactory extends SocketFactory {
     private final InputStream in;
     private final byte[] buffer;
     private int position;
-    private int limit;
+    int limit; // not private: a test checks that the TLS engine filled it
 
     SingleReadInputStream(InputStream in, int size) {
       this.in = in;

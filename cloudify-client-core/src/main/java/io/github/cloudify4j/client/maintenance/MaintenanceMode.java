@@ -39,7 +39,12 @@ public final class MaintenanceMode {
     this.poller = context.poller();
   }
 
-  /** {@code GET /maintenance}. Also moves an {@code activating} manager with no execution left to activated. */
+  /**
+   * {@code GET /maintenance}. Also moves an {@code activating} manager with no execution left to activated.
+   *
+   * @return the mode and, while activating, the executions it waits for
+   * @throws io.github.cloudify4j.client.errors.CloudifyException when the call fails
+   */
   public MaintenanceStatus status() {
     return status(RequestOptions.none());
   }
@@ -48,6 +53,10 @@ public final class MaintenanceMode {
    * {@link #status()} with per-call options. Mind {@code bypassMaintenance}: a manager moves from
    * {@code activating} to {@code activated} only on a request that does not bypass maintenance mode, so a status
    * read with the bypass may stay {@code activating}.
+   *
+   * @param options per-call options (a pinned node, a call timeout)
+   * @return the mode and, while activating, the executions it waits for
+   * @throws NullPointerException when {@code options} is null
    */
   public MaintenanceStatus status(RequestOptions options) {
     requireNonNull(options, "options == null");
@@ -57,22 +66,40 @@ public final class MaintenanceMode {
   /**
    * {@code POST /maintenance/activate}. Already active or activating (the server's 304) is not an error:
    * {@link MaintenanceChange#changed()} is false and the current status is read.
+   *
+   * @return whether this call changed the mode, and the status afterwards (usually {@code activating})
    */
   public MaintenanceChange activate() {
     return activate(RequestOptions.none());
   }
 
-  /** {@link #activate()} with per-call options (a pinned node, a call timeout). */
+  /**
+   * {@link #activate()} with per-call options (a pinned node, a call timeout).
+   *
+   * @param options per-call options
+   * @return whether this call changed the mode, and the status afterwards
+   * @throws NullPointerException when {@code options} is null
+   */
   public MaintenanceChange activate(RequestOptions options) {
     return change("activate", options);
   }
 
-  /** {@code POST /maintenance/deactivate}; already deactivated (304) gives {@code changed() == false}. */
+  /**
+   * {@code POST /maintenance/deactivate}; already deactivated (304) gives {@code changed() == false}.
+   *
+   * @return whether this call changed the mode, and the status afterwards
+   */
   public MaintenanceChange deactivate() {
     return deactivate(RequestOptions.none());
   }
 
-  /** {@link #deactivate()} with per-call options. */
+  /**
+   * {@link #deactivate()} with per-call options.
+   *
+   * @param options per-call options
+   * @return whether this call changed the mode, and the status afterwards
+   * @throws NullPointerException when {@code options} is null
+   */
   public MaintenanceChange deactivate(RequestOptions options) {
     return change("deactivate", options);
   }
@@ -96,6 +123,9 @@ public final class MaintenanceMode {
    * Polls {@code GET /maintenance} until the status is {@code activated}. Each poll's status (with the remaining
    * executions) goes to the listener.
    *
+   * @param options how long and how often to poll
+   * @param listener told about each poll
+   * @return the status once {@code activated}
    * @throws WaitTimeoutException naming the executions still running when time runs out; the manager stays
    *     {@code activating} (deactivate to give up)
    */
@@ -108,6 +138,12 @@ public final class MaintenanceMode {
    * a cluster, a call timeout per poll). The polls never send {@code X-BYPASS-MAINTENANCE}, whatever
    * {@code requestOptions} or the client view say: the manager flips {@code activating} to {@code activated} only
    * on a request without it (corpus seq 163), so a bypassing wait would wait for someone else's request.
+   *
+   * @param options how long and how often to poll
+   * @param requestOptions per-call options of each poll (its bypass is ignored)
+   * @param listener told about each poll
+   * @return the status once {@code activated}
+   * @throws WaitTimeoutException naming the executions still running when time runs out
    */
   public MaintenanceStatus waitUntilActivated(PollOptions options, RequestOptions requestOptions,
       PollListener<MaintenanceStatus> listener) {
@@ -134,7 +170,13 @@ public final class MaintenanceMode {
     }
   }
 
-  /** {@link #waitUntilActivated(PollOptions, PollListener)} without a listener. */
+  /**
+   * {@link #waitUntilActivated(PollOptions, PollListener)} without a listener.
+   *
+   * @param options how long and how often to poll
+   * @return the status once {@code activated}
+   * @throws WaitTimeoutException naming the executions still running when time runs out
+   */
   public MaintenanceStatus waitUntilActivated(PollOptions options) {
     return waitUntilActivated(options, PollListener.none());
   }

@@ -22,51 +22,51 @@ public abstract class MaintenanceStatus {
 
   MaintenanceStatus() {}
 
-  /** A new, empty builder; {@link #status()} is required. */
+  /** {@return a new, empty builder; {@link #status()} is required} */
   public static Builder builder() {
     return ImmutableMaintenanceStatus.builder();
   }
 
-  /** A builder that starts with every attribute of this value. */
+  /** {@return a builder that starts with every attribute of this value} */
   public Builder toBuilder() {
     return ImmutableMaintenanceStatus.builder().from(this);
   }
 
-  /** {@code activated}, {@code activating} or {@code deactivated} (an unknown state keeps its text). */
+  /** {@return {@code activated}, {@code activating} or {@code deactivated} (an unknown state keeps its text)} */
   @JsonProperty("status")
   public abstract MaintenanceState status();
 
-  /** When it became {@code activated}; empty before that and when deactivated. */
+  /** {@return when it became {@code activated}; empty before that and when deactivated} */
   @JsonProperty("activated_at")
   public abstract Optional<Instant> activatedAt();
 
-  /** When maintenance mode was asked for; empty when deactivated. */
+  /** {@return when maintenance mode was asked for; empty when deactivated} */
   @JsonProperty("activation_requested_at")
   public abstract Optional<Instant> activationRequestedAt();
 
-  /** Who asked for maintenance mode; {@code ""} when deactivated. */
+  /** {@return who asked for maintenance mode; {@code ""} when deactivated} */
   @JsonProperty("requested_by")
   @Value.Default
   public String requestedBy() {
     return "";
   }
 
-  /** The executions that keep maintenance mode {@code activating}; empty otherwise. */
+  /** {@return the executions that keep maintenance mode {@code activating}; empty otherwise} */
   @JsonProperty("remaining_executions")
   @JsonDeserialize(using = FlatteningListDeserializer.RemainingExecutions.class)
   public abstract List<RemainingExecution> remainingExecutions();
 
-  /** Whether maintenance mode is on. */
+  /** {@return whether maintenance mode is on} */
   public final boolean isActivated() {
     return MaintenanceState.ACTIVATED.equals(status());
   }
 
-  /** Whether maintenance mode waits for executions to end. */
+  /** {@return whether maintenance mode waits for executions to end} */
   public final boolean isActivating() {
     return MaintenanceState.ACTIVATING.equals(status());
   }
 
-  /** Whether maintenance mode is off. */
+  /** {@return whether maintenance mode is off} */
   public final boolean isDeactivated() {
     return MaintenanceState.DEACTIVATED.equals(status());
   }
@@ -81,25 +81,60 @@ public abstract class MaintenanceStatus {
 
   /** Builds a {@link MaintenanceStatus}; optional attributes take {@code null} for "absent". */
   public interface Builder {
-    /** Sets {@link MaintenanceStatus#status()}. */
+    /**
+     * Sets {@link MaintenanceStatus#status()}.
+     *
+     * @param status the new value of {@link MaintenanceStatus#status()}
+     * @return this builder
+     */
     Builder status(MaintenanceState status);
 
-    /** Sets {@link MaintenanceStatus#activatedAt()}; {@code null} for none. */
+    /**
+     * Sets {@link MaintenanceStatus#activatedAt()}; {@code null} for none.
+     *
+     * @param activatedAt the new value of {@link MaintenanceStatus#activatedAt()}
+     * @return this builder
+     */
     Builder activatedAt(Instant activatedAt);
 
-    /** Sets {@link MaintenanceStatus#activationRequestedAt()}; {@code null} for none. */
+    /**
+     * Sets {@link MaintenanceStatus#activationRequestedAt()}; {@code null} for none.
+     *
+     * @param activationRequestedAt the new value of {@link MaintenanceStatus#activationRequestedAt()}
+     * @return this builder
+     */
     Builder activationRequestedAt(Instant activationRequestedAt);
 
-    /** Sets {@link MaintenanceStatus#requestedBy()} ({@code ""} when not set). */
+    /**
+     * Sets {@link MaintenanceStatus#requestedBy()} ({@code ""} when not set).
+     *
+     * @param requestedBy the new value of {@link MaintenanceStatus#requestedBy()}
+     * @return this builder
+     */
     Builder requestedBy(String requestedBy);
 
-    /** Replaces {@link MaintenanceStatus#remainingExecutions()}. */
+    /**
+     * Replaces {@link MaintenanceStatus#remainingExecutions()}.
+     *
+     * @param remainingExecutions the new value of {@link MaintenanceStatus#remainingExecutions()}
+     * @return this builder
+     */
     Builder remainingExecutions(Iterable<? extends RemainingExecution> remainingExecutions);
 
-    /** Adds one execution to {@link MaintenanceStatus#remainingExecutions()}. */
+    /**
+     * Adds one execution to {@link MaintenanceStatus#remainingExecutions()}.
+     *
+     * @param remainingExecution the new value of {@link MaintenanceStatus#remainingExecutions()}
+     * @return this builder
+     */
     Builder addRemainingExecutions(RemainingExecution remainingExecution);
 
-    /** The value; {@link IllegalStateException} when a required attribute is missing. */
+    /**
+     * The value; {@link IllegalStateException} when a required attribute is missing.
+     *
+     * @return the value, immutable
+     * @throws IllegalStateException when a required attribute is missing
+     */
     MaintenanceStatus build();
   }
 }

@@ -16,25 +16,25 @@ public abstract class ManagerStatus {
 
   ManagerStatus() {}
 
-  /** A new, empty builder; {@link #status()} is required. */
+  /** {@return a new, empty builder; {@link #status()} is required} */
   public static Builder builder() {
     return ImmutableManagerStatus.builder();
   }
 
-  /** A builder that starts with every attribute of this value. */
+  /** {@return a builder that starts with every attribute of this value} */
   public Builder toBuilder() {
     return ImmutableManagerStatus.builder().from(this);
   }
 
-  /** {@code OK} or {@code Fail} (kept as sent). */
+  /** {@return {@code OK} or {@code Fail} (kept as sent)} */
   @JsonProperty("status")
   public abstract String status();
 
-  /** Each service of the node by its display name. */
+  /** {@return each service of the node by its display name} */
   @JsonProperty("services")
   public abstract Map<String, ServiceStatus> services();
 
-  /** {@code status == "OK"}. */
+  /** {@return {@code status == "OK"}} */
   public final boolean isHealthy() {
     return "OK".equalsIgnoreCase(status());
   }
@@ -49,16 +49,37 @@ public abstract class ManagerStatus {
 
   /** Builds a {@link ManagerStatus}. */
   public interface Builder {
-    /** Sets {@link ManagerStatus#status()}. */
+    /**
+     * Sets {@link ManagerStatus#status()}.
+     *
+     * @param status the new value of {@link ManagerStatus#status()}
+     * @return this builder
+     */
     Builder status(String status);
 
-    /** Replaces {@link ManagerStatus#services()}. */
+    /**
+     * Replaces {@link ManagerStatus#services()}.
+     *
+     * @param services the new value of {@link ManagerStatus#services()}
+     * @return this builder
+     */
     Builder services(Map<String, ? extends ServiceStatus> services);
 
-    /** Adds one service to {@link ManagerStatus#services()}. */
+    /**
+     * Adds one service to {@link ManagerStatus#services()}.
+     *
+     * @param name the entry's key
+     * @param service the entry's value
+     * @return this builder
+     */
     Builder putServices(String name, ServiceStatus service);
 
-    /** The value; {@link IllegalStateException} when a required attribute is missing. */
+    /**
+     * The value; {@link IllegalStateException} when a required attribute is missing.
+     *
+     * @return the value, immutable
+     * @throws IllegalStateException when a required attribute is missing
+     */
     ManagerStatus build();
   }
 }

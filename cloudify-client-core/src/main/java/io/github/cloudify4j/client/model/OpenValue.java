@@ -15,18 +15,25 @@ public abstract class OpenValue {
   private final String value;
   private final boolean known;
 
+  /**
+   * A value; subclasses make them only through their {@link Registry}.
+   *
+   * @param value the text as the server sent it
+   * @param known whether the library has a constant for it
+   * @throws NullPointerException when {@code value} is null
+   */
   protected OpenValue(String value, boolean known) {
     this.value = requireNonNull(value, "value == null");
     this.known = known;
   }
 
-  /** The text as the server sent it. */
+  /** {@return the text as the server sent it} */
   @JsonValue
   public final String value() {
     return value;
   }
 
-  /** Whether this value is one the library knows about (and so has a constant for). */
+  /** {@return whether this value is one the library knows about (and so has a constant for)} */
   public final boolean isKnown() {
     return known;
   }
@@ -49,21 +56,41 @@ public abstract class OpenValue {
   /**
    * The known values of one open enumeration: {@link #known(String)} declares a constant, {@link #of(String)} finds
    * it again or makes an unknown value that keeps its text.
+   *
+   * @param <T> the open enumeration
    */
   protected static final class Registry<T extends OpenValue> {
     private final Map<String, T> known = new ConcurrentHashMap<>();
     private final BiFunction<String, Boolean, T> factory;
 
+    /**
+     * An empty registry.
+     *
+     * @param factory makes a value from its text and whether it is known (the subclass's private constructor)
+     */
     public Registry(BiFunction<String, Boolean, T> factory) {
       this.factory = requireNonNull(factory, "factory == null");
     }
 
+    /**
+     * Declares a known value: call it once per constant, in the constant's initializer.
+     *
+     * @param value the text the server sends
+     * @return the constant
+     */
     public T known(String value) {
       T v = factory.apply(value, true);
       known.put(value, v);
       return v;
     }
 
+    /**
+     * The constant for a known text, or a new unknown value keeping the text.
+     *
+     * @param value the text the server sent
+     * @return the value
+     * @throws NullPointerException when {@code value} is null
+     */
     public T of(String value) {
       requireNonNull(value, "value == null");
       T v = known.get(value);

@@ -14,13 +14,21 @@ import java.util.List;
  *
  * <p>Note that {@link Pagination#size()} is the page size that was used, not the number of items returned.
  * {@link #items()} never holds null: an answer with {@code null} among its items is refused as invalid.
+ *
+ * @param <T> the item type
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public final class Page<T> {
   private final List<T> items;
   private final Pagination pagination;
 
-  /** @throws NullPointerException if {@code items} is null or holds a null */
+  /**
+   * A page; public so that code reading pages can be tested without a manager.
+   *
+   * @param items the page's items, copied
+   * @param pagination what the manager said about the whole list
+   * @throws NullPointerException if {@code items} is null or holds a null, or {@code pagination} is null
+   */
   public Page(List<T> items, Pagination pagination) {
     List<T> copy = new ArrayList<>(requireNonNull(items, "items == null"));
     for (int i = 0; i < copy.size(); i++) {
@@ -49,15 +57,17 @@ public final class Page<T> {
     return new Page<>(items, pagination);
   }
 
+  /** {@return this page's items, unmodifiable and never holding null} */
   public List<T> items() {
     return items;
   }
 
+  /** {@return the paging metadata: total matching items, page size and offset used} */
   public Pagination pagination() {
     return pagination;
   }
 
-  /** Whether more items follow this page. */
+  /** {@return whether more items follow this page} */
   public boolean hasMore() {
     return pagination.offset() + items.size() < pagination.total() && !items.isEmpty();
   }
@@ -80,6 +90,13 @@ public final class Page<T> {
     private final long size;
     private final long offset;
 
+    /**
+     * Paging metadata as the manager sends it.
+     *
+     * @param total how many items match, on every page
+     * @param size the page size used (not the number of items returned)
+     * @param offset how many matching items come before this page
+     */
     @JsonCreator
     public Pagination(@JsonProperty("total") long total, @JsonProperty("size") long size,
         @JsonProperty("offset") long offset) {
@@ -88,16 +105,19 @@ public final class Page<T> {
       this.offset = offset;
     }
 
+    /** {@return how many items match the query, on every page} */
     @JsonProperty("total")
     public long total() {
       return total;
     }
 
+    /** {@return the page size used, not the number of items returned} */
     @JsonProperty("size")
     public long size() {
       return size;
     }
 
+    /** {@return how many matching items come before this page} */
     @JsonProperty("offset")
     public long offset() {
       return offset;

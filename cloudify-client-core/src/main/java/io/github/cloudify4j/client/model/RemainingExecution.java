@@ -16,29 +16,29 @@ public abstract class RemainingExecution {
 
   RemainingExecution() {}
 
-  /** A new, empty builder; {@link #id()} and {@link #status()} are required. */
+  /** {@return a new, empty builder; {@link #id()} and {@link #status()} are required} */
   public static Builder builder() {
     return ImmutableRemainingExecution.builder();
   }
 
-  /** A builder that starts with every attribute of this value. */
+  /** {@return a builder that starts with every attribute of this value} */
   public Builder toBuilder() {
     return ImmutableRemainingExecution.builder().from(this);
   }
 
-  /** The execution's id. */
+  /** {@return the execution's id} */
   @JsonProperty("id")
   public abstract String id();
 
-  /** The execution's status. */
+  /** {@return the execution's status} */
   @JsonProperty("status")
   public abstract ExecutionStatus status();
 
-  /** The deployment it runs on; empty for a system workflow. */
+  /** {@return the deployment it runs on; empty for a system workflow} */
   @JsonProperty("deployment_id")
   public abstract Optional<String> deploymentId();
 
-  /** The workflow, e.g. {@code install}; empty if the server did not say. */
+  /** {@return the workflow, e.g. {@code install}; empty if the server did not say} */
   @JsonProperty("workflow_id")
   public abstract Optional<String> workflowId();
 
@@ -52,19 +52,44 @@ public abstract class RemainingExecution {
 
   /** Builds a {@link RemainingExecution}; optional attributes take {@code null} for "absent". */
   public interface Builder {
-    /** Sets {@link RemainingExecution#id()}. */
+    /**
+     * Sets {@link RemainingExecution#id()}.
+     *
+     * @param id the new value of {@link RemainingExecution#id()}
+     * @return this builder
+     */
     Builder id(String id);
 
-    /** Sets {@link RemainingExecution#status()}. */
+    /**
+     * Sets {@link RemainingExecution#status()}.
+     *
+     * @param status the new value of {@link RemainingExecution#status()}
+     * @return this builder
+     */
     Builder status(ExecutionStatus status);
 
-    /** Sets {@link RemainingExecution#deploymentId()}; {@code null} for none. */
+    /**
+     * Sets {@link RemainingExecution#deploymentId()}; {@code null} for none.
+     *
+     * @param deploymentId the new value of {@link RemainingExecution#deploymentId()}
+     * @return this builder
+     */
     Builder deploymentId(String deploymentId);
 
-    /** Sets {@link RemainingExecution#workflowId()}; {@code null} for none. */
+    /**
+     * Sets {@link RemainingExecution#workflowId()}; {@code null} for none.
+     *
+     * @param workflowId the new value of {@link RemainingExecution#workflowId()}
+     * @return this builder
+     */
     Builder workflowId(String workflowId);
 
-    /** The value; {@link IllegalStateException} when a required attribute is missing. */
+    /**
+     * The value; {@link IllegalStateException} when a required attribute is missing.
+     *
+     * @return the value, immutable
+     * @throws IllegalStateException when a required attribute is missing
+     */
     RemainingExecution build();
   }
 }

@@ -18,30 +18,30 @@ public abstract class ServiceStatus {
 
   ServiceStatus() {}
 
-  /** A new, empty builder; {@link #status()} is required. */
+  /** {@return a new, empty builder; {@link #status()} is required} */
   public static Builder builder() {
     return ImmutableServiceStatus.builder();
   }
 
-  /** A builder that starts with every attribute of this value. */
+  /** {@return a builder that starts with every attribute of this value} */
   public Builder toBuilder() {
     return ImmutableServiceStatus.builder().from(this);
   }
 
-  /** {@code Active}, {@code Inactive} … (kept as sent). */
+  /** {@return {@code Active}, {@code Inactive} … (kept as sent)} */
   @JsonProperty("status")
   public abstract String status();
 
-  /** Whether the service runs on another host; empty if the server did not say. */
+  /** {@return whether the service runs on another host; empty if the server did not say} */
   @JsonProperty("is_remote")
   public abstract Optional<Boolean> isRemote();
 
-  /** Whatever else the server tells about the service (values may be {@code null}). */
+  /** {@return whatever else the server tells about the service (values may be {@code null})} */
   @JsonProperty("extra_info")
   @AllowNulls
   public abstract Map<String, Object> extraInfo();
 
-  /** {@code status == "Active"}. */
+  /** {@return {@code status == "Active"}} */
   public final boolean isActive() {
     return "Active".equalsIgnoreCase(status());
   }
@@ -63,19 +63,45 @@ public abstract class ServiceStatus {
 
   /** Builds a {@link ServiceStatus}. */
   public interface Builder {
-    /** Sets {@link ServiceStatus#status()}. */
+    /**
+     * Sets {@link ServiceStatus#status()}.
+     *
+     * @param status the new value of {@link ServiceStatus#status()}
+     * @return this builder
+     */
     Builder status(String status);
 
-    /** Sets {@link ServiceStatus#isRemote()}; {@code null} for none. */
+    /**
+     * Sets {@link ServiceStatus#isRemote()}; {@code null} for none.
+     *
+     * @param isRemote the new value of {@link ServiceStatus#isRemote()}
+     * @return this builder
+     */
     Builder isRemote(Boolean isRemote);
 
-    /** Replaces {@link ServiceStatus#extraInfo()}. */
+    /**
+     * Replaces {@link ServiceStatus#extraInfo()}.
+     *
+     * @param extraInfo the new value of {@link ServiceStatus#extraInfo()}
+     * @return this builder
+     */
     Builder extraInfo(Map<String, ? extends Object> extraInfo);
 
-    /** Adds one entry to {@link ServiceStatus#extraInfo()}. */
+    /**
+     * Adds one entry to {@link ServiceStatus#extraInfo()}.
+     *
+     * @param key the entry's key
+     * @param value the entry's value
+     * @return this builder
+     */
     Builder putExtraInfo(String key, Object value);
 
-    /** The value; {@link IllegalStateException} when a required attribute is missing. */
+    /**
+     * The value; {@link IllegalStateException} when a required attribute is missing.
+     *
+     * @return the value, immutable
+     * @throws IllegalStateException when a required attribute is missing
+     */
     ServiceStatus build();
   }
 }

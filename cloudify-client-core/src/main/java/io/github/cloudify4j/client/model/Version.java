@@ -34,6 +34,9 @@ public final class Version implements Comparable<Version> {
   /**
    * Parses a version, leniently: surrounding blanks and a leading {@code v} are dropped.
    *
+   * @param version the text, e.g. {@code 7.0.4}, {@code v6.4.0-ga} or {@code 5.0.5.1}
+   * @return the version, keeping the text as given
+   * @throws NullPointerException when {@code version} is null
    * @throws IllegalArgumentException when the text does not start with a number, or a component has more than nine
    *     digits
    */
@@ -81,7 +84,13 @@ public final class Version implements Comparable<Version> {
     return new Version(text, Collections.unmodifiableList(numbers), qualifier);
   }
 
-  /** The parsed version, or empty when the text is null or not a version. */
+  /**
+   * The parsed version, or empty when the text is null or not a version: for text a server sent, where a strange
+   * version must not fail a call.
+   *
+   * @param version the text, or null
+   * @return the version, or empty
+   */
   public static Optional<Version> tryParse(String version) {
     if (version == null) {
       return Optional.empty();
@@ -93,7 +102,13 @@ public final class Version implements Comparable<Version> {
     }
   }
 
-  /** A version from numbers, e.g. {@code Version.of(5, 0, 5)}. */
+  /**
+   * A version from numbers, e.g. {@code Version.of(5, 0, 5)}.
+   *
+   * @param numbers the components, major first
+   * @return the version
+   * @throws IllegalArgumentException when no number or a negative one is given
+   */
   public static Version of(int... numbers) {
     requireNonNull(numbers, "numbers == null");
     if (numbers.length == 0) {
@@ -109,41 +124,67 @@ public final class Version implements Comparable<Version> {
     return parse(sb.toString());
   }
 
-  /** The numeric components, as written ({@code 5.0.5.1} has four). */
+  /** {@return the numeric components, as written ({@code 5.0.5.1} has four)} */
   public List<Integer> components() {
     return components;
   }
 
-  /** What follows the numbers ({@code dev1}, {@code ga}, {@code rc1}), or {@code ""}. */
+  /** {@return what follows the numbers ({@code dev1}, {@code ga}, {@code rc1}), or {@code ""}} */
   public String qualifier() {
     return qualifier;
   }
 
+  /** {@return the first component} */
   public int major() {
     return component(0);
   }
 
+  /** {@return the second component, 0 when absent} */
   public int minor() {
     return component(1);
   }
 
+  /** {@return the third component, 0 when absent} */
   public int patch() {
     return component(2);
   }
 
-  /** The n-th numeric component (from 0), 0 when absent. */
+  /**
+   * The n-th numeric component (from 0), 0 when absent: {@code 7.0} and {@code 7.0.0} read alike.
+   *
+   * @param n the index, from 0
+   * @return the component, or 0
+   */
   public int component(int n) {
     return n < components.size() ? components.get(n) : 0;
   }
 
+  /**
+   * Whether this version is {@code other} or newer, comparing every component.
+   *
+   * @param other the version to compare with
+   * @return {@code compareTo(other) >= 0}
+   */
   public boolean isAtLeast(Version other) {
     return compareTo(other) >= 0;
   }
 
+  /**
+   * Whether this version is newer than {@code other}, comparing every component.
+   *
+   * @param other the version to compare with
+   * @return {@code compareTo(other) > 0}
+   */
   public boolean isNewerThan(Version other) {
     return compareTo(other) > 0;
   }
 
+  /**
+   * Whether this version is older than {@code other}, comparing every component.
+   *
+   * @param other the version to compare with
+   * @return {@code compareTo(other) < 0}
+   */
   public boolean isOlderThan(Version other) {
     return compareTo(other) < 0;
   }
@@ -155,7 +196,14 @@ public final class Version implements Comparable<Version> {
     return compareFirst(other, Math.max(components.size(), other.components.size()));
   }
 
-  /** Compares major, minor and patch only: the manager's rule for a snapshot's version. */
+  /**
+   * Compares major, minor and patch only: the manager's rule for a snapshot's version ({@code 7.0.4.1} restores
+   * on {@code 7.0.4}).
+   *
+   * @param other the version to compare with
+   * @return negative, zero or positive as this release is older, the same or newer
+   * @throws NullPointerException when {@code other} is null
+   */
   public int compareRelease(Version other) {
     requireNonNull(other, "other == null");
     return compareFirst(other, 3);

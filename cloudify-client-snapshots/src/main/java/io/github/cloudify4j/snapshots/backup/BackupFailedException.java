@@ -15,18 +15,26 @@ public class BackupFailedException extends CloudifyException {
   private final BackupStep step;
   private final transient BackupReport report;
 
+  /**
+   * A failed run; public so that code handling it can be tested without a manager.
+   *
+   * @param step the step that failed
+   * @param report what the run did until then
+   * @param message why, without secrets
+   * @param cause what stopped the step, or null
+   */
   public BackupFailedException(BackupStep step, BackupReport report, String message, Throwable cause) {
     super("Backup " + report.snapshotId() + " failed at " + step + ": " + message, cause);
     this.step = step;
     this.report = report;
   }
 
-  /** The step that failed. */
+  /** {@return the step that failed} */
   public BackupStep step() {
     return step;
   }
 
-  /** What was done before the failure (outcome {@link BackupReport.Outcome#FAILED}). */
+  /** {@return what was done before the failure (outcome {@link BackupReport.Outcome#FAILED})} */
   public BackupReport report() {
     return report;
   }

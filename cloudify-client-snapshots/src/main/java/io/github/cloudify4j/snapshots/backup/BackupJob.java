@@ -165,39 +165,54 @@ public final class BackupJob {
     return tag.toString();
   }
 
-  /** A builder; {@link Builder#directory(Path)} and {@link Builder#prefix(String)} are required. */
+  /**
+   * A builder; {@link Builder#directory(Path)} and {@link Builder#prefix(String)} are required.
+   *
+   * @param client the client of the manager to back up
+   * @return a new builder
+   */
   public static Builder builder(CloudifyClient client) {
     requireNonNull(client, "client == null");
     return new Builder(client);
   }
 
-  /** The snapshot id of the slot that holds {@code time}, e.g. {@code daily-20261125}. */
+  /**
+   * The snapshot id of the slot that holds {@code time}, e.g. {@code daily-20261125}.
+   *
+   * @param time any instant within the slot
+   * @return the slot's snapshot id
+   */
   public String snapshotIdAt(Instant time) {
     requireNonNull(time, "time == null");
     return prefix + slots.stamp(slots.start(time));
   }
 
-  /** The snapshot id a run would use now (by the client's clock). */
+  /** {@return the snapshot id a run would use now (by the client's clock)} */
   public String currentSnapshotId() {
     return snapshotIdAt(clock.instant());
   }
 
-  /** The archive file of a snapshot id: {@code <directory>/<id>.zip}. */
+  /**
+   * The archive file of a snapshot id: {@code <directory>/<id>.zip}.
+   *
+   * @param snapshotId a snapshot id of this job
+   * @return the path, whether or not the file exists
+   */
   public Path archivePath(String snapshotId) {
     return directory.resolve(snapshotId + ZIP);
   }
 
-  /** Where the archives (and their {@code .sha256}) are kept. */
+  /** {@return where the archives (and their {@code .sha256}) are kept} */
   public Path directory() {
     return directory;
   }
 
-  /** The prefix of this job's snapshot ids and archive names: retention touches only what carries it. */
+  /** {@return the prefix of this job's snapshot ids and archive names: retention touches only what carries it} */
   public String prefix() {
     return prefix;
   }
 
-  /** How often a new snapshot is due; at most one is made per slot. */
+  /** {@return how often a new snapshot is due; at most one is made per slot} */
   public Duration slotLength() {
     return slotLength;
   }
@@ -218,6 +233,9 @@ public final class BackupJob {
    * between runs) at its next step, poll or download chunk, as a failure of that step whose cause is a {@link
    * CloudifyInterruptedException}. A cancelled run cleans up as any failed one: nothing unverified is left in the
    * directory, and a snapshot being created stays on the manager for the next run of the slot to follow.
+   *
+   * @param executor runs the backup (a thread of yours, not the caller's)
+   * @return a future completed with the report, or with the {@link BackupFailedException}; cancelling it cancels the run
    */
   public CompletableFuture<BackupReport> runAsync(Executor executor) {
     requireNonNull(executor, "executor == null");
@@ -299,12 +317,19 @@ public final class BackupJob {
      * For a daily backup: without logs (they dominate the size), with events and credentials, and {@code queue}
      * so that on managers before 7.0.4 a running execution delays the snapshot (within {@code createTimeout})
      * instead of failing it.
+     *
+     * @return logs left out, queued
      */
     public static SnapshotCreateOptions defaultCreateOptions() {
       return SnapshotCreateOptions.builder().includeLogs(false).queue(true).build();
     }
 
-    /** Required: an existing, writable directory for the archives. It should hold nothing but backups. */
+    /**
+     * Required: an existing, writable directory for the archives. It should hold nothing but backups.
+     *
+     * @param directory an existing, writable directory
+     * @return this builder
+     */
     public Builder directory(Path directory) {
       requireNonNull(directory, "directory == null");
       this.directory = directory.toAbsolutePath().normalize();
@@ -315,6 +340,9 @@ public final class BackupJob {
      * Required: the start of every snapshot id and archive name of this job, e.g. {@code daily-}. It must begin
      * with an ASCII letter, then ASCII letters, digits, {@code - . _} (at most 200 characters). Retention only ever
      * deletes snapshots and files named this prefix followed by a slot stamp, so give each job its own prefix.
+     *
+     * @param prefix the job's prefix: a letter first, then letters, digits, {@code - _}
+     * @return this builder
      */
     public Builder prefix(String prefix) {
       requireNonNull(prefix, "prefix == null");
@@ -333,6 +361,9 @@ public final class BackupJob {
      * How often a new snapshot is due (default one day). Slots are aligned on the Unix epoch in UTC (a day starts
      * at 00:00 UTC) and read from the client's clock; at most one snapshot is made per slot. Whole seconds, at
      * least one minute.
+     *
+     * @param slotLength at least one minute
+     * @return this builder
      */
     public Builder slotLength(Duration slotLength) {
       requireNonNull(slotLength, "slotLength == null");
@@ -346,7 +377,12 @@ public final class BackupJob {
       return this;
     }
 
-    /** The snapshot's options; default {@link #defaultCreateOptions()}. */
+    /**
+     * The snapshot's options; default {@link #defaultCreateOptions()}.
+     *
+     * @param createOptions the options of {@code PUT /snapshots/{id}}
+     * @return this builder
+     */
     public Builder createOptions(SnapshotCreateOptions createOptions) {
       requireNonNull(createOptions, "createOptions == null");
       this.createOptions = createOptions;
@@ -357,6 +393,9 @@ public final class BackupJob {
      * How many {@code created} snapshots of this job stay on the manager, this run's included (default 7). Older
      * ones, and every {@code failed} one of this job, are deleted after the new archive is verified. A snapshot an
      * execution still uses is skipped and reported.
+     *
+     * @param keepOnManager at least 1
+     * @return this builder
      */
     public Builder keepOnManager(int keepOnManager) {
       if (keepOnManager < 1) {
@@ -366,7 +405,12 @@ public final class BackupJob {
       return this;
     }
 
-    /** How many archives of this job stay in the directory, this run's included (default 30). */
+    /**
+     * How many archives of this job stay in the directory, this run's included (default 30).
+     *
+     * @param keepLocally at least 1 (default 30)
+     * @return this builder
+     */
     public Builder keepLocally(int keepLocally) {
       if (keepLocally < 1) {
         throw new IllegalArgumentException("keepLocally must be at least 1: " + keepLocally);
@@ -380,6 +424,9 @@ public final class BackupJob {
      * this job's earlier archives, or less than {@code 1/factor} of it (default 2). The typical size is the median
      * of the newest 7 earlier archives in the directory, once there are at least 3. A snapshot that suddenly
      * grows is how a manager's disk fills up during the next create; one that suddenly shrinks may be missing data.
+     *
+     * @param factor greater than 1, finite
+     * @return this builder
      */
     public Builder sizeWarningFactor(double factor) {
       if (!(factor > 1.0) || Double.isInfinite(factor)) {
@@ -389,7 +436,12 @@ public final class BackupJob {
       return this;
     }
 
-    /** How long to wait for the snapshot to be {@code created} (default 2 hours). */
+    /**
+     * How long to wait for the snapshot to be {@code created} (default 2 hours).
+     *
+     * @param createTimeout a positive duration
+     * @return this builder
+     */
     public Builder createTimeout(Duration createTimeout) {
       requireNonNull(createTimeout, "createTimeout == null");
       if (createTimeout.isNegative() || createTimeout.isZero()) {
@@ -399,7 +451,12 @@ public final class BackupJob {
       return this;
     }
 
-    /** Attempts for the download when the transfer breaks off, resumed where the server allows (default 3). */
+    /**
+     * Attempts for the download when the transfer breaks off, resumed where the server allows (default 3).
+     *
+     * @param downloadAttempts 1..100
+     * @return this builder
+     */
     public Builder downloadAttempts(int downloadAttempts) {
       if (downloadAttempts < 1 || downloadAttempts > 100) {
         throw new IllegalArgumentException("downloadAttempts must be within 1..100: " + downloadAttempts);
@@ -408,7 +465,12 @@ public final class BackupJob {
       return this;
     }
 
-    /** Told about each step as it runs (default: nobody); the same shape as a restore's listener. */
+    /**
+     * Told about each step as it runs (default: nobody); the same shape as a restore's listener.
+     *
+     * @param listener the listener
+     * @return this builder
+     */
     public Builder listener(BackupListener listener) {
       requireNonNull(listener, "listener == null");
       this.listener = listener;
@@ -438,6 +500,7 @@ public final class BackupJob {
      * setter, a bad value an {@link IllegalArgumentException} at the setter, and a required setting that was never
      * made an {@link IllegalStateException} here, naming it. Nothing has been sent either way.
      *
+     * @return the job
      * @throws IllegalStateException when {@code directory} or {@code prefix} was not set
      * @throws IllegalArgumentException when the directory does not exist, is not a directory or is not writable
      */

@@ -9,7 +9,7 @@ import io.github.cloudify4j.snapshots.workflow.WorkflowListener;
  */
 public interface BackupListener extends WorkflowListener<BackupStep> {
 
-  /** A listener that shows nothing (the default). */
+  /** {@return a listener that shows nothing (the default)} */
   static BackupListener none() {
     return new BackupListener() { };
   }

@@ -73,12 +73,16 @@ public final class BackupReport {
     failure = b.failure;
   }
 
-  /** What the run did: created, resumed, already done, or failed. */
+  /** {@return what the run did: created, resumed, already done, or failed} */
   public Outcome outcome() {
     return outcome;
   }
 
-  /** {@link Outcome#ALREADY_DONE}: the run changed nothing but (possibly) retention. */
+  /**
+   * {@link Outcome#ALREADY_DONE}: the run changed nothing but (possibly) retention.
+   *
+   * @return whether the run found its work already done
+   */
   public boolean isNoOp() {
     return outcome == Outcome.ALREADY_DONE;
   }
@@ -86,37 +90,39 @@ public final class BackupReport {
   /**
    * {@link Outcome#RESUMED}: an existing snapshot of this slot was used instead of creating one. Named like {@code
    * RestoreReport.resumed()}.
+   *
+   * @return whether the run followed a snapshot that existed already
    */
   public boolean resumed() {
     return outcome == Outcome.RESUMED;
   }
 
-  /** The snapshot id, prefix + slot stamp, e.g. {@code daily-20261125}. */
+  /** {@return the snapshot id, prefix + slot stamp, e.g. {@code daily-20261125}} */
   public String snapshotId() {
     return snapshotId;
   }
 
-  /** The start of the time slot (UTC) the snapshot is named after. */
+  /** {@return the start of the time slot (UTC) the snapshot is named after} */
   public Instant slot() {
     return slot;
   }
 
-  /** The {@code create_snapshot} execution, when this run created the snapshot. */
+  /** {@return the {@code create_snapshot} execution, when this run created the snapshot} */
   public Optional<String> createExecutionId() {
     return Optional.ofNullable(createExecutionId);
   }
 
-  /** Where the archive is (or would have been, for a failed run). */
+  /** {@return where the archive is (or would have been, for a failed run)} */
   public Path archive() {
     return archive;
   }
 
-  /** The {@code sha256sum}-format file beside the archive. */
+  /** {@return the {@code sha256sum}-format file beside the archive} */
   public Path checksumFile() {
     return checksumFile;
   }
 
-  /** The archive's size in bytes; 0 when no archive was verified. */
+  /** {@return the archive's size in bytes; 0 when no archive was verified} */
   public long bytes() {
     return bytes;
   }
@@ -125,42 +131,48 @@ public final class BackupReport {
   /**
    * The typical size of this job's earlier archives in the directory: the median of the newest 7, once there are
    * at least 3. {@link #warnings()} says when {@link #bytes()} is far from it.
+   *
+   * @return the median size, or empty with fewer than 3 earlier archives
    */
   public OptionalLong typicalBytes() {
     return typicalBytes == null ? OptionalLong.empty() : OptionalLong.of(typicalBytes);
   }
 
-  /** The archive's SHA-256, as written to its {@code .sha256}; empty for a failed run. */
+  /** {@return the archive's SHA-256, as written to its {@code .sha256}; empty for a failed run} */
   public Optional<String> sha256() {
     return Optional.ofNullable(sha256);
   }
 
-  /** What the archive holds (format, version, entity counts), once verified. */
+  /** {@return what the archive holds (format, version, entity counts), once verified} */
   public Optional<ArchiveInfo> archiveInfo() {
     return Optional.ofNullable(archiveInfo);
   }
 
-  /** When the run started, by the client's clock (which also chose the slot). */
+  /** {@return when the run started, by the client's clock (which also chose the slot)} */
   public Instant startedAt() {
     return startedAt;
   }
 
-  /** When the run ended, by the client's clock. */
+  /** {@return when the run ended, by the client's clock} */
   public Instant finishedAt() {
     return finishedAt;
   }
 
-  /** How long the run took; {@link #durations()} splits it by step. */
+  /** {@return how long the run took; {@link #durations()} splits it by step} */
   public Duration duration() {
     return Duration.between(startedAt, finishedAt);
   }
 
-  /** How long each step that ran took, in order. Steps skipped (already done) are absent. */
+  /** {@return how long each step that ran took, in order. Steps skipped (already done) are absent} */
   public Map<BackupStep, Duration> durations() {
     return durations;
   }
 
-  /** Snapshots retention deleted on the manager. */
+  /**
+   * Snapshots retention deleted on the manager.
+   *
+   * @return the deleted snapshots' ids
+   */
   public List<String> deletedOnManager() {
     return deletedOnManager;
   }
@@ -168,27 +180,37 @@ public final class BackupReport {
   /**
    * Snapshots retention should have deleted but could not, with the reason (e.g. 400 {@code snapshot_action_error}:
    * an execution uses it). They are tried again by the next run.
+   *
+   * @return each snapshot id with the reason it stayed
    */
   public Map<String, String> skippedOnManager() {
     return skippedOnManager;
   }
 
-  /** Archives and {@code .sha256} files retention deleted in the directory. */
+  /**
+   * Archives and {@code .sha256} files retention deleted in the directory.
+   *
+   * @return the deleted files
+   */
   public List<Path> deletedLocally() {
     return deletedLocally;
   }
 
-  /** Things worth a look that did not fail the run (a retention listing that failed, a replaced failed snapshot …). */
+  /**
+   * Things worth a look that did not fail the run (a retention listing that failed, a replaced failed snapshot …).
+   *
+   * @return the warnings, in words
+   */
   public List<String> warnings() {
     return warnings;
   }
 
-  /** The step that failed, for a FAILED run. */
+  /** {@return the step that failed, for a FAILED run} */
   public Optional<BackupStep> failedStep() {
     return Optional.ofNullable(failedStep);
   }
 
-  /** Why the run failed, secrets masked; the same text as the exception's message. */
+  /** {@return why the run failed, secrets masked; the same text as the exception's message} */
   public Optional<String> failure() {
     return Optional.ofNullable(failure);
   }

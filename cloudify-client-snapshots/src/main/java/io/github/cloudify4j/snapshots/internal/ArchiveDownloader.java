@@ -37,6 +37,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import okhttp3.Protocol;
 import okhttp3.ResponseBody;
 import okio.BufferedSource;
 import org.slf4j.Logger;
@@ -177,6 +178,7 @@ public final class ArchiveDownloader {
         throw limit.exceeded(total, response.code(), url); // before a byte of it is written
       }
       BufferedSource source = body.source();
+      socketTimeoutOnly(source, response.raw().protocol());
       // Direct, and filled before each write: Okio hands out at most one 8 KiB segment per read, and a heap buffer
       // would be copied once more into a direct one by the file channel.
       ByteBuffer buffer = ByteBuffer.allocateDirect(ArchiveBodies.CHUNK);
@@ -212,6 +214,24 @@ public final class ArchiveDownloader {
         throw new TransferBrokenException(written, total, "the body ended early");
       }
       return written;
+    }
+  }
+
+  /**
+   * Leaves the body's read timeout to the socket alone. Over HTTP/1.1 OkHttp sets the read timeout twice for each
+   * exchange: as the socket's {@code SO_TIMEOUT}, which bounds every read in the kernel's wait at no cost, and as
+   * Okio's timeout of the connection's source, which Okio enforces by queueing each read with its watchdog thread
+   * and waking that thread when the queue was empty, as it always is here. Okio reads a socket 8 KiB at a time, so
+   * a 1 GiB download queued 131,072 reads and woke the watchdog as often: about 0.5 s of CPU in that thread and
+   * 0.3 s in the downloading one per GiB, a third of the download's CPU (benchmarks/README.md). Clearing Okio's
+   * copy for this body keeps the same limit (a stalled read still fails with a {@code SocketTimeoutException}
+   * after the read timeout, and the download resumes or fails as for any broken transfer); OkHttp sets both again
+   * for the connection's next exchange. Over HTTP/2 the socket has no timeout (OkHttp times each stream), so the
+   * stream's timeout stays.
+   */
+  static void socketTimeoutOnly(BufferedSource source, Protocol protocol) {
+    if (protocol == Protocol.HTTP_1_1 || protocol == Protocol.HTTP_1_0) {
+      source.timeout().clearTimeout();
     }
   }
 

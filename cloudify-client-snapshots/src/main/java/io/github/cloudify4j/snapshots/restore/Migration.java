@@ -3,16 +3,21 @@ package io.github.cloudify4j.snapshots.restore;
 import static java.util.Objects.requireNonNull;
 
 import io.github.cloudify4j.client.CloudifyClient;
+import io.github.cloudify4j.client.errors.CloudifyException;
+import io.github.cloudify4j.client.errors.CloudifyInterruptedException;
 import io.github.cloudify4j.client.model.Execution;
 import io.github.cloudify4j.client.model.ServerVersion;
 import io.github.cloudify4j.client.poll.PollOptions;
 import io.github.cloudify4j.client.spi.Arguments;
-import io.github.cloudify4j.client.spi.ClientContext;
 import io.github.cloudify4j.snapshots.DownloadOptions;
 import io.github.cloudify4j.snapshots.DownloadResult;
 import io.github.cloudify4j.snapshots.SnapshotCreateOptions;
 import io.github.cloudify4j.snapshots.Snapshots;
+import io.github.cloudify4j.client.spi.ClientContext;
 import io.github.cloudify4j.snapshots.internal.SnapshotsObserver;
+import io.github.cloudify4j.snapshots.workflow.StepResult;
+import io.github.cloudify4j.snapshots.workflow.WorkflowListener;
+import io.github.cloudify4j.snapshots.workflow.internal.StepRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +26,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,66 +50,149 @@ public final class Migration {
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
   private final Builder settings;
+  private final AtomicBoolean cancelled = new AtomicBoolean();
+  private volatile RestoreOrchestrator restoring;
 
   private Migration(Builder settings) {
     this.settings = settings;
   }
 
-  /** A migration from {@code source} to {@code target}. */
+  /**
+   * A migration from {@code source} to {@code target}.
+   *
+   * @param source the manager whose data moves; it gets one new snapshot and nothing else
+   * @param target the manager that receives it; it must be empty (the restore's checks refuse otherwise)
+   * @return a builder; {@link Builder#workDir} is required
+   * @throws NullPointerException when either client is null
+   */
   public static Builder builder(CloudifyClient source, CloudifyClient target) {
     return new Builder(requireNonNull(source, "source == null"), requireNonNull(target, "target == null"));
   }
 
   /**
-   * Runs the migration.
+   * Asks a running {@link #run()} to stop, from any thread: before the next step, at the next poll of the source
+   * snapshot, at the next chunk of the download, or (in {@link MigrationStep#RESTORE}) through {@link
+   * RestoreOrchestrator#cancel()}. The run then throws a {@code CloudifyInterruptedException} (or, in the restore,
+   * the restore's {@link RestoreFailedException}). A cancelled migration stays cancelled: build another to retry.
+   */
+  public void cancel() {
+    cancelled.set(true);
+    RestoreOrchestrator r = restoring;
+    if (r != null) {
+      r.cancel();
+    }
+  }
+
+  /**
+   * Runs the migration, its {@link MigrationStep steps} in order on the shared step runner: the {@linkplain
+   * Builder#stepListener step listener} hears each started and finished (or failed, or cancelled).
    *
+   * @return what was done, with each step's result and what is left to do by hand
    * @throws RestoreFailedException when the restore on the target fails (the source is untouched either way)
    * @throws RestoreRefusedException when the target cannot take the source's snapshot (code {@code
    *     SOURCE_NEWER_THAN_TARGET}) or the archive file exists ({@code ARCHIVE_EXISTS}), before any snapshot is
    *     created
+   * @throws io.github.cloudify4j.client.errors.CloudifyInterruptedException when {@link #cancel()} stopped it
+   * @throws io.github.cloudify4j.client.errors.CloudifyException when creating or downloading the snapshot failed
    */
   public MigrationReport run() {
-    SnapshotsObserver.Span span = SnapshotsObserver.of(ClientContext.of(settings.target))
-        .workflow("migration", settings.snapshotId);
-    return SnapshotsObserver.observe(span, this::migrate, report -> report.restore().outcome().name(),
+    SnapshotsObserver observer = SnapshotsObserver.of(ClientContext.of(settings.target));
+    SnapshotsObserver.Span span = observer.workflow("migration", settings.snapshotId);
+    return SnapshotsObserver.observe(span, () -> migrate(observer), report -> report.restore().outcome().name(),
         failure -> RestoreReport.Outcome.FAILED.name());
   }
 
-  private MigrationReport migrate() {
-    ServerVersion sourceVersion = settings.source.manager().version();
-    ServerVersion targetVersion = settings.target.manager().version();
-    if (sourceVersion.version().isNewerThan(targetVersion.version())) {
-      throw refused(settings.snapshotId, new RestoreRefusal(RestoreRefusal.Code.SOURCE_NEWER_THAN_TARGET,
-          "The source manager (" + sourceVersion.versionText() + ") is newer than the target ("
-          + targetVersion.versionText() + "): a manager cannot restore a newer manager's snapshot."
-          + " Upgrade the target first."));
+  private MigrationReport migrate(SnapshotsObserver observer) {
+    List<StepResult<MigrationStep>> steps = new ArrayList<>();
+    String name = "Migration " + (settings.snapshotId == null ? "" : settings.snapshotId + " ") + "to "
+        + settings.target.managers();
+    StepRunner<MigrationStep> runner = new StepRunner<>(name, settings.stepListener,
+        settings.source.poller().clock(), cancelled::get, steps::add,
+        e -> e instanceof RestoreRefusedException ? ((RestoreRefusedException) e).refusal().message()
+            : StepRunner.message(e))
+        .observedBy(observer, "migration");
+    try {
+      return run(runner, steps);
+    } catch (StepRunner.StepFailedException failure) {
+      Throwable cause = failure.getCause();
+      if (cause instanceof RuntimeException) {
+        throw (RuntimeException) cause; // the typed error of the step (a refusal, a service error, a cancellation)
+      }
+      throw new CloudifyException("Migration step " + failure.result().step() + " failed: "
+          + failure.getMessage(), cause);
     }
+  }
+
+  private MigrationReport run(StepRunner<MigrationStep> runner, List<StepResult<MigrationStep>> steps) {
+    ServerVersion[] versions = new ServerVersion[2];
     String snapshotId = settings.snapshotId != null ? settings.snapshotId
         : "migration-" + ID_TIME.format(settings.source.poller().clock().instant());
     Path archive = settings.workDir.resolve(snapshotId + ".zip");
-    if (Files.exists(archive)) {
-      throw refused(snapshotId, new RestoreRefusal(RestoreRefusal.Code.ARCHIVE_EXISTS,
-          "The archive " + archive + " exists already; choose another snapshotId"));
-    }
+    runner.run(MigrationStep.PREFLIGHT, () -> {
+      ServerVersion sourceVersion = settings.source.manager().version();
+      ServerVersion targetVersion = settings.target.manager().version();
+      if (sourceVersion.version().isNewerThan(targetVersion.version())) {
+        throw refused(settings.snapshotId, new RestoreRefusal(RestoreRefusal.Code.SOURCE_NEWER_THAN_TARGET,
+            "The source manager (" + sourceVersion.versionText() + ") is newer than the target ("
+            + targetVersion.versionText() + "): a manager cannot restore a newer manager's snapshot."
+            + " Upgrade the target first."));
+      }
+      if (Files.exists(archive)) {
+        throw refused(snapshotId, new RestoreRefusal(RestoreRefusal.Code.ARCHIVE_EXISTS,
+            "The archive " + archive + " exists already; choose another snapshotId"));
+      }
+      versions[0] = sourceVersion;
+      versions[1] = targetVersion;
+      return "source " + sourceVersion.versionText() + ", target " + targetVersion.versionText();
+    });
+    ServerVersion sourceVersion = versions[0];
+    ServerVersion targetVersion = versions[1];
 
     Snapshots source = Snapshots.of(settings.source);
-    LOG.info("Migration: creating snapshot {} on {}", snapshotId, settings.source.managers());
-    settings.listener.onProgress(RestoreStep.PREFLIGHT, "creating snapshot " + snapshotId + " on the source");
-    Execution create = source.create(snapshotId, settings.createOptions);
-    source.waitUntilCreated(snapshotId, settings.snapshotPoll, event -> event.value().ifPresent(s ->
-        settings.listener.onProgress(RestoreStep.PREFLIGHT, "source snapshot " + s.status())));
-    settings.listener.onProgress(RestoreStep.PREFLIGHT, "downloading " + snapshotId + " to " + archive);
-    DownloadResult download = source.download(snapshotId, archive, DownloadOptions.builder()
-        .verifyZip(true).sha256(true).listener(settings.listener::onTransfer).build());
+    WorkflowListener<MigrationStep> listener = settings.stepListener;
+    Execution create = runner.call(MigrationStep.CREATE_SNAPSHOT, () -> {
+      LOG.info("Migration: creating snapshot {} on {}", snapshotId, settings.source.managers());
+      listener.onProgress(MigrationStep.CREATE_SNAPSHOT, "creating snapshot " + snapshotId + " on the source");
+      Execution execution = source.create(snapshotId, settings.createOptions);
+      source.waitUntilCreated(snapshotId, settings.snapshotPoll, event -> {
+        if (cancelled.get()) {
+          throw new CloudifyInterruptedException("cancelled while waiting for snapshot " + snapshotId, null);
+        }
+        event.value().ifPresent(s -> listener.onProgress(MigrationStep.CREATE_SNAPSHOT,
+            "source snapshot " + s.status()));
+      });
+      return execution;
+    });
+    DownloadResult download = runner.call(MigrationStep.DOWNLOAD, () -> {
+      listener.onProgress(MigrationStep.DOWNLOAD, "downloading " + snapshotId + " to " + archive);
+      return source.download(snapshotId, archive, DownloadOptions.builder().verifyZip(true).sha256(true)
+          .listener((done, total) -> {
+            listener.onTransfer(done, total);
+            if (cancelled.get()) {
+              throw new CloudifyInterruptedException("download cancelled after " + done + " bytes", null);
+            }
+          }).build());
+    });
 
-    RestoreOrchestrator.Builder restore = RestoreOrchestrator.builder(settings.target).listener(settings.listener);
-    if (settings.source.credentials().isBasic()) {
-      // A legacy restore installs the source's admin account on the target.
-      restore.postRestoreCredentials(settings.source.credentials());
-    }
-    settings.restore.accept(restore);
-    restore.snapshotId(snapshotId).uploadFrom(archive);
-    RestoreReport restored = restore.build().run();
+    RestoreReport restored = runner.call(MigrationStep.RESTORE, () -> {
+      RestoreOrchestrator.Builder restore = RestoreOrchestrator.builder(settings.target).listener(settings.listener);
+      if (settings.source.credentials().isBasic()) {
+        // A legacy restore installs the source's admin account on the target.
+        restore.postRestoreCredentials(settings.source.credentials());
+      }
+      settings.restore.accept(restore);
+      restore.snapshotId(snapshotId).uploadFrom(archive);
+      RestoreOrchestrator orchestrator = restore.build();
+      restoring = orchestrator;
+      try {
+        if (cancelled.get()) {
+          orchestrator.cancel(); // cancel() came between the step's start and the orchestrator's existence
+        }
+        return orchestrator.run();
+      } finally {
+        restoring = null;
+      }
+    });
 
     List<String> followUps = new ArrayList<>(restored.followUps());
     followUps.add("Install agents from the new manager (cfy agents install, the install_new_agents workflow)"
@@ -117,7 +206,7 @@ public final class Migration {
     followUps.add("Retire the old manager last; delete its migration snapshot " + snapshotId
         + " if it should not stay there.");
     return new MigrationReport(snapshotId, create.id(), sourceVersion.versionText(), targetVersion.versionText(),
-        download, restored, followUps);
+        download, restored, followUps, steps);
   }
 
   private RestoreRefusedException refused(String snapshotId, RestoreRefusal refusal) {
@@ -136,6 +225,7 @@ public final class Migration {
     private Consumer<RestoreOrchestrator.Builder> restore = r -> { };
     private PollOptions snapshotPoll = PollOptions.timeout(Duration.ofHours(2));
     private RestoreListener listener = RestoreListener.none();
+    private WorkflowListener<MigrationStep> stepListener = new WorkflowListener<MigrationStep>() { };
 
     private Builder(CloudifyClient source, CloudifyClient target) {
       this.source = source;
@@ -150,10 +240,19 @@ public final class Migration {
       c.restore = restore;
       c.snapshotPoll = snapshotPoll;
       c.listener = listener;
+      c.stepListener = stepListener;
       return c;
     }
 
-    /** Where the archive is kept (required; it must exist). */
+    /**
+     * Where the archive is kept (required): the migration downloads {@code <snapshotId>.zip} here and keeps it as the
+     * way back until the new manager is proven.
+     *
+     * @param workDir an existing directory
+     * @return this builder
+     * @throws NullPointerException when {@code workDir} is null
+     * @throws IllegalArgumentException when it is not a directory
+     */
     public Builder workDir(Path workDir) {
       requireNonNull(workDir, "workDir == null");
       if (!Files.isDirectory(workDir)) {
@@ -163,7 +262,14 @@ public final class Migration {
       return this;
     }
 
-    /** The snapshot id (default {@code migration-<UTC time>}). */
+    /**
+     * The id of the snapshot created on the source (default {@code migration-<UTC time>}, by the source client's
+     * clock); it also names the archive file.
+     *
+     * @param snapshotId the server's id rule: an ASCII letter first, then letters, digits, {@code - . _ ~}
+     * @return this builder
+     * @throws IllegalArgumentException when the id breaks that rule, before anything is sent
+     */
     public Builder snapshotId(String snapshotId) {
       Arguments.requireId(snapshotId, "snapshotId");
       if (!Character.isLetter(snapshotId.charAt(0)) || snapshotId.charAt(0) > 127) {
@@ -173,6 +279,13 @@ public final class Migration {
       return this;
     }
 
+    /**
+     * How the source snapshot is created (default {@link SnapshotCreateOptions#defaults()}).
+     *
+     * @param createOptions the options of {@code PUT /snapshots/{id}} on the source
+     * @return this builder
+     * @throws NullPointerException when {@code createOptions} is null
+     */
     public Builder createOptions(SnapshotCreateOptions createOptions) {
       this.createOptions = requireNonNull(createOptions, "createOptions == null");
       return this;
@@ -182,24 +295,62 @@ public final class Migration {
      * Settings of the restore on the target: restore options, post-restore credentials (default: the source
      * client's basic credentials, since a legacy restore installs the source's admin account), timeouts, cluster
      * confirmation, verification … The snapshot id and the archive are the migration's own.
+     *
+     * @param restore called with the restore's builder before the migration sets the snapshot id and the archive
+     * @return this builder
+     * @throws NullPointerException when {@code restore} is null
      */
     public Builder restore(Consumer<RestoreOrchestrator.Builder> restore) {
       this.restore = requireNonNull(restore, "restore == null");
       return this;
     }
 
-    /** How long to wait for the source snapshot to be created (default 2 h). */
+    /**
+     * How long, and how often, to poll the source snapshot until it is created (default: at most 2 h).
+     *
+     * @param snapshotPoll bounds the wait of {@link MigrationStep#CREATE_SNAPSHOT}
+     * @return this builder
+     * @throws NullPointerException when {@code snapshotPoll} is null
+     */
     public Builder snapshotPoll(PollOptions snapshotPoll) {
       this.snapshotPoll = requireNonNull(snapshotPoll, "snapshotPoll == null");
       return this;
     }
 
+    /**
+     * Told about the restore on the target, step by step ({@link RestoreStep}), with the upload's progress (default:
+     * none). The migration's own steps go to {@link #stepListener}.
+     *
+     * @param listener the restore's listener
+     * @return this builder
+     * @throws NullPointerException when {@code listener} is null
+     */
     public Builder listener(RestoreListener listener) {
       this.listener = requireNonNull(listener, "listener == null");
       return this;
     }
 
-    /** A migration with a copy of these settings: changing this builder afterwards does not change it. */
+    /**
+     * Told about the migration's own {@link MigrationStep steps} (default: none): each started, then finished or
+     * failed (a cancelled step fails with status {@code CANCELLED}), the source snapshot's status while it is
+     * created, and the download's progress ({@link WorkflowListener#onTransfer}). It runs on the migration's thread:
+     * keep it fast; an exception it throws fails the step.
+     *
+     * @param stepListener the listener of the migration's steps
+     * @return this builder
+     * @throws NullPointerException when {@code stepListener} is null
+     */
+    public Builder stepListener(WorkflowListener<MigrationStep> stepListener) {
+      this.stepListener = requireNonNull(stepListener, "stepListener == null");
+      return this;
+    }
+
+    /**
+     * A migration with a copy of these settings: changing this builder afterwards does not change it.
+     *
+     * @return the migration, not yet run
+     * @throws IllegalStateException when {@link #workDir} was not set, or source and target are the same manager
+     */
     public Migration build() {
       if (workDir == null) {
         throw new IllegalStateException("workDir(...) is required: the archive is kept there");
@@ -220,9 +371,11 @@ public final class Migration {
     private final DownloadResult archive;
     private final RestoreReport restore;
     private final List<String> followUps;
+    private final List<StepResult<MigrationStep>> steps;
 
     MigrationReport(String snapshotId, String sourceExecutionId, String sourceVersion, String targetVersion,
-        DownloadResult archive, RestoreReport restore, List<String> followUps) {
+        DownloadResult archive, RestoreReport restore, List<String> followUps,
+        List<StepResult<MigrationStep>> steps) {
       this.snapshotId = snapshotId;
       this.sourceExecutionId = sourceExecutionId;
       this.sourceVersion = sourceVersion;
@@ -230,36 +383,78 @@ public final class Migration {
       this.archive = archive;
       this.restore = restore;
       this.followUps = Collections.unmodifiableList(new ArrayList<>(followUps));
+      this.steps = Collections.unmodifiableList(new ArrayList<>(steps));
     }
 
+    /**
+     * How each of the migration's steps went, in order ({@link MigrationStep}); the restore's own steps are in
+     * {@link #restore()}.
+     *
+     * @return the steps' results, unmodifiable
+     */
+    public List<StepResult<MigrationStep>> steps() {
+      return steps;
+    }
+
+    /**
+     * The snapshot created on the source, restored on the target.
+     *
+     * @return its id
+     */
     public String snapshotId() {
       return snapshotId;
     }
 
-    /** The {@code create_snapshot} execution on the source. */
+    /**
+     * The {@code create_snapshot} execution on the source.
+     *
+     * @return its id
+     */
     public String sourceExecutionId() {
       return sourceExecutionId;
     }
 
+    /**
+     * The source manager's version, as it reported it.
+     *
+     * @return the version text, e.g. {@code 6.4.0}
+     */
     public String sourceVersion() {
       return sourceVersion;
     }
 
+    /**
+     * The target manager's version, as it reported it.
+     *
+     * @return the version text, e.g. {@code 7.0.4}
+     */
     public String targetVersion() {
       return targetVersion;
     }
 
-    /** The archive kept locally, with its size and SHA-256. */
+    /**
+     * The archive kept locally, with its size and SHA-256: keep it until the new manager is proven.
+     *
+     * @return the download's result
+     */
     public DownloadResult archive() {
       return archive;
     }
 
-    /** The restore on the target: COMPLETE or PARTIAL (a FAILED one throws). */
+    /**
+     * The restore on the target: COMPLETE or PARTIAL (a FAILED one throws).
+     *
+     * @return the restore's report
+     */
     public RestoreReport restore() {
       return restore;
     }
 
-    /** What cannot be automated here: agents, plugins, clients, retiring the old manager. */
+    /**
+     * What cannot be automated here: agents, plugins, clients, retiring the old manager.
+     *
+     * @return the follow-ups in words, unmodifiable
+     */
     public List<String> followUps() {
       return followUps;
     }

@@ -12,6 +12,12 @@ public class RestoreFailedException extends CloudifyException {
 
   private final transient RestoreReport report;
 
+  /**
+   * A failed restore; the message names the failed step, the reason and a snapshot left on the manager.
+   *
+   * @param report the run's report, naming the failed step
+   * @param cause what stopped the step, or null
+   */
   public RestoreFailedException(RestoreReport report, Throwable cause) {
     super("Restore of " + report.snapshotId() + " failed at " + report.failedStep().map(Enum::name).orElse("?")
         + ": " + report.failure().orElse("unknown")
@@ -21,6 +27,7 @@ public class RestoreFailedException extends CloudifyException {
     this.report = report;
   }
 
+  /** {@return the run's report: the steps done, the failed one, the manager's state} */
   public RestoreReport report() {
     return report;
   }
@@ -28,11 +35,14 @@ public class RestoreFailedException extends CloudifyException {
   /**
    * The snapshot this run uploaded and left on the manager, when the restore failed after the upload: see
    * {@link RestoreReport#snapshotLeftOnManager()}.
+   *
+   * @return the snapshot's id, or empty
    */
   public java.util.Optional<String> snapshotLeftOnManager() {
     return report.snapshotLeftOnManager();
   }
 
+  /** {@return the step that failed, or null when the report names none} */
   public RestoreStep step() {
     return report.failedStep().orElse(null);
   }

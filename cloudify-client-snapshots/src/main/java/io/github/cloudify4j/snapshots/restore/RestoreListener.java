@@ -8,7 +8,7 @@ import io.github.cloudify4j.snapshots.workflow.WorkflowListener;
  */
 public interface RestoreListener extends WorkflowListener<RestoreStep> {
 
-  /** A listener that shows nothing (the default). */
+  /** {@return a listener that shows nothing (the default)} */
   static RestoreListener none() {
     return new RestoreListener() { };
   }

@@ -96,8 +96,13 @@ public final class RestoreOrchestrator {
     this.settings = settings; // a copy made by build(): the builder can change, this cannot
   }
 
-  /** A builder for a restore through {@code client}; choose the snapshot with {@link Builder#snapshotId} or {@link
-   * Builder#latestRestorableSnapshot}. */
+  /**
+   * A builder for a restore through {@code client}; choose the snapshot with {@link Builder#snapshotId} or {@link
+   * Builder#latestRestorableSnapshot}.
+   *
+   * @param client the client of the manager to restore onto
+   * @return a new builder
+   */
   public static Builder builder(CloudifyClient client) {
     return new Builder(requireNonNull(client, "client == null"));
   }
@@ -110,6 +115,8 @@ public final class RestoreOrchestrator {
   /**
    * The program {@link #run(RestorePlan)} executes, computed without contacting the manager: review it, then run
    * exactly it.
+   *
+   * @return the plan: every step, run or skipped, with why
    */
   public RestorePlan plan() {
     return new RestorePlanner(settings, this).plan();
@@ -156,6 +163,9 @@ public final class RestoreOrchestrator {
 
   /**
    * Runs {@link #plan()} on the executor; see {@link #runAsync(RestorePlan, Executor)}.
+   *
+   * @param executor runs the restore (a thread of yours, not the caller's)
+   * @return a future completed with the report, or with what {@link #run(RestorePlan)} throws; cancelling it cancels the run
    */
   public CompletableFuture<RestoreReport> runAsync(Executor executor) {
     return runAsync(plan(), executor);
@@ -165,6 +175,10 @@ public final class RestoreOrchestrator {
    * Runs this plan on the executor and returns at once. The future completes with the report, or exceptionally
    * with what {@link #run(RestorePlan)} throws; {@code cancel(...)} on it calls {@link #cancel()}, so the run
    * stops at its next poll or upload chunk and rolls back as after any failure.
+   *
+   * @param plan a plan made by {@link #plan()} of this orchestrator
+   * @param executor runs the restore (a thread of yours, not the caller's)
+   * @return a future completed with the report, or with what {@link #run(RestorePlan)} throws; cancelling it cancels the run
    */
   public CompletableFuture<RestoreReport> runAsync(RestorePlan plan, Executor executor) {
     requireNonNull(plan, "plan == null");
@@ -247,6 +261,8 @@ public final class RestoreOrchestrator {
      * the same settings as the first run (the archive, the post-restore credentials); the snapshot id defaults to
      * the report's.
      *
+     * @param failedRun the report of the run that failed (from its exception)
+     * @return this builder
      * @throws IllegalArgumentException when the report is not of a FAILED run that had started the restore
      */
     public Builder resumeFrom(RestoreReport failedRun) {
@@ -266,26 +282,43 @@ public final class RestoreOrchestrator {
      * The snapshot to restore (and the id to upload it as). Any id the manager can hold is accepted (an upload
      * stores ids that a create would refuse, such as {@code 0up}); it is sent percent-encoded. Refused: empty,
      * {@code .} and {@code ..}.
+     *
+     * @param snapshotId the snapshot's id
+     * @return this builder
      */
     public Builder snapshotId(String snapshotId) {
       this.snapshotId = Arguments.requirePathSegment(snapshotId, "snapshotId");
       return this;
     }
 
-    /** Restore the newest {@code created} or {@code uploaded} snapshot on the manager. */
+    /**
+     * Restore the newest {@code created} or {@code uploaded} snapshot on the manager.
+     *
+     * @return this builder
+     */
     public Builder latestRestorableSnapshot() {
       this.latest = true;
       return this;
     }
 
-    /** Upload this archive first. */
+    /**
+     * Upload this archive first.
+     *
+     * @param archive the archive file
+     * @return this builder
+     */
     public Builder uploadFrom(Path archive) {
       this.uploadFile = requireNonNull(archive, "archive == null");
       this.uploadUrl = null;
       return this;
     }
 
-    /** Have the manager fetch the archive from this URL first. */
+    /**
+     * Have the manager fetch the archive from this URL first.
+     *
+     * @param archiveUrl a URL the manager can reach
+     * @return this builder
+     */
     public Builder uploadFromUrl(URI archiveUrl) {
       this.uploadUrl = Arguments.requireHttpUrl(archiveUrl, "archiveUrl");
       this.uploadFile = null;
@@ -295,13 +328,21 @@ public final class RestoreOrchestrator {
     /**
      * What to do when the snapshot id to upload already exists on the manager (default FAIL: decided up front in
      * PREFLIGHT, before anything is sent, rather than by a 409 halfway).
+     *
+     * @param policy what to do when the snapshot id exists already
+     * @return this builder
      */
     public Builder onExistingSnapshot(ExistingSnapshotPolicy policy) {
       this.existingPolicy = requireNonNull(policy, "policy == null");
       return this;
     }
 
-    /** The parameters of the restore request itself ({@code force}, certificates, reboot …). */
+    /**
+     * The parameters of the restore request itself ({@code force}, certificates, reboot …).
+     *
+     * @param restoreOptions the request's options
+     * @return this builder
+     */
     public Builder restoreOptions(RestoreOptions restoreOptions) {
       this.restoreOptions = requireNonNull(restoreOptions, "restoreOptions == null");
       return this;
@@ -310,31 +351,54 @@ public final class RestoreOrchestrator {
     /**
      * The credentials that work after the restore when the snapshot replaces the admin account (legacy restores
      * of 4.4+ snapshots do): the source manager's admin. Used only if the current credentials are refused.
+     *
+     * @param credentials the credentials valid after the restore
+     * @return this builder
      */
     public Builder postRestoreCredentials(Credentials credentials) {
       this.postRestoreCredentials = requireNonNull(credentials, "credentials == null");
       return this;
     }
 
-    /** Deactivate maintenance mode when everything succeeded (default true). */
+    /**
+     * Deactivate maintenance mode when everything succeeded (default true).
+     *
+     * @param deactivate true to deactivate
+     * @return this builder
+     */
     public Builder deactivateOnSuccess(boolean deactivate) {
       this.deactivateOnSuccess = deactivate;
       return this;
     }
 
-    /** Deactivate maintenance mode even after a failed restore (default false: the manager needs a look). */
+    /**
+     * Deactivate maintenance mode even after a failed restore (default false: the manager needs a look).
+     *
+     * @param deactivate true to deactivate
+     * @return this builder
+     */
     public Builder deactivateOnFailure(boolean deactivate) {
       this.deactivateOnFailure = deactivate;
       return this;
     }
 
-    /** Cluster restore: the operator confirms every manager node but the restore node is stopped. */
+    /**
+     * Cluster restore: the operator confirms every manager node but the restore node is stopped.
+     *
+     * @param confirmed true once the operator stopped them
+     * @return this builder
+     */
     public Builder confirmOtherNodesStopped(boolean confirmed) {
       this.confirmOtherNodesStopped = confirmed;
       return this;
     }
 
-    /** Cluster restore: the node every call goes to (default: the client's first manager). */
+    /**
+     * Cluster restore: the node every call goes to (default: the client's first manager).
+     *
+     * @param node the node's base URL, one of the client's managers
+     * @return this builder
+     */
     public Builder node(URI node) {
       URI n = Arguments.requireManagerUrl(node, "node");
       if (!client.managers().contains(n)) {
@@ -347,31 +411,54 @@ public final class RestoreOrchestrator {
     /**
      * Whether the manager is a Kubernetes ("split services") install, where legacy archives cannot be restored.
      * By default it is inferred from the {@code distribution} of {@code /api/version}.
+     *
+     * @param kubernetes true for a manager run by Kubernetes
+     * @return this builder
      */
     public Builder kubernetesManager(boolean kubernetes) {
       this.kubernetes = kubernetes;
       return this;
     }
 
-    /** Compare the manager's content with the archive afterwards (default true). */
+    /**
+     * Compare the manager's content with the archive afterwards (default true).
+     *
+     * @param verify false to skip VERIFY
+     * @return this builder
+     */
     public Builder verify(boolean verify) {
       this.verify = verify;
       return this;
     }
 
-    /** How long each wait may take, and the whole run; see {@link RestoreTimeouts#defaults()}. */
+    /**
+     * How long each wait may take, and the whole run; see {@link RestoreTimeouts#defaults()}.
+     *
+     * @param timeouts the limits
+     * @return this builder
+     */
     public Builder timeouts(RestoreTimeouts timeouts) {
       this.timeouts = requireNonNull(timeouts, "timeouts == null");
       return this;
     }
 
-    /** How often waits poll (their maximum wait comes from {@link #timeouts}). */
+    /**
+     * How often waits poll (their maximum wait comes from {@link #timeouts}).
+     *
+     * @param pollOptions how often to poll
+     * @return this builder
+     */
     public Builder pollOptions(PollOptions pollOptions) {
       this.pollOptions = requireNonNull(pollOptions, "pollOptions == null");
       return this;
     }
 
-    /** Told about each step as it runs (default: nobody); the same shape as a backup's listener. */
+    /**
+     * Told about each step as it runs (default: nobody); the same shape as a backup's listener.
+     *
+     * @param listener the listener
+     * @return this builder
+     */
     public Builder listener(RestoreListener listener) {
       this.listener = requireNonNull(listener, "listener == null");
       return this;
@@ -380,6 +467,7 @@ public final class RestoreOrchestrator {
     /**
      * A restore with a copy of these settings: changing this builder afterwards does not change it.
      *
+     * @return the orchestrator, not yet run
      * @throws IllegalStateException when neither or both of snapshotId and latestRestorableSnapshot are chosen, or
      *     latestRestorableSnapshot is combined with an upload
      */

@@ -37,12 +37,12 @@ public final class RestorePlan {
       this.skipReason = skipReason;
     }
 
-    /** Which step this is. */
+    /** {@return which step this is} */
     public RestoreStep step() {
       return step;
     }
 
-    /** What this step will do with these inputs. */
+    /** {@return what this step will do with these inputs} */
     public String description() {
       return description;
     }
@@ -50,27 +50,29 @@ public final class RestorePlan {
     /**
      * The inputs this step was planned with ({@code snapshotId}, {@code source}, {@code ifExists},
      * {@code timeout} …), as the text an operator reads; secrets are never among them.
+     *
+     * @return the parameters, unmodifiable
      */
     public Map<String, String> parameters() {
       return parameters;
     }
 
-    /** Whether the run records this step as skipped instead of acting. */
+    /** {@return whether the run records this step as skipped instead of acting} */
     public boolean isSkipped() {
       return skipReason != null;
     }
 
-    /** Why the step is skipped; empty when it runs. */
+    /** {@return why the step is skipped; empty when it runs} */
     public Optional<String> skipReason() {
       return Optional.ofNullable(skipReason);
     }
 
-    /** The REST calls the step makes, for a reviewer who checks them against the server's log. */
+    /** {@return the REST calls the step makes, for a reviewer who checks them against the server's log} */
     public String restCalls() {
       return step.restCalls();
     }
 
-    /** The {@code cfy} command an operator would type to do the step by hand. */
+    /** {@return the {@code cfy} command an operator would type to do the step by hand} */
     public String cfyCommand() {
       return step.cfyCommand();
     }
@@ -104,22 +106,22 @@ public final class RestorePlan {
     this.resumed = resumed;
   }
 
-  /** Which snapshot ("nightly-20261125", or "the latest restorable snapshot"). */
+  /** {@return which snapshot ("nightly-20261125", or "the latest restorable snapshot")} */
   public String snapshot() {
     return snapshotDescription;
   }
 
-  /** The manager node every call goes to. */
+  /** {@return the manager node every call goes to} */
   public URI node() {
     return node;
   }
 
-  /** Every step the run records, in order, the skipped ones included. */
+  /** {@return every step the run records, in order, the skipped ones included} */
   public List<Step> steps() {
     return steps;
   }
 
-  /** The kinds of {@link #steps()}, in order. */
+  /** {@return the kinds of {@link #steps()}, in order} */
   public List<RestoreStep> stepKinds() {
     List<RestoreStep> kinds = new ArrayList<>();
     for (Step s : steps) {
@@ -128,17 +130,22 @@ public final class RestorePlan {
     return Collections.unmodifiableList(kinds);
   }
 
-  /** The planned step of this kind, if the plan has one. */
+  /**
+   * The planned step of this kind, if the plan has one.
+   *
+   * @param kind the step
+   * @return the planned step, or empty
+   */
   public Optional<Step> step(RestoreStep kind) {
     return steps.stream().filter(s -> s.step() == kind).findFirst();
   }
 
-  /** What the plan could not decide without the manager, or a reviewer should know before approving it. */
+  /** {@return what the plan could not decide without the manager, or a reviewer should know before approving it} */
   public List<String> warnings() {
     return warnings;
   }
 
-  /** Why the run will refuse to start, in words; empty when it may start. */
+  /** {@return why the run will refuse to start, in words; empty when it may start} */
   public List<String> blockers() {
     List<String> texts = new ArrayList<>();
     for (RestoreRefusal b : blockers) {
@@ -147,7 +154,7 @@ public final class RestorePlan {
     return Collections.unmodifiableList(texts);
   }
 
-  /** The blockers with their codes, to decide on without reading their text. */
+  /** {@return the blockers with their codes, to decide on without reading their text} */
   public List<RestoreRefusal> blockerCodes() {
     return blockers;
   }
@@ -155,6 +162,8 @@ public final class RestorePlan {
   /**
    * Whether this plan resumes a restore already running (the steps that would start one are skipped). Named like
    * {@link RestoreReport#resumed()} and {@code BackupReport.resumed()}: one name for one idea.
+   *
+   * @return whether the plan follows a running restore
    */
   public boolean resumed() {
     return resumed;
@@ -163,6 +172,9 @@ public final class RestorePlan {
   /**
    * This plan for a restore found running on the manager: UPLOAD, ACTIVATE_MAINTENANCE, AWAIT_MAINTENANCE and
    * START_RESTORE are skipped, the rest is unchanged.
+   *
+   * @param executionId the id of the {@code restore_snapshot} execution found running
+   * @return a new plan; this one does not change
    */
   public RestorePlan resumedWith(String executionId) {
     List<Step> out = new ArrayList<>();

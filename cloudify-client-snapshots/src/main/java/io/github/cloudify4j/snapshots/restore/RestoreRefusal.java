@@ -60,16 +60,21 @@ public final class RestoreRefusal {
     this.executionIds = Collections.unmodifiableList(new ArrayList<>(executionIds));
   }
 
+  /** {@return why the restore was refused} */
   public Code code() {
     return code;
   }
 
-  /** The refusal in words, for people. */
+  /** {@return the refusal in words, for people} */
   public String message() {
     return message;
   }
 
-  /** For {@link Code#ARCHIVE_NOT_RESTORABLE}: each problem with its own code; empty otherwise. */
+  /**
+   * For {@link Code#ARCHIVE_NOT_RESTORABLE}: each problem with its own code; empty otherwise.
+   *
+   * @return the problems, unmodifiable
+   */
   public List<ArchiveProblem> archiveProblems() {
     return archiveProblems;
   }
@@ -77,6 +82,8 @@ public final class RestoreRefusal {
   /**
    * The executions the refusal is about: for {@link Code#MAINTENANCE_NOT_ACTIVATED} those still running, for
    * {@link Code#ANOTHER_RESTORE_RUNNING} the other restore; empty otherwise.
+   *
+   * @return the executions' ids
    */
   public List<String> executionIds() {
     return executionIds;

@@ -15,10 +15,12 @@ public final class RestoreRefusedException extends RestoreFailedException {
     this.refusal = refusal;
   }
 
+  /** {@return why the restore was refused, as a code to branch on (never the message text)} */
   public RestoreRefusal.Code code() {
     return refusal.code();
   }
 
+  /** {@return the refusal: its code, message and details} */
   public RestoreRefusal refusal() {
     return refusal;
   }

@@ -23,7 +23,14 @@ import java.util.Optional;
  */
 public final class RestoreReport {
   /** The verdict. */
-  public enum Outcome { COMPLETE, PARTIAL, FAILED }
+  public enum Outcome {
+    /** Every step succeeded and the verification found nothing missing. */
+    COMPLETE,
+    /** The restore ran, but the verification found missing entities or restore errors: look before using it. */
+    PARTIAL,
+    /** A step failed; the run threw {@link RestoreFailedException} with this report. */
+    FAILED
+  }
 
   private final Outcome outcome;
   private final String snapshotId;
@@ -69,42 +76,46 @@ public final class RestoreReport {
     leftoverExecutionsKilled = Collections.unmodifiableList(new ArrayList<>(b.leftoverExecutionsKilled));
   }
 
-  /** The verdict: COMPLETE, PARTIAL or FAILED (see the class description). */
+  /** {@return the verdict: COMPLETE, PARTIAL or FAILED (see the class description)} */
   public Outcome outcome() {
     return outcome;
   }
 
-  /** Whether the outcome is {@link Outcome#COMPLETE}: the one check a script needs. */
+  /** {@return whether the outcome is {@link Outcome#COMPLETE}: the one check a script needs} */
   public boolean isComplete() {
     return outcome == Outcome.COMPLETE;
   }
 
-  /** The snapshot restored (or that was to be). */
+  /** {@return the snapshot restored (or that was to be)} */
   public String snapshotId() {
     return snapshotId;
   }
 
-  /** Every step taken, in order, with its timing. */
+  /** {@return every step taken, in order, with its timing} */
   public List<StepResult<RestoreStep>> steps() {
     return steps;
   }
 
-  /** The {@code restore_snapshot} execution's id, once the restore started. */
+  /** {@return the {@code restore_snapshot} execution's id, once the restore started} */
   public Optional<String> restoreExecutionId() {
     return Optional.ofNullable(restoreExecutionId);
   }
 
-  /** The restore execution as last read, when it could be read. */
+  /** {@return the restore execution as last read, when it could be read} */
   public Optional<Execution> restoreExecution() {
     return Optional.ofNullable(restoreExecution);
   }
 
-  /** Maintenance mode when the run ended (null when it could not be read). */
+  /**
+   * Maintenance mode when the run ended (null when it could not be read).
+   *
+   * @return the state, or empty when it could not be read
+   */
   public Optional<MaintenanceState> maintenanceState() {
     return Optional.ofNullable(maintenanceState);
   }
 
-  /** What VERIFY counted against the archive; empty when the run did not get that far. */
+  /** {@return what VERIFY counted against the archive; empty when the run did not get that far} */
   public Optional<Verification> verification() {
     return Optional.ofNullable(verification);
   }
@@ -112,42 +123,48 @@ public final class RestoreReport {
   /**
    * Scheduled executions the restore marked {@code failed}: overdue ones (every version), and since 6.0 also
    * future ones, which the restore turned into execution schedules named {@code <workflow>_restored_<hex>}.
+   *
+   * @return those executions
    */
   public List<Execution> scheduledExecutionsFailed() {
     return scheduledExecutionsFailed;
   }
 
-  /** Executions a 7.x restore re-created as {@code cancelled} ("Marked as cancelled by snapshot restore"). */
+  /**
+   * Executions a 7.x restore re-created as {@code cancelled} ("Marked as cancelled by snapshot restore").
+   *
+   * @return those executions
+   */
   public List<Execution> executionsCancelled() {
     return executionsCancelled;
   }
 
-  /** What went oddly without failing the restore, in words. */
+  /** {@return what went oddly without failing the restore, in words} */
   public List<String> warnings() {
     return warnings;
   }
 
-  /** What the operator still has to do by hand (agents, plugins, certificates …). */
+  /** {@return what the operator still has to do by hand (agents, plugins, certificates …)} */
   public List<String> followUps() {
     return followUps;
   }
 
-  /** The step that failed, for a FAILED restore. */
+  /** {@return the step that failed, for a FAILED restore} */
   public Optional<RestoreStep> failedStep() {
     return Optional.ofNullable(failedStep);
   }
 
-  /** Why it failed, and in what state the manager was left. */
+  /** {@return why it failed, and in what state the manager was left} */
   public Optional<String> failure() {
     return Optional.ofNullable(failure);
   }
 
-  /** Whether this run picked up a restore already in progress. */
+  /** {@return whether this run picked up a restore already in progress} */
   public boolean resumed() {
     return resumed;
   }
 
-  /** How long the run took, by the client's (injectable) clock. */
+  /** {@return how long the run took, by the client's (injectable) clock} */
   public Duration duration() {
     return duration;
   }
@@ -158,6 +175,8 @@ public final class RestoreReport {
    * with {@code onExistingSnapshot(ExistingSnapshotPolicy.REUSE)} to restore it without uploading it again (or
    * {@code REPLACE} to upload the archive again), or delete it first. Empty when nothing was left (no upload by
    * this run, or the restore did not fail).
+   *
+   * @return the snapshot's id, or empty
    */
   public Optional<String> snapshotLeftOnManager() {
     return Optional.ofNullable(snapshotLeftOnManager);
@@ -167,6 +186,8 @@ public final class RestoreReport {
    * The {@code pending} {@code restore_snapshot} executions this run killed: a real manager that refuses a
    * restore with {@code existing_running_execution_error} still creates its execution, which nothing runs and
    * which keeps maintenance mode {@code activating}.
+   *
+   * @return the killed executions' ids
    */
   public List<String> leftoverExecutionsKilled() {
     return leftoverExecutionsKilled;
@@ -176,17 +197,19 @@ public final class RestoreReport {
    * The plan this run executed: the one approved, or (when PREFLIGHT found a restore running) its {@link
    * RestorePlan#resumedWith(String) resumed} form. {@link #steps()} follows it step by step; a failure ends the list
    * early, and a rollback adds one DEACTIVATE_MAINTENANCE entry.
+   *
+   * @return the plan followed
    */
   public RestorePlan plan() {
     return plan;
   }
 
-  /** Why the run refused to go on, with its code; empty unless it was refused. */
+  /** {@return why the run refused to go on, with its code; empty unless it was refused} */
   public Optional<RestoreRefusal> refusal() {
     return Optional.ofNullable(refusal);
   }
 
-  /** When this run (or the run it resumed) asked the manager to restore; empty if it never did. */
+  /** {@return when this run (or the run it resumed) asked the manager to restore; empty if it never did} */
   public Optional<java.time.Instant> restoreRequestedAt() {
     return Optional.ofNullable(restoreRequestedAt);
   }

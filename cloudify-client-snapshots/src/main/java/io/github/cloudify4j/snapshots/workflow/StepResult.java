@@ -34,6 +34,10 @@ public final class StepResult<S extends Enum<S>> {
   /**
    * A result; public so that a listener can be tested without running a workflow.
    *
+   * @param step the step this result is about
+   * @param status how it went
+   * @param startedAt when it started, by the workflow's clock
+   * @param duration how long it ran (zero for a skipped step)
    * @param detail what happened, in words; {@code null} reads as empty
    */
   public StepResult(S step, Status status, Instant startedAt, Duration duration, String detail) {
@@ -44,27 +48,47 @@ public final class StepResult<S extends Enum<S>> {
     this.detail = detail == null ? "" : detail;
   }
 
-  /** The step this result is about. */
+  /**
+   * The step this result is about.
+   *
+   * @return the step
+   */
   public S step() {
     return step;
   }
 
-  /** Whether it succeeded, was skipped, failed or was cancelled. */
+  /**
+   * Whether it succeeded, was skipped, failed or was cancelled.
+   *
+   * @return the outcome
+   */
   public Status status() {
     return status;
   }
 
-  /** When the step started (or, for a skipped step, when it was passed over), by the workflow's clock. */
+  /**
+   * When the step started (or, for a skipped step, when it was passed over), by the workflow's clock.
+   *
+   * @return the start instant
+   */
   public Instant startedAt() {
     return startedAt;
   }
 
-  /** How long the step ran, by the workflow's (injectable) clock: zero for a skipped step. */
+  /**
+   * How long the step ran, by the workflow's (injectable) clock: zero for a skipped step.
+   *
+   * @return the duration, never negative
+   */
   public Duration duration() {
     return duration;
   }
 
-  /** What happened, in words: a success's facts, a skip's reason, a failure's cause (secrets masked). */
+  /**
+   * What happened, in words: a success's facts, a skip's reason, a failure's cause (secrets masked).
+   *
+   * @return the detail, empty when there is nothing to say
+   */
   public String detail() {
     return detail;
   }

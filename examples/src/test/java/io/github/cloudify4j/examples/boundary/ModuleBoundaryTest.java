@@ -29,7 +29,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import retrofit2.Retrofit;
-import retrofit2.converter.jackson.JacksonConverterFactory;
 
 /**
  * The module boundary as a user on the module path meets it: the built jars and their dependencies are loaded as a
@@ -52,7 +51,7 @@ class ModuleBoundaryTest {
     }
     // Only the dependencies the published modules need at run time (not JUnit: the testkit requires it static).
     for (Class<?> dependency : List.of(ObjectMapper.class, JsonFactory.class, JsonAutoDetect.class, Jdk8Module.class,
-        JavaTimeModule.class, OkHttpClient.class, okio.Buffer.class, Retrofit.class, JacksonConverterFactory.class,
+        JavaTimeModule.class, OkHttpClient.class, okio.Buffer.class, Retrofit.class,
         kotlin.Unit.class, org.slf4j.Logger.class,
         // Micrometer is optional (requires static), and a client built directly never loads it
         // (snapshots/observation/WithoutMicrometerTest). This test calls the builder by reflection, and

@@ -1,0 +1,72 @@
+package io.github.cloudify4j.cli;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine;
+
+/**
+ * A duration as people type it: {@code 90s}, {@code 10m} (or {@code 10min}), {@code 1h30m}, {@code 500ms},
+ * {@code 2d}, or ISO-8601 ({@code PT10M}); must be positive. A picocli converter, so a bad value is a usage error
+ * (exit 2) naming the option, before anything is sent.
+ */
+final class Durations implements CommandLine.ITypeConverter<Duration> {
+  private static final Pattern PART = Pattern.compile("(\\d+)(ms|s|min|m|h|d)");
+
+  @Override
+  public Duration convert(String text) {
+    Duration d = parse(text);
+    if (d == null) {
+      throw new CommandLine.TypeConversionException("takes a duration such as 90s, 10m or 1h30m, not '" + text + "'");
+    }
+    if (d.isZero() || d.isNegative()) {
+      throw new CommandLine.TypeConversionException("must be longer than 0, not '" + text + "'");
+    }
+    return d;
+  }
+
+  static Duration parse(String text) {
+    String t = text.trim().toLowerCase(Locale.ROOT);
+    if (t.startsWith("p")) {
+      try {
+        return Duration.parse(text.trim());
+      } catch (DateTimeParseException e) {
+        return null;
+      }
+    }
+    if (t.isEmpty()) {
+      return null;
+    }
+    Matcher m = PART.matcher(t);
+    Duration d = Duration.ZERO;
+    int at = 0;
+    while (at < t.length()) {
+      if (!m.find(at) || m.start() != at) {
+        return null;
+      }
+      long n = Long.parseLong(m.group(1));
+      switch (m.group(2)) {
+        case "ms":
+          d = d.plusMillis(n);
+          break;
+        case "s":
+          d = d.plusSeconds(n);
+          break;
+        case "m":
+        case "min":
+          d = d.plusMinutes(n);
+          break;
+        case "h":
+          d = d.plusHours(n);
+          break;
+        default:
+          d = d.plusDays(n);
+          break;
+      }
+      at = m.end();
+    }
+    return d;
+  }
+}
