@@ -25,6 +25,7 @@ import io.github.cloudify4j.client.spi.Secrets;
 import io.github.cloudify4j.snapshots.internal.ArchiveBodies;
 import io.github.cloudify4j.snapshots.internal.ArchiveDownloader;
 import io.github.cloudify4j.snapshots.internal.SnapshotsApi;
+import io.github.cloudify4j.snapshots.internal.SnapshotsObserver;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -321,7 +322,7 @@ public final class Snapshots {
       throw new CloudifyLocalIoException("cannot read the size of " + archive, archive, e);
     }
     RequestBody body = ArchiveBodies.fromPath(archive, size, listener);
-    return uploaded(snapshotId, api.upload(segment(snapshotId), body, context.callOptions(options)), options);
+    return observedUpload(snapshotId, size, body, options);
   }
 
   /**
@@ -358,7 +359,17 @@ public final class Snapshots {
       throw new IllegalArgumentException("length must not be negative: " + length);
     }
     RequestBody body = ArchiveBodies.fromStream(in, length, listener);
-    return uploaded(snapshotId, api.upload(segment(snapshotId), body, context.callOptions(options)), options);
+    return observedUpload(snapshotId, length, body, options);
+  }
+
+  /** The upload as a {@code cloudify.archive.transfers} observation (when the client has a registry). */
+  private Snapshot observedUpload(String snapshotId, long size, RequestBody body, RequestOptions options) {
+    SnapshotsObserver.Span span = SnapshotsObserver.of(context).transfer("upload", snapshotId);
+    return SnapshotsObserver.observe(span, () -> {
+      JsonNode answer = api.upload(segment(snapshotId), body, context.callOptions(options));
+      span.transferred(size, 1);
+      return uploaded(snapshotId, answer, options);
+    }, s -> "SUCCESS", e -> "FAILURE");
   }
 
   /**
@@ -466,7 +477,12 @@ public final class Snapshots {
       throw new CloudifyLocalIoException("Cannot download to " + target, target,
           new FileAlreadyExistsException(target.toString(), null, "target exists and overwrite is off"));
     }
-    return downloader.download(snapshotId, target, options, context.callOptions(requestOptions));
+    SnapshotsObserver.Span span = SnapshotsObserver.of(context).transfer("download", snapshotId);
+    return SnapshotsObserver.observe(span, () -> {
+      DownloadResult result = downloader.download(snapshotId, target, options, context.callOptions(requestOptions));
+      span.transferred(result.bytes(), result.attempts());
+      return result;
+    }, r -> "SUCCESS", e -> "FAILURE");
   }
 
   /**

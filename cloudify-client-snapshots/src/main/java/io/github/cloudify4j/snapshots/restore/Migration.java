@@ -13,6 +13,8 @@ import io.github.cloudify4j.snapshots.DownloadOptions;
 import io.github.cloudify4j.snapshots.DownloadResult;
 import io.github.cloudify4j.snapshots.SnapshotCreateOptions;
 import io.github.cloudify4j.snapshots.Snapshots;
+import io.github.cloudify4j.client.spi.ClientContext;
+import io.github.cloudify4j.snapshots.internal.SnapshotsObserver;
 import io.github.cloudify4j.snapshots.workflow.StepResult;
 import io.github.cloudify4j.snapshots.workflow.WorkflowListener;
 import io.github.cloudify4j.snapshots.workflow.internal.StepRunner;
@@ -98,13 +100,21 @@ public final class Migration {
    * @throws io.github.cloudify4j.client.errors.CloudifyException when creating or downloading the snapshot failed
    */
   public MigrationReport run() {
+    SnapshotsObserver observer = SnapshotsObserver.of(ClientContext.of(settings.target));
+    SnapshotsObserver.Span span = observer.workflow("migration", settings.snapshotId);
+    return SnapshotsObserver.observe(span, () -> migrate(observer), report -> report.restore().outcome().name(),
+        failure -> RestoreReport.Outcome.FAILED.name());
+  }
+
+  private MigrationReport migrate(SnapshotsObserver observer) {
     List<StepResult<MigrationStep>> steps = new ArrayList<>();
     String name = "Migration " + (settings.snapshotId == null ? "" : settings.snapshotId + " ") + "to "
         + settings.target.managers();
     StepRunner<MigrationStep> runner = new StepRunner<>(name, settings.stepListener,
         settings.source.poller().clock(), cancelled::get, steps::add,
         e -> e instanceof RestoreRefusedException ? ((RestoreRefusedException) e).refusal().message()
-            : StepRunner.message(e));
+            : StepRunner.message(e))
+        .observedBy(observer, "migration");
     try {
       return run(runner, steps);
     } catch (StepRunner.StepFailedException failure) {

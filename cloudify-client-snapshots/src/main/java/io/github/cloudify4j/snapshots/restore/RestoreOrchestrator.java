@@ -11,9 +11,9 @@ import io.github.cloudify4j.client.RetryPolicy;
 import io.github.cloudify4j.client.errors.CloudifyException;
 import io.github.cloudify4j.client.errors.CloudifyInterruptedException;
 import io.github.cloudify4j.client.errors.CloudifyInvalidResponseException;
-import io.github.cloudify4j.client.errors.ExistingRunningExecutionException;
 import io.github.cloudify4j.client.errors.CloudifyServiceException;
 import io.github.cloudify4j.client.errors.CloudifyTransportException;
+import io.github.cloudify4j.client.errors.ExistingRunningExecutionException;
 import io.github.cloudify4j.client.errors.ServerUnavailableException;
 import io.github.cloudify4j.client.errors.UnauthorizedException;
 import io.github.cloudify4j.client.errors.WaitTimeoutException;
@@ -24,19 +24,21 @@ import io.github.cloudify4j.client.model.ServerVersion;
 import io.github.cloudify4j.client.model.Version;
 import io.github.cloudify4j.client.poll.PollOptions;
 import io.github.cloudify4j.client.spi.Arguments;
+import io.github.cloudify4j.client.spi.ClientContext;
 import io.github.cloudify4j.client.spi.Secrets;
 import io.github.cloudify4j.snapshots.RestoreOptions;
 import io.github.cloudify4j.snapshots.RestoreStatus;
 import io.github.cloudify4j.snapshots.Snapshot;
 import io.github.cloudify4j.snapshots.SnapshotStatus;
 import io.github.cloudify4j.snapshots.Snapshots;
-import io.github.cloudify4j.snapshots.workflow.StepResult;
 import io.github.cloudify4j.snapshots.archive.ArchiveFormat;
 import io.github.cloudify4j.snapshots.archive.ArchiveInfo;
 import io.github.cloudify4j.snapshots.archive.ArchiveProblem;
 import io.github.cloudify4j.snapshots.archive.RestoreChecks;
 import io.github.cloudify4j.snapshots.archive.SnapshotArchive;
 import io.github.cloudify4j.snapshots.internal.ManagerInventory;
+import io.github.cloudify4j.snapshots.internal.SnapshotsObserver;
+import io.github.cloudify4j.snapshots.workflow.StepResult;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -153,7 +155,10 @@ public final class RestoreOrchestrator {
     if (!started.compareAndSet(false, true)) {
       throw new IllegalStateException("run() was already called on this RestoreOrchestrator");
     }
-    return new RestoreRun(settings, cancelled).run(plan);
+    SnapshotsObserver.Span span = SnapshotsObserver.of(ClientContext.of(settings.client))
+        .workflow("restore", settings.latest ? "(latest)" : settings.snapshotId);
+    return SnapshotsObserver.observe(span, () -> new RestoreRun(settings, cancelled).run(plan),
+        report -> report.outcome().name(), failure -> RestoreReport.Outcome.FAILED.name());
   }
 
   /**

@@ -52,12 +52,16 @@ class ModuleBoundaryTest {
     // Only the dependencies the published modules need at run time (not JUnit: the testkit requires it static).
     for (Class<?> dependency : List.of(ObjectMapper.class, JsonFactory.class, JsonAutoDetect.class, Jdk8Module.class,
         JavaTimeModule.class, OkHttpClient.class, okio.Buffer.class, Retrofit.class,
-        kotlin.Unit.class, org.slf4j.Logger.class)) {
+        kotlin.Unit.class, org.slf4j.Logger.class,
+        // Micrometer is optional (requires static), and a client built directly never loads it
+        // (snapshots/observation/WithoutMicrometerTest). This test calls the builder by reflection, and
+        // Class.getMethod resolves the types of every public method, observationRegistry(ObservationRegistry) too.
+        io.micrometer.observation.ObservationRegistry.class, io.micrometer.common.KeyValue.class)) {
       paths.add(PublishedModules.locationOf(dependency));
     }
     ModuleFinder finder = ModuleFinder.of(paths.toArray(new Path[0]));
     Set<String> roots = Stream.concat(Stream.of(PublishedModules.values()).map(m -> m.moduleName),
-        Stream.of("kotlin.stdlib")).collect(toSet());
+        Stream.of("kotlin.stdlib", "micrometer.observation", "micrometer.commons")).collect(toSet());
     Configuration cf = ModuleLayer.boot().configuration().resolve(finder, ModuleFinder.of(), roots);
     layer = ModuleLayer.boot().defineModulesWithOneLoader(cf, ClassLoader.getPlatformClassLoader());
     manager = FakeCloudifyManager.builder().build().start();
@@ -72,7 +76,8 @@ class ModuleBoundaryTest {
   void coreExportsItsApiAndTheSpiOnlyToSnapshots() {
     ModuleDescriptor core = PublishedModules.CORE.descriptor();
     assertThat(unqualifiedExports(core)).containsExactlyInAnyOrder(CLIENT, CLIENT + ".errors",
-        CLIENT + ".executions", CLIENT + ".maintenance", CLIENT + ".manager", CLIENT + ".model", CLIENT + ".poll");
+        CLIENT + ".executions", CLIENT + ".maintenance", CLIENT + ".manager", CLIENT + ".model", CLIENT + ".observation",
+        CLIENT + ".poll");
     assertThat(core.exports().stream().filter(Exports::isQualified))
         .singleElement()
         .satisfies(e -> {
@@ -88,7 +93,8 @@ class ModuleBoundaryTest {
   void snapshotsAndTestkitExportNoInternalPackage() {
     ModuleDescriptor snapshots = PublishedModules.SNAPSHOTS.descriptor();
     assertThat(unqualifiedExports(snapshots)).containsExactlyInAnyOrder(SNAPSHOTS, SNAPSHOTS + ".archive",
-        SNAPSHOTS + ".backup", SNAPSHOTS + ".cluster", SNAPSHOTS + ".restore", SNAPSHOTS + ".workflow");
+        SNAPSHOTS + ".backup", SNAPSHOTS + ".cluster", SNAPSHOTS + ".observation", SNAPSHOTS + ".restore",
+        SNAPSHOTS + ".workflow");
     assertThat(snapshots.packages()).contains(SNAPSHOTS + ".internal");
     ModuleDescriptor testkit = PublishedModules.TESTKIT.descriptor();
     assertThat(unqualifiedExports(testkit)).containsExactly("io.github.cloudify4j.testkit");
