@@ -18,6 +18,10 @@ module io.github.cloudify4j.core {
   requires org.slf4j;
   // Compile-time only: Immutables' annotations (retention SOURCE/CLASS).
   requires static org.immutables.value.annotations;
+  // Optional: Micrometer Observation (CloudifyClient.Builder.observationRegistry). Only the types of
+  // client.observation and internal.MicrometerRequestObserver use it, and they are loaded only with a registry.
+  requires static micrometer.observation;
+  requires static micrometer.commons;
 
   exports io.github.cloudify4j.client;
   exports io.github.cloudify4j.client.errors;
@@ -25,6 +29,7 @@ module io.github.cloudify4j.core {
   exports io.github.cloudify4j.client.maintenance;
   exports io.github.cloudify4j.client.manager;
   exports io.github.cloudify4j.client.model;
+  exports io.github.cloudify4j.client.observation;
   exports io.github.cloudify4j.client.poll;
   exports io.github.cloudify4j.client.spi to io.github.cloudify4j.snapshots;
 

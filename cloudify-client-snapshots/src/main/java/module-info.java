@@ -9,10 +9,15 @@ module io.github.cloudify4j.snapshots {
   requires retrofit2;
   requires org.slf4j;
   requires static org.immutables.value.annotations;
+  // Optional: Micrometer (observations, BackupJob gauges); only loaded when a registry is given.
+  requires static micrometer.observation;
+  requires static micrometer.commons;
+  requires static micrometer.core;
 
   exports io.github.cloudify4j.snapshots;
   exports io.github.cloudify4j.snapshots.archive;
   exports io.github.cloudify4j.snapshots.backup;
+  exports io.github.cloudify4j.snapshots.observation;
   exports io.github.cloudify4j.snapshots.restore;
   exports io.github.cloudify4j.snapshots.workflow;
 

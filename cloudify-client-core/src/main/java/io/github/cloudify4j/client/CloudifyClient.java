@@ -286,6 +286,11 @@ public final class CloudifyClient implements AutoCloseable {
       String s = config.nodes().current().toString();
       return URI.create(s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
     }
+
+    @Override
+    public Object observationRegistry() {
+      return config.observationRegistry();
+    }
   }
 
   /** A tenant name goes into the {@code Tenant} header: visible ASCII only (the manager's names are), 1..256. */
@@ -323,6 +328,10 @@ public final class CloudifyClient implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper = Sleeper.system();
     private long maxResponseSize = ClientConfig.DEFAULT_MAX_RESPONSE_BYTES;
+    // Micrometer is optional: held as Object, so that a builder (and a client) without them never links a
+    // Micrometer type; only observationRegistry(...) and requestObservationConvention(...) name one.
+    private Object observationRegistry;
+    private Object requestObservationConvention;
 
     private Builder() {}
 
@@ -341,6 +350,8 @@ public final class CloudifyClient implements AutoCloseable {
       b.clock = clock;
       b.sleeper = sleeper;
       b.maxResponseSize = maxResponseSize;
+      b.observationRegistry = observationRegistry;
+      b.requestObservationConvention = requestObservationConvention;
       return b;
     }
 
@@ -494,6 +505,38 @@ public final class CloudifyClient implements AutoCloseable {
     }
 
     /**
+     * Reports every request, and the archive transfers and workflows of the snapshots module, to a Micrometer
+     * {@code ObservationRegistry}: a {@code cloudify.client.requests} observation per request (a timer and, with a
+     * tracing bridge, a span), with the endpoint's template, method, status, outcome and node as tags, and retries
+     * and failovers as events. See {@code docs/observability.md} for every name and key.
+     *
+     * <p>Micrometer is an optional dependency of cloudify4j: without this call nothing is observed and no
+     * Micrometer class is loaded. An {@code ObservationRegistry.NOOP} costs next to nothing.
+     *
+     * @param registry the registry to report to (Spring Boot's, or {@code ObservationRegistry.create()} with
+     *     handlers)
+     * @return this builder
+     */
+    public Builder observationRegistry(io.micrometer.observation.ObservationRegistry registry) {
+      this.observationRegistry = requireNonNull(registry, "registry == null");
+      return this;
+    }
+
+    /**
+     * Replaces the names and keys of the request observations ({@code
+     * DefaultClientRequestObservationConvention} by default). Has no effect without {@link
+     * #observationRegistry}.
+     *
+     * @param convention the convention to use
+     * @return this builder
+     */
+    public Builder requestObservationConvention(
+        io.github.cloudify4j.client.observation.ClientRequestObservationConvention convention) {
+      this.requestObservationConvention = requireNonNull(convention, "convention == null");
+      return this;
+    }
+
+    /**
      * Reads the {@code cfy} CLI's variables (see {@link CloudifyClient#fromEnv()}) from {@code env}. Unset
      * variables leave the builder as it is.
      */
@@ -567,6 +610,10 @@ public final class CloudifyClient implements AutoCloseable {
       ClientConfig config = new ClientConfig(nodes, credentials.header(), tenant,
           userAgent != null ? userAgent : defaultUserAgent(), retryPolicy, defaults, clock, sleeper)
           .withMaxResponseBytes(maxResponseSize);
+      if (observationRegistry != null) {
+        config = config.withObservation(io.github.cloudify4j.client.internal.MicrometerRequestObserver.create(
+            observationRegistry, requestObservationConvention, nodes), observationRegistry);
+      }
       ObjectMapper mapper = Json.newMapper();
       Transport transport = Transport.create(ok.build(), config, mapper);
       return new CloudifyClient(copy(), config, transport, mapper, okHttpClient == null, new AtomicBoolean(),

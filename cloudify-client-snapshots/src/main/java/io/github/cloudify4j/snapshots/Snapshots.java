@@ -1,5 +1,6 @@
 package io.github.cloudify4j.snapshots;
 
+import io.github.cloudify4j.snapshots.internal.SnapshotsObserver;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -239,7 +240,7 @@ public final class Snapshots {
       throw new CloudifyLocalIoException("cannot read the size of " + archive, archive, e);
     }
     RequestBody body = ArchiveBodies.fromPath(archive, size, listener);
-    return uploaded(snapshotId, api.upload(segment(snapshotId), body, context.callOptions(options)), options);
+    return observedUpload(snapshotId, size, body, options);
   }
 
   /** Uploads {@code length} bytes read from {@code in}. The stream cannot be replayed: never retried. */
@@ -262,7 +263,17 @@ public final class Snapshots {
       throw new IllegalArgumentException("length must not be negative: " + length);
     }
     RequestBody body = ArchiveBodies.fromStream(in, length, listener);
-    return uploaded(snapshotId, api.upload(segment(snapshotId), body, context.callOptions(options)), options);
+    return observedUpload(snapshotId, length, body, options);
+  }
+
+  /** The upload as a {@code cloudify.archive.transfers} observation (when the client has a registry). */
+  private Snapshot observedUpload(String snapshotId, long size, RequestBody body, RequestOptions options) {
+    SnapshotsObserver.Span span = SnapshotsObserver.of(context).transfer("upload", snapshotId);
+    return SnapshotsObserver.observe(span, () -> {
+      JsonNode answer = api.upload(segment(snapshotId), body, context.callOptions(options));
+      span.transferred(size, 1);
+      return uploaded(snapshotId, answer, options);
+    }, s -> "SUCCESS", e -> "FAILURE");
   }
 
   /**
@@ -346,7 +357,12 @@ public final class Snapshots {
       throw new CloudifyLocalIoException("Cannot download to " + target, target,
           new FileAlreadyExistsException(target.toString(), null, "target exists and overwrite is off"));
     }
-    return downloader.download(snapshotId, target, options, context.callOptions(requestOptions));
+    SnapshotsObserver.Span span = SnapshotsObserver.of(context).transfer("download", snapshotId);
+    return SnapshotsObserver.observe(span, () -> {
+      DownloadResult result = downloader.download(snapshotId, target, options, context.callOptions(requestOptions));
+      span.transferred(result.bytes(), result.attempts());
+      return result;
+    }, r -> "SUCCESS", e -> "FAILURE");
   }
 
   /** The archive as a stream, for callers who send it elsewhere. Close it. */

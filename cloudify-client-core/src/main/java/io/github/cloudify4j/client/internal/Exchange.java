@@ -81,6 +81,24 @@ final class Exchange {
    * transport error, a body that is not the expected JSON as an invalid response.
    */
   Object execute(Request request, Shape shape) {
+    RequestObserver.Watch watch = config.observer().start(request);
+    if (watch == RequestObserver.Watch.NOOP) {
+      return send(request, shape, watch);
+    }
+    // As Observation.observe does it: the scope (the current span, for tracing) closes before the stop.
+    RequestObserver.Scope scope = watch.openScope();
+    try {
+      return send(request.newBuilder().tag(RequestObserver.Watch.class, watch).build(), shape, watch);
+    } catch (RuntimeException e) {
+      watch.error(e);
+      throw e;
+    } finally {
+      scope.close();
+      watch.stop();
+    }
+  }
+
+  private Object send(Request request, Shape shape, RequestObserver.Watch watch) {
     Call call = client.newCall(request);
     RequestOptions options = EffectiveOptions.of(request, config.defaults());
     if (options.callTimeout().isPresent()) {
@@ -93,6 +111,7 @@ final class Exchange {
       throw failure(request, e);
     }
     int code = response.code();
+    watch.status(code);
     ResponseBody body = response.body();
     if (!response.isSuccessful()) {
       try (ResponseBody error = body) {

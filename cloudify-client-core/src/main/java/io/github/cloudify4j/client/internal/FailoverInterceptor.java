@@ -46,6 +46,7 @@ final class FailoverInterceptor implements Interceptor {
         || EffectiveOptions.retryPolicy(options, config.retryPolicy()).retryNonIdempotent())
         && !EffectiveOptions.isOneShot(request);
 
+    RequestObserver.Watch watch = RequestObserver.of(request);
     Map<String, String> failures = new LinkedHashMap<>();
     IOException last = null;
     for (int i = 0; i < order.size(); i++) {
@@ -53,6 +54,10 @@ final class FailoverInterceptor implements Interceptor {
       boolean lastNode = i == order.size() - 1;
       HttpUrl url = nodes.rewrite(request.url(), node);
       Request attempt = url == request.url() ? request : request.newBuilder().url(url).build();
+      if (watch != RequestObserver.Watch.NOOP) {
+        String label = Redaction.url(node);
+        watch.node(nodes.indexOf(node), label.endsWith("/") ? label.substring(0, label.length() - 1) : label);
+      }
       Response response;
       try {
         response = chain.proceed(attempt);
@@ -64,6 +69,7 @@ final class FailoverInterceptor implements Interceptor {
         failures.put(nodes.label(node), describe(e));
         last = e;
         if (!lastNode && (neverSent(e) || repeatable)) {
+          watch.failover(nodes.label(node) + ": " + describe(e));
           LOG.debug("{} {} failed on {} ({}); trying the next manager node", request.method(),
               Redaction.url(attempt.url()), nodes.label(node), describe(e));
           continue;
@@ -75,6 +81,7 @@ final class FailoverInterceptor implements Interceptor {
           && !ErrorMapper.isMaintenanceError(peek(response));
       if (!lastNode && repeatable && gatewayError) {
         failures.put(nodes.label(node), "HTTP " + code);
+        watch.failover(nodes.label(node) + ": HTTP " + code);
         LOG.debug("{} {} answered {} on {}; trying the next manager node", request.method(),
             Redaction.url(attempt.url()), code, nodes.label(node));
         response.close();

@@ -96,6 +96,11 @@ public final class ManagerNodes {
     return url;
   }
 
+  /** The 0-based index of a node, in the order the client was given them; -1 if it is none of them. */
+  int indexOf(HttpUrl node) {
+    return bases.indexOf(node);
+  }
+
   String label(HttpUrl node) {
     String s = node.toString();
     return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;

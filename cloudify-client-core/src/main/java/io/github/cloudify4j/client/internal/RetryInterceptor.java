@@ -53,6 +53,8 @@ final class RetryInterceptor implements Interceptor {
         if (!withinBudget(start, delay, policy)) {
           throw e;
         }
+        RequestObserver.of(request).retry(FailoverInterceptor.describe(e) + "; retry " + (attempt + 1) + "/"
+            + policy.maxAttempts());
         LOG.debug("{} {} failed ({}); retry {}/{} in {} ms", request.method(), Redaction.url(request.url()),
             FailoverInterceptor.describe(e), attempt + 1, policy.maxAttempts(), delay.toMillis());
         sleep(delay);
@@ -68,6 +70,8 @@ final class RetryInterceptor implements Interceptor {
       }
       LOG.debug("{} {} answered {}; retry {}/{} in {} ms", request.method(), Redaction.url(request.url()),
           response.code(), attempt + 1, policy.maxAttempts(), delay.toMillis());
+      RequestObserver.of(request).retry("HTTP " + response.code() + "; retry " + (attempt + 1) + "/"
+          + policy.maxAttempts());
       response.close();
       sleep(delay);
     }

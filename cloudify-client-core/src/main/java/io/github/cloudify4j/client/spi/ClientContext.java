@@ -128,4 +128,16 @@ public interface ClientContext {
    */
 
   URI currentManager();
+
+  /**
+   * The Micrometer {@code ObservationRegistry} the client was given ({@code
+   * CloudifyClient.Builder.observationRegistry}), or null. Typed {@code Object} on purpose: Micrometer is
+   * optional, and a module tests for null before it hands the value to a class that names Micrometer types, so a
+   * class path without Micrometer never loads one.
+   *
+   * @return the registry, or null when the client observes nothing
+   */
+  default Object observationRegistry() {
+    return null;
+  }
 }

@@ -1,5 +1,7 @@
 package io.github.cloudify4j.snapshots.backup;
 
+import io.github.cloudify4j.client.spi.ClientContext;
+import io.github.cloudify4j.snapshots.internal.SnapshotsObserver;
 import static java.util.Objects.requireNonNull;
 
 import io.github.cloudify4j.client.spi.Secrets;
@@ -129,6 +131,7 @@ public final class BackupJob {
   final BackupListener listener;
   final Pattern ownId;
   final Pattern ownArchive;
+  private final BackupRecorder recorder;
 
   private BackupJob(Builder b) {
     client = b.client;
@@ -147,6 +150,19 @@ public final class BackupJob {
     listener = b.listener;
     ownId = Pattern.compile(Pattern.quote(prefix) + Slots.STAMP);
     ownArchive = Pattern.compile(Pattern.quote(prefix) + Slots.STAMP + Pattern.quote(ZIP));
+    recorder = b.meterRegistry == null ? BackupRecorder.NOOP
+        : MicrometerBackupRecorder.create(b.meterRegistry, managerTag(b.client), prefix);
+  }
+
+  /** The managers' base URLs without credentials, comma-separated: the {@code manager} tag of the gauges. */
+  static String managerTag(CloudifyClient client) {
+    StringBuilder tag = new StringBuilder();
+    for (java.net.URI m : client.managers()) {
+      String s = m.getScheme() + "://" + m.getHost() + (m.getPort() < 0 ? "" : ":" + m.getPort())
+          + (m.getRawPath() == null ? "" : m.getRawPath());
+      tag.append(tag.length() == 0 ? "" : ",").append(s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
+    }
+    return tag.toString();
   }
 
   /** A builder; {@link Builder#directory(Path)} and {@link Builder#prefix(String)} are required. */
@@ -228,7 +244,18 @@ public final class BackupJob {
   }
 
   private BackupReport run(AtomicBoolean cancelled) {
-    return new BackupRun(this, cancelled).run();
+    SnapshotsObserver.Span span = SnapshotsObserver.of(ClientContext.of(client))
+        .workflow("backup", snapshotIdAt(clock.instant()));
+    BackupReport report;
+    try {
+      report = SnapshotsObserver.observe(span, () -> new BackupRun(this, cancelled).run(),
+          r -> r.isNoOp() ? "SKIPPED" : "DONE", failure -> "FAILED");
+    } catch (RuntimeException | Error e) {
+      recorder.failed();
+      throw e;
+    }
+    recorder.succeeded(report);
+    return report;
   }
 
   /** The SHA-256 of a file, as the {@code .sha256} beside each archive holds it. */
@@ -261,6 +288,8 @@ public final class BackupJob {
     private Duration createTimeout = Duration.ofHours(2);
     private int downloadAttempts = 3;
     private BackupListener listener = BackupListener.none();
+    // Micrometer is optional: held as an Object, so that a job without one links no Micrometer type.
+    private Object meterRegistry;
 
     private Builder(CloudifyClient client) {
       this.client = client;
@@ -383,6 +412,24 @@ public final class BackupJob {
     public Builder listener(BackupListener listener) {
       requireNonNull(listener, "listener == null");
       this.listener = listener;
+      return this;
+    }
+
+    /**
+     * Publishes the gauges operators alert on to a Micrometer {@code MeterRegistry} (micrometer-core, an optional
+     * dependency): {@code cloudify.backup.last.success} (a time gauge: when the last successful run ended, in
+     * seconds since the epoch; NaN until one did), {@code cloudify.backup.last.size} (bytes of the last verified
+     * archive) and the counter {@code cloudify.backup.failures}, tagged {@code manager} (the managers' URLs, no
+     * credentials) and {@code job} (the prefix). A run that finds its slot's verified archive already there
+     * counts as a success. Register one job per manager and prefix: a second one with the same tags would share
+     * the first one's gauges. The runs themselves are observations of the client's {@code ObservationRegistry}
+     * ({@code cloudify.workflow.runs}).
+     *
+     * @param registry the registry (Spring Boot's, or a {@code SimpleMeterRegistry})
+     * @return this builder
+     */
+    public Builder meterRegistry(io.micrometer.core.instrument.MeterRegistry registry) {
+      this.meterRegistry = requireNonNull(registry, "registry == null");
       return this;
     }
 

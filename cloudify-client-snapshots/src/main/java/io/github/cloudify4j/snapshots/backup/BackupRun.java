@@ -20,6 +20,8 @@ import io.github.cloudify4j.snapshots.Snapshot;
 import io.github.cloudify4j.snapshots.SnapshotCreateOptions;
 import io.github.cloudify4j.snapshots.SnapshotStatus;
 import io.github.cloudify4j.snapshots.Snapshots;
+import io.github.cloudify4j.client.spi.ClientContext;
+import io.github.cloudify4j.snapshots.internal.SnapshotsObserver;
 import io.github.cloudify4j.snapshots.workflow.internal.StepRunner;
 import io.github.cloudify4j.snapshots.archive.ArchiveInfo;
 import io.github.cloudify4j.snapshots.archive.InvalidSnapshotArchiveException;
@@ -142,7 +144,8 @@ final class BackupRun extends BackupRetention {
     Run(BackupReport.Builder r, AtomicBoolean cancelled) {
       this.r = r;
       this.steps = new StepRunner<>("Backup " + r.snapshotId, listener, clock, cancelled::get,
-          result -> r.durations.merge(result.step(), result.duration(), Duration::plus), BackupRun::failureText);
+          result -> r.durations.merge(result.step(), result.duration(), Duration::plus), BackupRun::failureText)
+          .observedBy(SnapshotsObserver.of(ClientContext.of(client)), "backup");
     }
 
     void step(BackupStep step, StepRunner.Work<?> work) {

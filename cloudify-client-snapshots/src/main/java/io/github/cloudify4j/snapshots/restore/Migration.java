@@ -1,5 +1,7 @@
 package io.github.cloudify4j.snapshots.restore;
 
+import io.github.cloudify4j.snapshots.internal.SnapshotsObserver;
+import io.github.cloudify4j.client.spi.ClientContext;
 import static java.util.Objects.requireNonNull;
 
 import io.github.cloudify4j.client.CloudifyClient;
@@ -61,6 +63,13 @@ public final class Migration {
    *     created
    */
   public MigrationReport run() {
+    SnapshotsObserver.Span span = SnapshotsObserver.of(ClientContext.of(settings.target))
+        .workflow("migration", settings.snapshotId);
+    return SnapshotsObserver.observe(span, this::migrate, report -> report.restore().outcome().name(),
+        failure -> RestoreReport.Outcome.FAILED.name());
+  }
+
+  private MigrationReport migrate() {
     ServerVersion sourceVersion = settings.source.manager().version();
     ServerVersion targetVersion = settings.target.manager().version();
     if (sourceVersion.version().isNewerThan(targetVersion.version())) {

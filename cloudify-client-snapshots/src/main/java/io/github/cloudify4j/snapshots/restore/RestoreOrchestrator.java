@@ -1,5 +1,7 @@
 package io.github.cloudify4j.snapshots.restore;
 
+import io.github.cloudify4j.snapshots.internal.SnapshotsObserver;
+import io.github.cloudify4j.client.spi.ClientContext;
 import static io.github.cloudify4j.snapshots.restore.RestoreText.human;
 import static java.util.Objects.requireNonNull;
 
@@ -146,7 +148,10 @@ public final class RestoreOrchestrator {
     if (!started.compareAndSet(false, true)) {
       throw new IllegalStateException("run() was already called on this RestoreOrchestrator");
     }
-    return new RestoreRun(settings, cancelled).run(plan);
+    SnapshotsObserver.Span span = SnapshotsObserver.of(ClientContext.of(settings.client))
+        .workflow("restore", settings.latest ? "(latest)" : settings.snapshotId);
+    return SnapshotsObserver.observe(span, () -> new RestoreRun(settings, cancelled).run(plan),
+        report -> report.outcome().name(), failure -> RestoreReport.Outcome.FAILED.name());
   }
 
   /**

@@ -36,6 +36,8 @@ import io.github.cloudify4j.snapshots.archive.RestoreChecks;
 import io.github.cloudify4j.snapshots.archive.SnapshotArchive;
 import io.github.cloudify4j.snapshots.internal.ManagerInventory;
 import io.github.cloudify4j.snapshots.workflow.StepResult;
+import io.github.cloudify4j.client.spi.ClientContext;
+import io.github.cloudify4j.snapshots.internal.SnapshotsObserver;
 import io.github.cloudify4j.snapshots.workflow.internal.StepRunner;
 import java.net.URI;
 import java.nio.file.Path;
@@ -92,7 +94,8 @@ abstract class RestoreRunState {
     this.settings = settings;
     this.cancelled = cancelled;
     this.steps = new StepRunner<>("Restore", settings.listener, settings.client.poller().clock(), cancelled::get,
-        report.steps::add, StepRunner::message);
+        report.steps::add, StepRunner::message)
+        .observedBy(SnapshotsObserver.of(ClientContext.of(settings.client)), "restore");
   }
 
   <T> T waitReachable(Supplier<T> call) {

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.github.cloudify4j.client.InternalApi;
 import io.github.cloudify4j.client.errors.CloudifyInterruptedException;
 import io.github.cloudify4j.client.spi.Secrets;
+import io.github.cloudify4j.snapshots.internal.SnapshotsObserver;
 import io.github.cloudify4j.snapshots.workflow.StepResult;
 import io.github.cloudify4j.snapshots.workflow.WorkflowListener;
 import java.time.Clock;
@@ -40,6 +41,8 @@ public final class StepRunner<S extends Enum<S>> {
   private final BooleanSupplier cancelled;
   private final Consumer<StepResult<S>> record;
   private final Function<Exception, String> describe;
+  private SnapshotsObserver observer = SnapshotsObserver.NOOP;
+  private String workflow = "";
 
   /**
    * @param name what runs, for the log ("Restore nightly-1", "Backup daily-20261125")
@@ -54,6 +57,18 @@ public final class StepRunner<S extends Enum<S>> {
     this.cancelled = requireNonNull(cancelled, "cancelled == null");
     this.record = requireNonNull(record, "record == null");
     this.describe = requireNonNull(describe, "describe == null");
+  }
+
+  /**
+   * Makes each step a {@code cloudify.workflow.steps} observation (a child of the run's, in scope when the steps
+   * run), named by {@code workflow}. Call once, before the first step.
+   *
+   * @return this runner
+   */
+  public StepRunner<S> observedBy(SnapshotsObserver observer, String workflow) {
+    this.observer = requireNonNull(observer, "observer == null");
+    this.workflow = requireNonNull(workflow, "workflow == null");
+    return this;
   }
 
   /** The usual words for a failure: its message, or its type when it has none. */
@@ -80,13 +95,23 @@ public final class StepRunner<S extends Enum<S>> {
     LOG.info("{}: {} started", name, step);
     Instant start = clock.instant();
     T value;
+    SnapshotsObserver.Span span = observer.step(workflow, step.name());
+    SnapshotsObserver.Scope scope = span.openScope(); // the step's requests are its children
     try {
       listener.onStepStarted(step); // a listener that throws fails the step, with its rollback
       value = work.run();
+      span.outcome(StepResult.Status.SUCCEEDED.name());
     } catch (CloudifyInterruptedException e) {
+      span.outcome(StepResult.Status.CANCELLED.name());
+      span.error(e);
       throw fail(result(step, StepResult.Status.CANCELLED, start, Secrets.mask(message(e))), e, true);
     } catch (Exception e) {
+      span.outcome(StepResult.Status.FAILED.name());
+      span.error(e);
       throw fail(result(step, StepResult.Status.FAILED, start, Secrets.mask(describe.apply(e))), e, true);
+    } finally {
+      scope.close();
+      span.stop();
     }
     StepResult<S> done = result(step, StepResult.Status.SUCCEEDED, start, detail.apply(value));
     LOG.info("{}: {} done in {}{}", name, step, done.duration(), done.detail().isEmpty() ? "" : ": " + done.detail());
@@ -104,6 +129,7 @@ public final class StepRunner<S extends Enum<S>> {
   /** Records a step the plan left out; nothing runs. */
   public void skip(S step, String why) {
     StepResult<S> skipped = new StepResult<>(step, StepResult.Status.SKIPPED, clock.instant(), Duration.ZERO, why);
+    observed(step, StepResult.Status.SKIPPED);
     record.accept(skipped);
     listener.onStepFinished(skipped);
   }
@@ -114,12 +140,20 @@ public final class StepRunner<S extends Enum<S>> {
    */
   public void record(S step, StepResult.Status status, Instant start, String detail) {
     StepResult<S> result = result(step, status, start, detail);
+    observed(step, status);
     record.accept(result);
     if (status == StepResult.Status.FAILED || status == StepResult.Status.CANCELLED) {
       listener.onStepFailed(result, null);
     } else {
       listener.onStepFinished(result);
     }
+  }
+
+  /** A step that ran outside {@link #call} (or not at all), as an observation with its status. */
+  private void observed(S step, StepResult.Status status) {
+    SnapshotsObserver.Span span = observer.step(workflow, step.name());
+    span.outcome(status.name());
+    span.stop();
   }
 
   /** The clock's now: steps and reports use the same (injectable) clock. */
