@@ -22,7 +22,9 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import io.micrometer.observation.ObservationRegistry;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
@@ -33,10 +35,11 @@ import org.springframework.core.env.Environment;
  * <p>Where a property is not set, the {@code cfy} CLI's environment variables are used: {@code CLOUDIFY_USERNAME},
  * {@code CLOUDIFY_PASSWORD}, {@code CLOUDIFY_TOKEN} and {@code CLOUDIFY_TENANT} bind to the properties by Spring
  * Boot's relaxed binding; {@code CLOUDIFY_MANAGER_URL} (comma-separated), {@code CLOUDIFY_SSL_TRUST_ALL} and
- * {@code LOCAL_REST_CERT_FILE} are read here. A bad value (a URL with a password in it, a tenant with a line
+ * {@code LOCAL_REST_CERT_FILE} are read here. When the application has a Micrometer {@code ObservationRegistry}
+ * bean (Actuator makes one), the client observes every request with it. A bad value (a URL with a password in it, a tenant with a line
  * break, a missing CA file) fails the application's start with the client's message, before anything is sent.
  */
-@AutoConfiguration
+@AutoConfiguration(afterName = "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration")
 @ConditionalOnClass(CloudifyClient.class)
 @EnableConfigurationProperties(CloudifyProperties.class)
 public class CloudifyAutoConfiguration {
@@ -71,6 +74,20 @@ public class CloudifyAutoConfiguration {
   @ConditionalOnMissingBean
   public Snapshots cloudifySnapshots(CloudifyClient client) {
     return Snapshots.of(client);
+  }
+
+  /**
+   * Wires the application's Micrometer {@code ObservationRegistry} (Spring Boot makes one when Actuator is present)
+   * into the client, so that every request is an observation ({@code cloudify.client.requests}). Loaded only when
+   * Micrometer's Observation API is on the class path; without a registry bean it does nothing.
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "io.micrometer.observation.ObservationRegistry")
+  static class ObservationConfiguration {
+    @Bean
+    CloudifyClientCustomizer cloudifyObservationCustomizer(ObjectProvider<ObservationRegistry> registry) {
+      return builder -> registry.ifAvailable(builder::observationRegistry);
+    }
   }
 
   /** The builder with the properties applied; package-private for tests. */

@@ -104,8 +104,6 @@ public final class CloudifyBackupScheduler implements SmartLifecycle {
       lastReport = report;
       log.info("Cloudify backup {}: {} ({} bytes) in {}", report.snapshotId(), report.outcome(), report.bytes(),
           report.duration());
-      // TODO(observe): publish the backup gauges (last success time, last archive size, failures) once
-      // h/observe's BackupJob metrics API lands; see /work/notes/boot.md.
       return Optional.of(report);
     } finally {
       running.unlock();

@@ -92,6 +92,36 @@ class CloudifyAutoConfigurationTest {
   }
 
   @Test
+  void theApplicationsObservationRegistryObservesEveryRequest(FakeCloudifyManager m) {
+    java.util.List<String> stopped = new java.util.concurrent.CopyOnWriteArrayList<>();
+    io.micrometer.observation.ObservationRegistry registry = io.micrometer.observation.ObservationRegistry.create();
+    registry.observationConfig().observationHandler(new io.micrometer.observation.ObservationHandler<>() {
+      @Override
+      public boolean supportsContext(io.micrometer.observation.Observation.Context context) {
+        return true;
+      }
+
+      @Override
+      public void onStop(io.micrometer.observation.Observation.Context context) {
+        stopped.add(context.getName() + " " + context.getLowCardinalityKeyValues());
+      }
+    });
+    runner.withPropertyValues(properties(m))
+        .withBean(io.micrometer.observation.ObservationRegistry.class, () -> registry)
+        .run(ctx -> {
+          ctx.getBean(CloudifyClient.class).manager().status();
+          assertThat(stopped).hasSize(1);
+          assertThat(stopped.get(0)).startsWith("cloudify.client.requests").contains("/status");
+        });
+    // Without a registry bean the client works and nothing is observed.
+    stopped.clear();
+    runner.withPropertyValues(properties(m)).run(ctx -> {
+      assertThat(ctx.getBean(CloudifyClient.class).manager().status().isHealthy()).isTrue();
+      assertThat(stopped).isEmpty();
+    });
+  }
+
+  @Test
   void theApplicationsOwnClientWins(FakeCloudifyManager m) {
     runner.withPropertyValues(properties(m)).withUserConfiguration(OwnClient.class).run(ctx -> {
       assertThat(ctx).hasSingleBean(CloudifyClient.class);

@@ -91,6 +91,19 @@ class CloudifyBackupSchedulerTest {
   }
 
   @Test
+  void theGaugesArePublishedToTheApplicationsMeterRegistry() {
+    io.micrometer.core.instrument.simple.SimpleMeterRegistry meters =
+        new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+    enabled().withBean(io.micrometer.core.instrument.MeterRegistry.class, () -> meters).run(ctx -> {
+      BackupReport report = ctx.getBean(CloudifyBackupScheduler.class).runNow().orElseThrow();
+      assertThat(meters.get("cloudify.backup.last.size").gauge().value()).isEqualTo((double) report.bytes());
+      assertThat(meters.get("cloudify.backup.last.success").timeGauge().value(java.util.concurrent.TimeUnit.SECONDS))
+          .isCloseTo(report.finishedAt().toEpochMilli() / 1000.0, org.assertj.core.data.Offset.offset(1.0));
+      assertThat(meters.get("cloudify.backup.failures").counter().count()).isZero();
+    });
+  }
+
+  @Test
   void neverTwoAtOnce() {
     CountDownLatch inWait = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
