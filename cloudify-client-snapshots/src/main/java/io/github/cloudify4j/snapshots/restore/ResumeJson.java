@@ -82,12 +82,13 @@ final class ResumeJson {
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("resume state: not JSON (" + e.getOriginalMessage() + ")");
     }
-    ObjectNode o = object(root, "resume state", KEYS);
-    String format = text(o, "format", true);
-    if (!FORMAT.equals(format)) {
-      throw new IllegalArgumentException("resume state: field 'format' is '" + format + "', expected '" + FORMAT
+    // The format first: another version's fields are not "unknown", they are another format.
+    JsonNode format = root == null ? null : root.get("format");
+    if (format != null && !FORMAT.equals(format.asText(null))) {
+      throw new IllegalArgumentException("resume state: field 'format' is " + format + ", expected '" + FORMAT
           + "'");
     }
+    ObjectNode o = object(root, "resume state", KEYS);
     RestoreReport.Builder b = new RestoreReport.Builder();
     b.outcome = constant(o, "outcome", RestoreReport.Outcome::valueOf, true);
     b.snapshotId = text(o, "snapshot_id", true);
