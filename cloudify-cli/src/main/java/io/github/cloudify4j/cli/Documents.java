@@ -1,5 +1,8 @@
 package io.github.cloudify4j.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cloudify4j.client.model.Execution;
 import io.github.cloudify4j.client.model.MaintenanceStatus;
 import io.github.cloudify4j.client.model.ManagerStatus;
@@ -102,7 +105,17 @@ final class Documents {
     m.put("failure", r.failure().orElse(null));
     m.put("refusal", r.refusal().map(x -> x.code().name()).orElse(null));
     m.put("snapshot_left_on_manager", r.snapshotLeftOnManager().orElse(null));
+    // What `restore --resume` reads back: RestoreReport's own versioned resume state (no secret in it).
+    m.put("resume_state", r.outcome() == RestoreReport.Outcome.FAILED ? resumeState(r) : null);
     return m;
+  }
+
+  private static JsonNode resumeState(RestoreReport r) {
+    try {
+      return new ObjectMapper().readTree(r.toResumeJson());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e); // toResumeJson writes JSON
+    }
   }
 
   static Map<String, Object> verification(Verification v) {

@@ -163,6 +163,66 @@ class BackupAndRestoreCommandsTest {
   }
 
   @Test
+  void aRestoreThatFailedLateIsFinishedWithResumeFromItsJsonReport() throws Exception {
+    source.seed().blueprints(2).deployments(1);
+    Cli cli = cli();
+    Path archive = backup(cli);
+    target.faults().on("POST", "/maintenance/deactivate").always().respondWithJsonError(500);
+    cli.env.put("CLOUDIFY_MANAGER_URL", target.baseUrl());
+
+    assertThat(cli.run("restore", archive.toString(), "--yes", "--output", "json", "--health-wait", "5m"))
+        .as(cli.toString()).isEqualTo(Exit.FAILED);
+    JsonNode failed = cli.json();
+    assertThat(failed.get("failed_step").asText()).isEqualTo("DEACTIVATE_MAINTENANCE");
+    assertThat(failed.get("resume_state").get("format").asText()).isEqualTo("cloudify4j-restore-resume/1");
+    assertThat(cli.all()).doesNotContain(PASSWORD);
+    Path report = tmp.resolve("failed-restore.json");
+    Files.writeString(report, cli.out());
+    assertThat(target.maintenanceStatus()).isEqualTo("activated");
+
+    target.faults().clearAll();
+    target.journal().clear();
+    // Without --yes: the plan, exit 3, nothing changed.
+    assertThat(cli.run("restore", "--resume", report.toString(), "--output", "json")).as(cli.toString())
+        .isEqualTo(Exit.REFUSED);
+    assertThat(cli.json().get("outcome").asText()).isEqualTo("NOT_CONFIRMED");
+    assertThat(cli.json().get("snapshot_id").asText()).isEqualTo("daily-20260304");
+    assertThat(cli.err()).contains("Restore plan:").containsPattern("(?m)^refused: .*--yes");
+    assertThat(target.journal().filter(r -> !r.method().equals("GET"))).as("only reads").isEmpty();
+    assertThat(target.maintenanceStatus()).isEqualTo("activated");
+
+    assertThat(cli.run("restore", "--resume", report.toString(), "--yes", "--output", "json", "--health-wait", "5m"))
+        .as(cli.toString()).isZero();
+    JsonNode r = cli.json();
+    assertThat(r.get("outcome").asText()).isEqualTo("COMPLETE");
+    assertThat(r.get("resumed").asBoolean()).isTrue();
+    assertThat(r.get("restore_execution_id").asText()).isEqualTo(failed.get("restore_execution_id").asText());
+    assertThat(r.get("resume_state").isNull()).isTrue();
+    assertThat(target.journal().count("POST", "/snapshots/daily-20260304/restore")).isZero();
+    assertThat(target.journal().count("POST", "/maintenance/activate")).isZero();
+    assertThat(target.maintenanceStatus()).isEqualTo("deactivated");
+    assertThat(target.count("blueprints")).isEqualTo(2);
+    assertThat(cli.all()).doesNotContain(PASSWORD);
+  }
+
+  @Test
+  void resumeRefusesABrokenOrFinishedReportBeforeAnythingIsSent() throws Exception {
+    Cli cli = cli();
+    cli.env.put("CLOUDIFY_MANAGER_URL", target.baseUrl());
+    Path broken = tmp.resolve("broken.json");
+    Files.writeString(broken, "{\"outcome\": \"FAILED\", \"resume_state\": {\"format\": \"x\"}}");
+    assertThat(cli.run("restore", "--resume", broken.toString(), "--yes")).isEqualTo(Exit.USAGE);
+    assertThat(cli.err()).contains("--resume").contains("resume state: field 'format'");
+    Path complete = tmp.resolve("complete.json");
+    Files.writeString(complete, "{\"outcome\": \"COMPLETE\", \"resume_state\": null}");
+    assertThat(cli.run("restore", "--resume", complete.toString(), "--yes")).isEqualTo(Exit.USAGE);
+    assertThat(cli.err()).contains("did not fail").contains("COMPLETE");
+    assertThat(cli.run("restore", "--resume", tmp.resolve("absent.json").toString(), "--yes"))
+        .isEqualTo(Exit.USAGE);
+    assertThat(target.journal().all()).isEmpty();
+  }
+
+  @Test
   void restoreOptionsAreCheckedBeforeAnythingIsSent() {
     Cli cli = cli();
     cli.env.put("CLOUDIFY_MANAGER_URL", target.baseUrl());

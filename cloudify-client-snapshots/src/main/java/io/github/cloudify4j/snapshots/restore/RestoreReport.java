@@ -310,4 +310,40 @@ public final class RestoreReport {
       return new RestoreReport(this);
     }
   }
+
+  /**
+   * The facts a later run needs to finish this one, as JSON: {@link RestoreOrchestrator.Builder#resumeFrom} on
+   * {@link #fromResumeJson(String) the report read back} finishes a restore that failed after it started (in
+   * FOLLOW, REAUTHENTICATE, VERIFY or DEACTIVATE_MAINTENANCE), from another process or a day later. Save it when
+   * the run throws {@link RestoreFailedException}; the command line writes it under {@code "resume_state"} of its
+   * {@code --output json} report.
+   *
+   * <p>It holds the snapshot id, the outcome, the steps with their status, the restore execution's id and when it
+   * was requested, the snapshot left on the manager, the failure, and what VERIFY found. No secret: executions are
+   * written without their parameters and error text (a snapshot workflow's parameters hold the database password),
+   * and the post-restore credentials given to the orchestrator are never part of a report. The format is versioned
+   * ({@code "format": "cloudify4j-restore-resume/1"}).
+   *
+   * @return the resume state as a JSON object, UTF-8 text
+   */
+  public String toResumeJson() {
+    return ResumeJson.write(this);
+  }
+
+  /**
+   * A report read back from {@link #toResumeJson()}, to give to {@link RestoreOrchestrator.Builder#resumeFrom}. It
+   * holds the facts that method reads; the rest is empty ({@link #plan()} is null, no warnings, follow-ups or
+   * maintenance state, zero duration). The reader is strict, because a resume that guesses could restore twice or
+   * skip a step: every field must be present (null where the writer writes null) and none may be unknown.
+   *
+   * @param json what {@link #toResumeJson()} wrote
+   * @return the report, as far as a resume needs it
+   * @throws IllegalArgumentException when the text is not that JSON: not JSON, another format, or a field
+   *     missing, unknown or of the wrong type (the message names the field)
+   * @throws NullPointerException when {@code json} is null
+   */
+  public static RestoreReport fromResumeJson(String json) {
+    java.util.Objects.requireNonNull(json, "json == null");
+    return ResumeJson.read(json);
+  }
 }
