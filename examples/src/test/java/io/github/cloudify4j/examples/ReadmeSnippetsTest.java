@@ -206,7 +206,7 @@ class ReadmeSnippetsTest {
 
   @Test
   void theTestClassOfTheReadmeIsFoundByItsDeclaration() {
-    Matcher m = Pattern.compile("(?m)^class (\\w+)").matcher(markdown);
+    Matcher m = Pattern.compile("(?m)^(?:public |final |abstract )*class (\\w+)").matcher(markdown);
     List<String> declared = new ArrayList<>();
     while (m.find()) {
       declared.add(m.group(1));
