@@ -21,6 +21,8 @@ public class CloudifyLocalIoException extends CloudifyException {
   private final transient Path path;
 
   /**
+   * A local file failure, typed so that {@code catch (CloudifyException e)} sees it too.
+   *
    * @param message what was being done, naming the file
    * @param path the file concerned, or null when there is none to name
    * @param cause the file system's exception

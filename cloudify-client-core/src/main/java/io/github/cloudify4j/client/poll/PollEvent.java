@@ -3,7 +3,11 @@ package io.github.cloudify4j.client.poll;
 import java.time.Duration;
 import java.util.Optional;
 
-/** One poll of a wait, as told to a {@link PollListener}: what was seen and what happens next. */
+/**
+ * One poll of a wait, as told to a {@link PollListener}: what was seen and what happens next.
+ *
+ * @param <T> the type of the value the wait polls
+ */
 public final class PollEvent<T> {
   /** What the wait does after this poll. */
   public enum Outcome {

@@ -1,6 +1,10 @@
 package io.github.cloudify4j.client.poll;
 
-/** Told about every poll of a wait (for progress lines, metrics, logs). Must not block. */
+/**
+ * Told about every poll of a wait (for progress lines, metrics, logs). Must not block.
+ *
+ * @param <T> the type of the value the wait polls
+ */
 @FunctionalInterface
 public interface PollListener<T> {
   /**

@@ -21,6 +21,8 @@ import java.util.function.Supplier;
  * they were added; a value no rule matches means "poll again"; an exception no rule matches ends the wait by
  * propagating. Build with {@link Poller#until(String, Supplier)}; run with {@link #await()}. Not thread-safe;
  * {@link #await()} may be called once.
+ *
+ * @param <T> the type of the value the probe returns
  */
 public final class Waiter<T> {
   private enum Kind { SUCCESS, FAILURE, RETRY }

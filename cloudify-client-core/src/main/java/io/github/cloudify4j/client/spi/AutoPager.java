@@ -15,11 +15,17 @@ import java.util.stream.StreamSupport;
 /**
  * Walks a list endpoint page by page, fetching the next page only when the previous one is used up, so that
  * memory stays bounded by one page however many items there are.
+ *
+ * @param <T> the type of the items
  */
 @InternalApi
 public final class AutoPager<T> implements Iterable<T> {
 
-  /** Fetches the page at an offset. */
+  /**
+   * Fetches the page at an offset.
+   *
+   * @param <T> the type of the items
+   */
   @FunctionalInterface
   public interface PageFetcher<T> {
     /**
