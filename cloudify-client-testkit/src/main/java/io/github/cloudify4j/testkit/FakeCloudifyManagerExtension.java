@@ -205,6 +205,10 @@ public final class FakeCloudifyManagerExtension
   public static final class Builder {
     private final FakeCloudifyManager.Builder inner = FakeCloudifyManager.builder();
 
+    /** A builder with the fake manager's defaults; the same as {@code FakeCloudifyManagerExtension.builder()}. */
+    public Builder() {
+    }
+
     /**
      * The version and API shape to imitate (default 7.0.4); see {@link
      * FakeCloudifyManager.Builder#profile(ServerProfile)}.

@@ -20,6 +20,10 @@ public final class FakeCloudifyManagerMain {
   public static final class Options {
     /** {@code --port}: port of node 0 (default 8080; 0 picks a free one). */
     public int port = 8080;
+
+    /** Options with every default, as an empty command line gives. */
+    public Options() {
+    }
     /** {@code --profile}: the manager version to imitate (default 7.0.4). */
     public ServerProfile profile = ServerProfile.V7_0_4;
     /** {@code --edition}: {@code premium} (default) or {@code community}. */

@@ -10,6 +10,10 @@ import java.util.function.Predicate;
 public final class RequestJournal {
   private final List<RecordedRequest> entries = new ArrayList<>();
 
+  /** An empty journal; each fake manager keeps its own ({@code FakeCloudifyManager.journal()}). */
+  public RequestJournal() {
+  }
+
   /**
    * Internal: records a new request.
    *
