@@ -1,10 +1,8 @@
 package io.github.cloudify4j.cli;
 
+import io.github.cloudify4j.examples.console.DurationText;
+
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine;
 
 /**
@@ -13,7 +11,6 @@ import picocli.CommandLine;
  * (exit 2) naming the option, before anything is sent.
  */
 final class Durations implements CommandLine.ITypeConverter<Duration> {
-  private static final Pattern PART = Pattern.compile("(\\d+)(ms|s|min|m|h|d)");
 
   @Override
   public Duration convert(String text) {
@@ -28,45 +25,6 @@ final class Durations implements CommandLine.ITypeConverter<Duration> {
   }
 
   static Duration parse(String text) {
-    String t = text.trim().toLowerCase(Locale.ROOT);
-    if (t.startsWith("p")) {
-      try {
-        return Duration.parse(text.trim());
-      } catch (DateTimeParseException e) {
-        return null;
-      }
-    }
-    if (t.isEmpty()) {
-      return null;
-    }
-    Matcher m = PART.matcher(t);
-    Duration d = Duration.ZERO;
-    int at = 0;
-    while (at < t.length()) {
-      if (!m.find(at) || m.start() != at) {
-        return null;
-      }
-      long n = Long.parseLong(m.group(1));
-      switch (m.group(2)) {
-        case "ms":
-          d = d.plusMillis(n);
-          break;
-        case "s":
-          d = d.plusSeconds(n);
-          break;
-        case "m":
-        case "min":
-          d = d.plusMinutes(n);
-          break;
-        case "h":
-          d = d.plusHours(n);
-          break;
-        default:
-          d = d.plusDays(n);
-          break;
-      }
-      at = m.end();
-    }
-    return d;
+    return DurationText.parse(text);
   }
 }

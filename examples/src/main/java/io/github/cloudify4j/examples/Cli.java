@@ -1,12 +1,10 @@
 package io.github.cloudify4j.examples;
 
+import io.github.cloudify4j.examples.console.DurationText;
+
 import java.io.PrintStream;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What every example program does the same way at its edges: exit codes, the one-line error it ends with, the
@@ -22,7 +20,6 @@ final class Cli {
   /** The options every program takes besides its own. */
   static final String[] COMMON_OPTIONS = {"manager", "username", "password", "token", "tenant", "ca-cert"};
 
-  private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|min|m|h|d)");
 
   private Cli() {}
 
@@ -88,45 +85,7 @@ final class Cli {
    * @throws UsageException naming the option
    */
   static Duration duration(String option, String text) {
-    String t = text.trim().toLowerCase(Locale.ROOT);
-    Duration d = null;
-    if (t.startsWith("p")) {
-      try {
-        d = Duration.parse(text.trim());
-      } catch (DateTimeParseException e) {
-        d = null;
-      }
-    } else if (!t.isEmpty()) {
-      Matcher m = DURATION.matcher(t);
-      int at = 0;
-      d = Duration.ZERO;
-      while (d != null && at < t.length()) {
-        if (!m.find(at) || m.start() != at) {
-          d = null;
-          break;
-        }
-        long n = Long.parseLong(m.group(1));
-        switch (m.group(2)) {
-          case "ms":
-            d = d.plusMillis(n);
-            break;
-          case "s":
-            d = d.plusSeconds(n);
-            break;
-          case "m":
-          case "min":
-            d = d.plusMinutes(n);
-            break;
-          case "h":
-            d = d.plusHours(n);
-            break;
-          default:
-            d = d.plusDays(n);
-            break;
-        }
-        at = m.end();
-      }
-    }
+    Duration d = DurationText.parse(text);
     if (d == null) {
       throw new UsageException("--" + option + " takes a duration such as 90s, 10m or 1h30m, not " + text);
     }
