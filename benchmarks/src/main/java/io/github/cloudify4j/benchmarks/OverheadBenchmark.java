@@ -6,14 +6,12 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.github.cloudify4j.client.CloudifyClient;
+import io.github.cloudify4j.client.internal.BufferedSocketFactory;
 import io.github.cloudify4j.client.ListParams;
 import io.github.cloudify4j.client.model.Page;
 import io.github.cloudify4j.snapshots.Snapshot;
 import io.github.cloudify4j.snapshots.Snapshots;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.Socket;
-import javax.net.SocketFactory;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
@@ -46,9 +44,12 @@ public class OverheadBenchmark {
 
   private CloudifyClient client;
   private Snapshots snapshots;
-  /** The SDK on OkHttp's plain sockets (a caller's OkHttpClient with a socket factory of its own). */
-  private CloudifyClient plainClient;
-  private Snapshots plainSnapshots;
+  /**
+   * The SDK with every call on the buffered sockets the client keeps for archive transfers (a caller's
+   * OkHttpClient whose own socket factory is the buffered one): what small calls would cost on them.
+   */
+  private CloudifyClient bufferedClient;
+  private Snapshots bufferedSnapshots;
   private ListParams listParams;
 
   private OkHttpClient raw;
@@ -64,9 +65,9 @@ public class OverheadBenchmark {
     }
     client = CloudifyClient.builder().manager(base).basicAuth("admin", "admin").build();
     snapshots = Snapshots.of(client);
-    plainClient = CloudifyClient.builder().manager(base).basicAuth("admin", "admin")
-        .okHttpClient(new OkHttpClient.Builder().socketFactory(new PlainSockets()).build()).build();
-    plainSnapshots = Snapshots.of(plainClient);
+    bufferedClient = CloudifyClient.builder().manager(base).basicAuth("admin", "admin")
+        .okHttpClient(new OkHttpClient.Builder().socketFactory(new BufferedSocketFactory()).build()).build();
+    bufferedSnapshots = Snapshots.of(bufferedClient);
     listParams = ListParams.builder().size(1000).build();
 
     raw = new OkHttpClient();
@@ -85,7 +86,7 @@ public class OverheadBenchmark {
   @TearDown(Level.Trial)
   public void tearDown() {
     client.close();
-    plainClient.close();
+    bufferedClient.close();
     raw.dispatcher().executorService().shutdown();
     raw.connectionPool().evictAll();
   }
@@ -110,45 +111,14 @@ public class OverheadBenchmark {
     return call(rawList, RawPage.class);
   }
 
-  /** {@code sdkGet} on plain sockets, for {@link InterleavedCpu}'s with/without comparison. */
-  public Snapshot sdkGetPlainSockets() {
-    return plainSnapshots.get(Nginx.GET_ID);
+  /** {@code sdkGet} with the buffered sockets, for {@link InterleavedCpu}'s with/without comparison. */
+  public Snapshot sdkGetBufferedSockets() {
+    return bufferedSnapshots.get(Nginx.GET_ID);
   }
 
-  /** {@code sdkList} on plain sockets. */
-  public Page<Snapshot> sdkListPlainSockets() {
-    return plainSnapshots.list(listParams);
-  }
-
-  /** The JDK's plain sockets, from a factory that is not {@link SocketFactory#getDefault()}. */
-  static final class PlainSockets extends SocketFactory {
-    private final SocketFactory d = SocketFactory.getDefault();
-
-    @Override
-    public Socket createSocket() throws IOException {
-      return d.createSocket();
-    }
-
-    @Override
-    public Socket createSocket(String host, int port) throws IOException {
-      return d.createSocket(host, port);
-    }
-
-    @Override
-    public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-      return d.createSocket(host, port, localHost, localPort);
-    }
-
-    @Override
-    public Socket createSocket(InetAddress host, int port) throws IOException {
-      return d.createSocket(host, port);
-    }
-
-    @Override
-    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
-        throws IOException {
-      return d.createSocket(address, port, localAddress, localPort);
-    }
+  /** {@code sdkList} with the buffered sockets. */
+  public Page<Snapshot> sdkListBufferedSockets() {
+    return bufferedSnapshots.list(listParams);
   }
 
   private <T> T call(Request request, Class<T> type) throws IOException {

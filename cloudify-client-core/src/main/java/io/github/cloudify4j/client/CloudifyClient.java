@@ -71,7 +71,7 @@ public final class CloudifyClient implements AutoCloseable {
   private final ClientConfig config;
   private final Transport transport;
   private final ObjectMapper mapper;
-  private final boolean ownsTransport;
+  private final boolean root;
   private final AtomicBoolean closed;
   private final AtomicReference<ServerVersion> version;
   private final Poller poller;
@@ -81,12 +81,12 @@ public final class CloudifyClient implements AutoCloseable {
   private final ClientContext context;
 
   private CloudifyClient(Builder settings, ClientConfig config, Transport transport, ObjectMapper mapper,
-      boolean ownsTransport, AtomicBoolean closed, AtomicReference<ServerVersion> version) {
+      boolean root, AtomicBoolean closed, AtomicReference<ServerVersion> version) {
     this.settings = settings;
     this.config = config;
     this.transport = transport;
     this.mapper = mapper;
-    this.ownsTransport = ownsTransport;
+    this.root = root;
     this.closed = closed;
     this.version = version;
     this.poller = new Poller(config.clock(), config.sleeper());
@@ -228,10 +228,14 @@ public final class CloudifyClient implements AutoCloseable {
     return settings.copy();
   }
 
-  /** Releases connections and threads. Idempotent; a view made by {@link #withOptions} does nothing. */
+  /**
+   * Releases connections and threads: all of them, or, for a client built from a caller's {@code OkHttpClient},
+   * only the connections it opened for archive transfers (the caller's pool and dispatcher stay the caller's).
+   * Idempotent; a view made by {@link #withOptions} does nothing.
+   */
   @Override
   public void close() {
-    if (ownsTransport && closed.compareAndSet(false, true)) {
+    if (root && closed.compareAndSet(false, true)) {
       transport.shutdown();
     }
   }
@@ -556,10 +560,12 @@ public final class CloudifyClient implements AutoCloseable {
      * An {@code OkHttpClient} to start from (its pool, dispatcher, interceptors and event listeners are kept).
      * The client does not shut it down on {@link CloudifyClient#close()}.
      *
-     * <p>Its sockets get the client's buffering (256 KiB reads, 64 KiB writes, what lets an archive move at
-     * curl's speed instead of one system call per 8 KiB) unless it sets a {@code socketFactory} of its own: that
-     * factory is kept as it is, and archive transfers then run at about 0.7 of curl's speed (benchmarks/README.md).
-     * Timeouts, proxy and TLS come from this builder.
+     * <p>Archive transfers (a streamed download, an upload body of unknown length or of 1 MiB and more) get the
+     * client's buffered sockets (256 KiB reads, 64 KiB writes, what lets an archive move at curl's speed instead
+     * of one system call per 8 KiB) on connections of their own from the same pool; other calls use its sockets
+     * as they are. If it sets a {@code socketFactory} of its own, that factory is kept for every call, archives
+     * included, which then run at about 0.7 of curl's speed (benchmarks/README.md). Timeouts, proxy and TLS come
+     * from this builder.
      *
      * @param okHttpClient the client to share (its connection pool and dispatcher)
      * @return this builder
@@ -711,11 +717,6 @@ public final class CloudifyClient implements AutoCloseable {
       if (proxy != null) {
         ok.proxy(proxy);
       }
-      if (BufferedSocketFactory.appliesTo(okHttpClient)) {
-        // 256 KiB socket reads and 64 KiB writes instead of Okio's 8 KiB: archives move at curl's speed. A
-        // caller's OkHttpClient keeps them unless it has a socket factory of its own.
-        ok.socketFactory(new BufferedSocketFactory());
-      }
       applyTls(ok);
       ManagerNodes nodes = new ManagerNodes(managers);
       requireKnownNode(defaults, nodes, managers, "defaultRequestOptions.node");
@@ -727,8 +728,11 @@ public final class CloudifyClient implements AutoCloseable {
             observationRegistry, requestObservationConvention, nodes), observationRegistry);
       }
       ObjectMapper mapper = Json.newMapper();
-      Transport transport = Transport.create(ok.build(), config, mapper);
-      return new CloudifyClient(copy(), config, transport, mapper, okHttpClient == null, new AtomicBoolean(),
+      // Archives go through buffered sockets (256 KiB reads, 64 KiB writes instead of Okio's 8 KiB: curl's
+      // speed); other calls keep plain ones. A caller's own socket factory is kept for everything.
+      Transport transport = Transport.create(ok.build(), config, mapper,
+          BufferedSocketFactory.appliesTo(okHttpClient), okHttpClient == null);
+      return new CloudifyClient(copy(), config, transport, mapper, true, new AtomicBoolean(),
           new AtomicReference<>());
     }
 

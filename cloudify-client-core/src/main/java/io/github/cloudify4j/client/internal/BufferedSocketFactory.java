@@ -21,10 +21,12 @@ import okhttp3.OkHttpClient;
  * 5-byte header and its body come from one buffered read instead of two socket reads. OkHttp flushes after each
  * request, and the JDK's TLS engine after each record.
  *
- * <p>Used for every call of a client, not only the archive transfers. Elsewhere it is neutral: the benchmark of
- * the client with and without it ({@code sockets_*} in benchmarks/README.md) measured the CPU of a {@code get} and
- * of a 1,000-item list page within 5 % either way; it costs a 256 KiB and a 64 KiB buffer per pooled connection.
- * A caller's {@code OkHttpClient} keeps it unless it has a socket factory of its own ({@link #appliesTo}).
+ * <p>Used for bulk transfers only ({@code Exchange.clientFor}: a streamed answer, a request body of unknown length
+ * or of 1 MiB and more), on connections of their own from the client's pool. On small calls the buffers cost CPU
+ * and save nothing: the benchmark of a {@code get} measured 4-9 % more CPU per call through them than through
+ * plain sockets ({@code sockets_*} in benchmarks/README.md). Each such connection holds a 256 KiB and a 64 KiB
+ * buffer. A caller's {@code OkHttpClient} gets them for its transfers unless it has a socket factory of its own
+ * ({@link #appliesTo}).
  *
  * <p>Reads are not {@link java.io.BufferedInputStream}'s: to fill a read it asks the socket {@code available()}
  * (one more system call per read) and keeps reading, when Okio is content with what one read returns.

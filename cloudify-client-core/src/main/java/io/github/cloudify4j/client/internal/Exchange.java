@@ -36,15 +36,44 @@ import okio.BufferedSource;
  */
 final class Exchange {
   private static final int MAX_ERROR_BODY = 64 * 1024;
+  /** A request body this large (or of unknown length) is a bulk transfer: see {@link #clientFor}. */
+  static final long BULK_BODY = 1024 * 1024;
 
   private final OkHttpClient client;
+  private final OkHttpClient transfers;
   private final ObjectMapper mapper;
   private final ClientConfig config;
 
-  Exchange(OkHttpClient client, ObjectMapper mapper, ClientConfig config) {
+  Exchange(OkHttpClient client, OkHttpClient transfers, ObjectMapper mapper, ClientConfig config) {
     this.client = client;
+    this.transfers = transfers;
     this.mapper = mapper;
     this.config = config;
+  }
+
+  /**
+   * The chain for {@code request}: bulk transfers (an answer handed over open, a body of unknown length or of at
+   * least {@link #BULK_BODY} bytes: archives) take the one with buffered sockets, when the client has one;
+   * everything else the plain one. Both share the interceptors, the pool and the dispatcher.
+   */
+  OkHttpClient clientFor(Request request, Shape shape) {
+    if (transfers == client) {
+      return client;
+    }
+    if (shape.streaming) {
+      return transfers;
+    }
+    okhttp3.RequestBody body = request.body();
+    if (body == null) {
+      return client;
+    }
+    long length;
+    try {
+      length = body.contentLength();
+    } catch (IOException e) {
+      length = -1; // OkHttp will ask again, and fail the call then
+    }
+    return length < 0 || length >= BULK_BODY ? transfers : client;
   }
 
   /**
@@ -99,7 +128,7 @@ final class Exchange {
   }
 
   private Object send(Request request, Shape shape, RequestObserver.Watch watch) {
-    Call call = client.newCall(request);
+    Call call = clientFor(request, shape).newCall(request);
     RequestOptions options = EffectiveOptions.of(request, config.defaults());
     if (options.callTimeout().isPresent()) {
       call.timeout().timeout(options.callTimeout().get().toMillis(), TimeUnit.MILLISECONDS);

@@ -10,6 +10,7 @@ import java.lang.reflect.Modifier;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 import retrofit2.Retrofit;
 import retrofit2.http.Tag;
@@ -29,11 +30,15 @@ import retrofit2.http.Tag;
 @InternalApi
 public final class Transport {
   private final OkHttpClient okHttp;
+  private final OkHttpClient transfers;
+  private final boolean ownsBase;
   private final Retrofit retrofit;
   private final ConcurrentMap<Class<?>, Object> services = new ConcurrentHashMap<>();
 
-  private Transport(OkHttpClient okHttp, Retrofit retrofit) {
+  private Transport(OkHttpClient okHttp, OkHttpClient transfers, boolean ownsBase, Retrofit retrofit) {
     this.okHttp = okHttp;
+    this.transfers = transfers;
+    this.ownsBase = ownsBase;
     this.retrofit = retrofit;
   }
 
@@ -41,8 +46,16 @@ public final class Transport {
    * The chain, outermost first: headers and per-call read/write timeouts → retry → failover across nodes →
    * logging of each attempt → network. {@code base} carries TLS, proxy and timeouts, and its pool is shared.
    * {@code config} is the root client's: its defaults apply to a request that carries no {@code CallOptions}.
+   *
+   * <p>With {@code bufferedTransfers}, bulk transfers (a streamed answer, a request body of unknown length or of
+   * {@link Exchange#BULK_BODY} bytes and more) go through a sibling of the chain whose sockets are
+   * {@link BufferedSocketFactory buffered}: the same interceptors and dispatcher, a connection pool of its own
+   * (OkHttp's pool would hand a plain connection to a transfer: a pooled connection's address ignores the socket
+   * factory). Every other call keeps {@code base}'s sockets, where the buffers cost CPU and save nothing.
+   * {@code ownsBase}: whether {@link #shutdown()} may stop {@code base}'s dispatcher and pool.
    */
-  public static Transport create(OkHttpClient base, ClientConfig config, ObjectMapper mapper) {
+  public static Transport create(OkHttpClient base, ClientConfig config, ObjectMapper mapper,
+      boolean bufferedTransfers, boolean ownsBase) {
     OkHttpClient.Builder b = base.newBuilder();
     b.interceptors().removeIf(i -> i instanceof HeadersInterceptor || i instanceof RetryInterceptor
         || i instanceof FailoverInterceptor || i instanceof LoggingInterceptor);
@@ -53,7 +66,10 @@ public final class Transport {
         .retryOnConnectionFailure(true)
         .followRedirects(false);
     OkHttpClient okHttp = b.build();
-    Exchange exchange = new Exchange(okHttp, mapper, config);
+    OkHttpClient transfers = bufferedTransfers
+        ? okHttp.newBuilder().socketFactory(new BufferedSocketFactory()).connectionPool(new ConnectionPool()).build()
+        : okHttp;
+    Exchange exchange = new Exchange(okHttp, transfers, mapper, config);
     Retrofit retrofit = new Retrofit.Builder()
         .baseUrl(config.nodes().apiBase())
         .callFactory(UnsentCall::new)
@@ -61,7 +77,7 @@ public final class Transport {
         .addConverterFactory(new JsonBodies(mapper))
         .validateEagerly(true)
         .build();
-    return new Transport(okHttp, retrofit);
+    return new Transport(okHttp, transfers, ownsBase, retrofit);
   }
 
   /** The OkHttp client every request is sent with (for tests and for sharing the pool). */
@@ -103,8 +119,17 @@ public final class Transport {
     return service;
   }
 
-  /** Frees the pool and the dispatcher's threads. */
+  /**
+   * Frees the transfers' pool, and when the base client is this transport's own, its pool and the dispatcher's
+   * threads.
+   */
   public void shutdown() {
+    if (transfers != okHttp) {
+      transfers.connectionPool().evictAll();
+    }
+    if (!ownsBase) {
+      return;
+    }
     okHttp.dispatcher().executorService().shutdown();
     okHttp.connectionPool().evictAll();
     try {

@@ -4,7 +4,21 @@ import static io.github.cloudify4j.client.testing.TestClients.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.cloudify4j.client.CloudifyClient;
+import io.github.cloudify4j.client.RequestOptions;
 import io.github.cloudify4j.client.RetryPolicy;
+import io.github.cloudify4j.client.spi.CallOptions;
+import io.github.cloudify4j.client.spi.ClientContext;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Map;
+import okhttp3.ResponseBody;
+import retrofit2.http.Body;
+import retrofit2.http.GET;
+import retrofit2.http.POST;
+import retrofit2.http.PUT;
+import retrofit2.http.Streaming;
+import retrofit2.http.Tag;
 import io.github.cloudify4j.client.internal.BufferedSocketFactory.SingleReadInputStream;
 import io.github.cloudify4j.client.testing.Samples;
 import java.io.IOException;
@@ -33,8 +47,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The buffered sockets under TLS (the JDK's SSLSocket layered on them), and which clients get them: a client built
- * without an OkHttpClient or from one without a socket factory of its own, never one whose factory is the caller's.
+ * The buffered sockets under TLS (the JDK's SSLSocket layered on them), and which calls get them: bulk transfers
+ * (a streamed answer, an upload of unknown length or of 1 MiB and more) of a client built without an OkHttpClient
+ * or from one without a socket factory of its own; never small calls, never a client whose factory is the
+ * caller's.
  * The CI runs these on JDK 17 and 25 (the TLS engine is the JDK's).
  */
 class BufferedSocketFactoryTest {
@@ -149,36 +165,101 @@ class BufferedSocketFactoryTest {
         .retryPolicy(RetryPolicy.none()).build();
   }
 
-  @Test
-  void aCallersOkHttpClientWithoutASocketFactoryOfItsOwnGetsTheBufferedSockets() throws Exception {
-    server.enqueue(json(Samples.json("maintenance_deactivated")));
-    server.start();
+  /** Calls of each kind a resource module can declare: small JSON ones and bulk transfers. */
+  interface Calls {
+    @GET("maintenance-mode")
+    JsonNode status(@Tag CallOptions options);
+
+    @POST("maintenance-mode/activate")
+    JsonNode activate(@Body Map<String, Object> body, @Tag CallOptions options);
+
+    @Streaming
+    @GET("snapshots/a/archive")
+    ResponseBody download(@Tag CallOptions options);
+
+    @PUT("snapshots/a/archive")
+    JsonNode upload(@Body RequestBody archive, @Tag CallOptions options);
+  }
+
+  /** What each call of {@link Calls} ran on: whether its connection's socket was a buffered one. */
+  private List<Boolean> bufferedPerCall(OkHttpClient base, RequestBody upload) throws IOException {
     SocketsSeen seen = new SocketsSeen();
-    OkHttpClient base = new OkHttpClient.Builder().eventListener(seen).build();
-
-    try (CloudifyClient client = clientFrom(base)) {
-      client.maintenance().status();
+    OkHttpClient listening = base.newBuilder().eventListener(seen).build();
+    try (CloudifyClient client = clientFrom(listening)) {
+      ClientContext context = ClientContext.of(client);
+      Calls calls = context.create(Calls.class);
+      CallOptions none = context.callOptions(RequestOptions.none());
+      calls.status(none);
+      calls.activate(Collections.singletonMap("reason", "x"), none);
+      try (ResponseBody body = calls.download(none)) {
+        assertThat(body.bytes()).hasSize(3 * 1024 * 1024);
+      }
+      calls.upload(upload, none);
+      calls.status(none);
     }
+    List<Boolean> buffered = new ArrayList<>();
+    for (Socket s : seen.sockets) {
+      buffered.add(BufferedSocketFactory.isBuffered(s));
+    }
+    return buffered;
+  }
 
-    assertThat(seen.sockets).hasSize(1);
-    assertThat(BufferedSocketFactory.isBuffered(seen.sockets.get(0))).isTrue();
+  private void enqueueCalls() throws IOException {
+    String status = Samples.json("maintenance_deactivated");
+    server.enqueue(json(status));
+    server.enqueue(json(status));
+    server.enqueue(new MockResponse().setBody(new Buffer().write(random(3 * 1024 * 1024, 3))));
+    server.enqueue(json("{}"));
+    server.enqueue(json(status));
+    server.start();
+  }
+
+  @Test
+  void onlyBulkTransfersRunOnTheBufferedSocketsOfACallersClientWithoutAFactoryOfItsOwn() throws Exception {
+    enqueueCalls();
+    OkHttpClient base = new OkHttpClient();
+
+    // status, activate (small JSON body), download (streamed), upload (2 MiB body), status again
+    assertThat(bufferedPerCall(base, RequestBody.create(random(2 * 1024 * 1024, 4),
+        MediaType.get("application/octet-stream")))).containsExactly(false, false, true, true, false);
     assertThat(base.socketFactory()).as("the caller's client is not changed").isSameAs(SocketFactory.getDefault());
   }
 
   @Test
-  void aCallersOwnSocketFactoryIsKeptAsItIs() throws Exception {
-    server.enqueue(json(Samples.json("maintenance_deactivated")));
-    server.start();
-    SocketsSeen seen = new SocketsSeen();
+  void anUploadOfUnknownLengthIsABulkTransfer() throws Exception {
+    enqueueCalls();
+    RequestBody streamed = new RequestBody() {
+      @Override
+      public MediaType contentType() {
+        return MediaType.get("application/octet-stream");
+      }
+
+      @Override
+      public void writeTo(okio.BufferedSink sink) throws IOException {
+        sink.write(random(100, 5));
+      }
+    };
+
+    assertThat(bufferedPerCall(new OkHttpClient(), streamed)).containsExactly(false, false, true, true, false);
+  }
+
+  @Test
+  void aSmallUploadBodyIsNot() throws Exception {
+    enqueueCalls();
+    RequestBody small = RequestBody.create(new byte[(int) Exchange.BULK_BODY - 1],
+        MediaType.get("application/octet-stream"));
+
+    assertThat(bufferedPerCall(new OkHttpClient(), small)).containsExactly(false, false, true, false, false);
+  }
+
+  @Test
+  void aCallersOwnSocketFactoryIsKeptAsItIsForEveryCall() throws Exception {
+    enqueueCalls();
     Recording own = new Recording(SocketFactory.getDefault());
-    OkHttpClient base = new OkHttpClient.Builder().socketFactory(own).eventListener(seen).build();
 
-    try (CloudifyClient client = clientFrom(base)) {
-      client.maintenance().status();
-    }
-
-    assertThat(own.sockets).hasSize(1);
-    assertThat(seen.sockets).containsExactlyElementsOf(own.sockets);
-    assertThat(BufferedSocketFactory.isBuffered(own.sockets.get(0))).isFalse();
+    assertThat(bufferedPerCall(new OkHttpClient.Builder().socketFactory(own).build(),
+        RequestBody.create(random(2 * 1024 * 1024, 4), MediaType.get("application/octet-stream"))))
+        .containsExactly(false, false, false, false, false);
+    assertThat(own.sockets).isNotEmpty().noneMatch(BufferedSocketFactory::isBuffered);
   }
 }
