@@ -105,7 +105,8 @@ public final class BufferedSocketFactory extends SocketFactory {
     @Override
     public synchronized OutputStream getOutputStream() throws IOException {
       if (out == null) {
-        out = new BufferedOutputStream(super.getOutputStream(), OUTPUT_BUFFER);
+        out = new BufferedOutputStream(
+            new SocketWriteTimeouts.WatchedOutputStream(super.getOutputStream(), this), OUTPUT_BUFFER);
       }
       return out;
     }

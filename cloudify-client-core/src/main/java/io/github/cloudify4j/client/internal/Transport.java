@@ -7,11 +7,13 @@ import io.github.cloudify4j.client.spi.CallOptions;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.util.Collections;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
 import retrofit2.Retrofit;
 import retrofit2.http.Tag;
 
@@ -51,7 +53,9 @@ public final class Transport {
    * {@link Exchange#BULK_BODY} bytes and more) go through a sibling of the chain whose sockets are
    * {@link BufferedSocketFactory buffered}: the same interceptors and dispatcher, a connection pool of its own
    * (OkHttp's pool would hand a plain connection to a transfer: a pooled connection's address ignores the socket
-   * factory). Every other call keeps {@code base}'s sockets, where the buffers cost CPU and save nothing.
+   * factory), HTTP/1.1 when {@code base} speaks it, and upload write timeouts kept by the sockets
+   * ({@link SocketWriteTimeouts}). Every other call keeps {@code base}'s sockets, where the buffers cost CPU and
+   * save nothing.
    * {@code ownsBase}: whether {@link #shutdown()} may stop {@code base}'s dispatcher and pool.
    */
   public static Transport create(OkHttpClient base, ClientConfig config, ObjectMapper mapper,
@@ -66,10 +70,14 @@ public final class Transport {
         .retryOnConnectionFailure(true)
         .followRedirects(false);
     OkHttpClient okHttp = b.build();
+    // Transfers speak HTTP/1.1 where the base client does: no HTTP/2 flow-control windows in the way of a
+    // gigabyte, and the sockets can keep the write timeout (SocketWriteTimeouts).
+    boolean http1 = okHttp.protocols().contains(Protocol.HTTP_1_1);
     OkHttpClient transfers = bufferedTransfers
-        ? okHttp.newBuilder().socketFactory(new BufferedSocketFactory()).connectionPool(new ConnectionPool()).build()
+        ? okHttp.newBuilder().socketFactory(new BufferedSocketFactory()).connectionPool(new ConnectionPool())
+            .protocols(http1 ? Collections.singletonList(Protocol.HTTP_1_1) : okHttp.protocols()).build()
         : okHttp;
-    Exchange exchange = new Exchange(okHttp, transfers, mapper, config);
+    Exchange exchange = new Exchange(okHttp, transfers, bufferedTransfers && http1, mapper, config);
     Retrofit retrofit = new Retrofit.Builder()
         .baseUrl(config.nodes().apiBase())
         .callFactory(UnsentCall::new)
