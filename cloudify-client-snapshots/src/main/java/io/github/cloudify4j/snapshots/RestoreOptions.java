@@ -118,17 +118,6 @@ public final class RestoreOptions {
   }
 
   /**
-   * The old name of {@link #workflowTimeout()}.
-   *
-   * @return the same as {@link #workflowTimeout()}
-   * @deprecated it bounds the server's workflow parameter, not the client's wait: use {@link #workflowTimeout()}
-   */
-  @Deprecated
-  public Optional<Duration> timeout() {
-    return workflowTimeout();
-  }
-
-  /**
    * The {@code tenant_name} key, sent only to 5.x managers.
    *
    * @return the tenant name, or empty (the default: not sent)
@@ -235,18 +224,6 @@ public final class RestoreOptions {
      */
     public Builder workflowTimeout(Duration workflowTimeout) {
       return wholeSeconds(workflowTimeout, "workflowTimeout");
-    }
-
-    /**
-     * The old name of {@link #workflowTimeout(Duration)}.
-     *
-     * @param timeout a positive whole number of seconds
-     * @return this builder
-     * @deprecated it sets the server's workflow parameter, not a client wait: use {@link #workflowTimeout(Duration)}
-     */
-    @Deprecated
-    public Builder timeout(Duration timeout) {
-      return wholeSeconds(timeout, "timeout");
     }
 
     private Builder wholeSeconds(Duration timeout, String name) {

@@ -129,8 +129,8 @@ class SnapshotsBadInputTest extends MockManager {
     assertThatThrownBy(() -> SnapshotCreateOptions.builder().legacy(true)
         .listenerTimeout(java.time.Duration.ofSeconds(1)).build())
         .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("listenerTimeout");
-    assertThatThrownBy(() -> RestoreOptions.builder().timeout(java.time.Duration.ofMillis(1500)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("timeout");
+    assertThatThrownBy(() -> RestoreOptions.builder().workflowTimeout(java.time.Duration.ofMillis(1500)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("workflowTimeout");
     assertThatThrownBy(() -> RestoreOptions.builder().tenantName("a\u0000b"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("tenantName");
     assertThatThrownBy(() -> DownloadOptions.builder().maxAttempts(0))

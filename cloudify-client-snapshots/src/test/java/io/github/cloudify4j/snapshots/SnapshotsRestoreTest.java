@@ -52,7 +52,7 @@ class SnapshotsRestoreTest extends MockManager {
     enqueueJson(200, Samples.RESTORE_RESPONSE);
     snapshots.restore("a", RestoreOptions.defaults());
     snapshots.restore("b", RestoreOptions.builder().force(true).restoreCertificates(true).noReboot(true)
-        .ignorePluginFailure(true).timeout(Duration.ofSeconds(600)).tenantName("t1").build());
+        .ignorePluginFailure(true).workflowTimeout(Duration.ofSeconds(600)).tenantName("t1").build());
 
     assertThat(server.getRequestCount()).isEqualTo(3);
     assertThat(take().getPath()).isEqualTo("/api/version");

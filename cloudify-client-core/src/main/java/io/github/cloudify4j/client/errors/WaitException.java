@@ -56,18 +56,6 @@ public abstract class WaitException extends CloudifyException {
   }
 
   /**
-   * The last value the wait observed, untyped.
-   *
-   * @return the last observed value, or empty if no poll returned one
-   * @deprecated use {@link #lastObserved(Class)}, which needs no cast and cannot throw
-   *     {@link ClassCastException}; this method goes before 1.0
-   */
-  @Deprecated
-  public Optional<Object> lastObserved() {
-    return Optional.ofNullable(lastObserved);
-  }
-
-  /**
    * Polls made, the failed ones included: with {@link #elapsed()}, tells a wait that was too short from a server
    * that never answered.
    *
