@@ -264,6 +264,7 @@ public final class BenchmarkMain {
     List<Double> buildMs = new ArrayList<>();
     List<Long> gcs = new ArrayList<>();
     List<Double> callCpuMs = new ArrayList<>();
+    List<String> timelines = new ArrayList<>();
     long peak = 0;
     System.err.printf(Locale.ROOT, "%s: %s JVM, %s%n", key, fresh ? "a fresh" : "one warm", url);
     Child child = fresh ? null : Child.start(childJava, heap, TransferChild.class.getName(), baseUrl, caPem);
@@ -284,6 +285,9 @@ public final class BenchmarkMain {
               buildMs.add(Long.parseLong(a[3]) / 1e6);
               gcs.add(Long.parseLong(a[5]));
               callCpuMs.add(Long.parseLong(a[9]) / 1e6);
+              if (a.length > 12) {
+                timelines.add(a[12]);
+              }
             }
             peak = Math.max(peak, Long.parseLong(a[4]));
             settings.put("transfer_jvm_version", a[7]);
@@ -337,6 +341,8 @@ public final class BenchmarkMain {
       // wall time on a busy machine.
       figures.put(key + "_sdk_call_cpu_ms", Math.round(median(callCpuMs)));
       details.put(key + "_sdk_call_cpu_ms", callCpuMs);
+      // Milliseconds per sixteenth of the bytes, per pair: the first ones hold the warm-up.
+      details.put(key + "_timeline_ms_per_sixteenth", timelines);
     }
     details.put(key + "_sdk_mb_s", sdk);
     details.put(key + "_curl_mb_s", raw);

@@ -6,6 +6,7 @@ import io.github.cloudify4j.snapshots.DownloadOptions;
 import io.github.cloudify4j.snapshots.DownloadResult;
 import io.github.cloudify4j.snapshots.Snapshot;
 import io.github.cloudify4j.snapshots.Snapshots;
+import io.github.cloudify4j.snapshots.TransferListener;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -21,7 +22,12 @@ import java.nio.file.Paths;
  * FreshTransfer download|upload &lt;baseUrl&gt; &lt;file&gt; [&lt;ca.pem&gt;]
  *   -&gt; ok &lt;callNanos&gt; &lt;bytes&gt; &lt;buildNanos&gt; &lt;peakHeapBytes&gt; &lt;gcCount&gt; &lt;gcMillis&gt; &lt;java.vm.version&gt;
  *         &lt;callThreadCpuNanos&gt; &lt;callProcessCpuNanos&gt; &lt;buildThreadCpuNanos&gt; &lt;buildProcessCpuNanos&gt;
+ *         &lt;timeline&gt;
  * </pre>
+ *
+ * <p>{@code timeline}: the milliseconds each sixteenth of the bytes took, comma-separated, from the transfer
+ * listener (the first includes connecting and the first request's class loading): where a fresh JVM's time goes,
+ * warm-up against steady state.
  *
  * <p>The CPU times (of the calling thread, and of the whole process with its JIT and GC threads) are steadier
  * than wall time on a shared machine: they show what the library costs when the machine's load hides it.
@@ -71,11 +77,12 @@ public final class FreshTransfer {
       long threadCpu1 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
       long processCpu1 = processCpu();
       long bytes;
+      Timeline timeline = new Timeline(t1);
       if (direction.equals("download")) {
-        DownloadResult r = snapshots.download("bench", file, DownloadOptions.defaults());
+        DownloadResult r = snapshots.download("bench", file, DownloadOptions.builder().listener(timeline).build());
         bytes = r.bytes();
       } else if (direction.equals("upload")) {
-        Snapshot s = snapshots.upload("bench", file);
+        Snapshot s = snapshots.upload("bench", file, timeline);
         if (!"bench".equals(s.id())) {
           throw new IllegalStateException("unexpected answer " + s);
         }
@@ -116,7 +123,33 @@ public final class FreshTransfer {
       }
       System.out.println("ok " + (t2 - t1) + " " + bytes + " " + (t1 - t0) + " " + TransferChild.peakHeap() + " "
           + count + " " + millis + " " + System.getProperty("java.vm.version") + " " + (threadCpu2 - threadCpu1) + " "
-          + (processCpu2 - processCpu1) + " " + threadCpu1 + " " + processCpu1);
+          + (processCpu2 - processCpu1) + " " + threadCpu1 + " " + processCpu1 + " " + timeline);
+    }
+  }
+
+  /** The time of each sixteenth of a transfer. */
+  static final class Timeline implements TransferListener {
+    private final long[] marks = new long[17];
+    private int next = 1;
+
+    Timeline(long start) {
+      marks[0] = start;
+    }
+
+    @Override
+    public void onProgress(long done, long total) {
+      while (next <= 16 && total > 0 && done >= total * next / 16) {
+        marks[next++] = System.nanoTime();
+      }
+    }
+
+    @Override
+    public String toString() {
+      StringBuilder sb = new StringBuilder();
+      for (int i = 1; i < next; i++) {
+        sb.append(i > 1 ? "," : "").append((marks[i] - marks[i - 1]) / 1_000_000);
+      }
+      return sb.length() == 0 ? "-" : sb.toString();
     }
   }
 }
