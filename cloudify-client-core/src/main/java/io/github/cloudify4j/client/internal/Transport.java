@@ -88,7 +88,7 @@ public final class Transport {
     return new Transport(okHttp, transfers, ownsBase, retrofit);
   }
 
-  /** The OkHttp client every request is sent with (for tests and for sharing the pool). */
+  /** The OkHttp client small calls are sent with (archive transfers may take a sibling: see {@link #create}). */
   public OkHttpClient okHttp() {
     return okHttp;
   }
