@@ -21,6 +21,10 @@ import java.util.concurrent.TimeUnit;
  * {@value #TICK_MILLIS} ms for a write past its deadline and closes that socket. The stalled write then fails
  * with a {@link SocketTimeoutException}, as Okio's would have: a stalled upload still fails after the write
  * timeout, give or take a tick.
+ *
+ * <p>The watchdog sleeps in real time on purpose, like Okio's: a socket's write timeout bounds real time. The
+ * client's {@code Sleeper} and {@code Clock} drive the waits a caller's test runs in virtual time (polls, retry
+ * backoff); a virtual clock would never fire this one.
  */
 final class SocketWriteTimeouts {
   static final long TICK_MILLIS = 50;
