@@ -562,8 +562,8 @@ public final class CloudifyClient implements AutoCloseable {
      *
      * <p>Archive transfers (a streamed download, an upload body of unknown length or of 1 MiB and more) get the
      * client's buffered sockets (256 KiB reads, 64 KiB writes, what lets an archive move at curl's speed instead
-     * of one system call per 8 KiB) on connections of their own from the same pool; other calls use its sockets
-     * as they are. If it sets a {@code socketFactory} of its own, that factory is kept for every call, archives
+     * of one system call per 8 KiB) on connections of their own, in a pool the client keeps for them and empties on
+     * {@link CloudifyClient#close()}; other calls use its sockets and its pool as they are. If it sets a {@code socketFactory} of its own, that factory is kept for every call, archives
      * included, which then run at about 0.7 of curl's speed (benchmarks/README.md). Timeouts, proxy and TLS come
      * from this builder.
      *

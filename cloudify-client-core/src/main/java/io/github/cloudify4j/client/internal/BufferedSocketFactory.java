@@ -22,7 +22,7 @@ import okhttp3.OkHttpClient;
  * request, and the JDK's TLS engine after each record.
  *
  * <p>Used for bulk transfers only ({@code Exchange.clientFor}: a streamed answer, a request body of unknown length
- * or of 1 MiB and more), on connections of their own from the client's pool. On small calls the buffers cost CPU
+ * or of 1 MiB and more), on connections of their own, in a pool of their own. On small calls the buffers cost CPU
  * and save nothing: the benchmark of a {@code get} measured 4-9 % more CPU per call through them than through
  * plain sockets ({@code sockets_*} in benchmarks/README.md). Each such connection holds a 256 KiB and a 64 KiB
  * buffer. A caller's {@code OkHttpClient} gets them for its transfers unless it has a socket factory of its own

@@ -58,7 +58,8 @@ final class Exchange {
   /**
    * The chain for {@code request}: bulk transfers (an answer handed over open, a body of unknown length or of at
    * least {@link #BULK_BODY} bytes: archives) take the one with buffered sockets, when the client has one;
-   * everything else the plain one. Both share the interceptors, the pool and the dispatcher.
+   * everything else the plain one. Both share the interceptors and the dispatcher; the transfers have a connection
+   * pool of their own.
    */
   OkHttpClient clientFor(Request request, Shape shape) {
     if (transfers == client) {
