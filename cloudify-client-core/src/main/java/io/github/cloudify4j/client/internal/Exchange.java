@@ -41,16 +41,12 @@ final class Exchange {
 
   private final OkHttpClient client;
   private final OkHttpClient transfers;
-  /** Whether {@link #transfers}' sockets keep upload write timeouts ({@link SocketWriteTimeouts}). */
-  private final boolean socketWriteTimeouts;
   private final ObjectMapper mapper;
   private final ClientConfig config;
 
-  Exchange(OkHttpClient client, OkHttpClient transfers, boolean socketWriteTimeouts, ObjectMapper mapper,
-      ClientConfig config) {
+  Exchange(OkHttpClient client, OkHttpClient transfers, ObjectMapper mapper, ClientConfig config) {
     this.client = client;
     this.transfers = transfers;
-    this.socketWriteTimeouts = socketWriteTimeouts;
     this.mapper = mapper;
     this.config = config;
   }
@@ -133,12 +129,7 @@ final class Exchange {
   }
 
   private Object send(Request request, Shape shape, RequestObserver.Watch watch) {
-    OkHttpClient chain = clientFor(request, shape);
-    if (chain == transfers && socketWriteTimeouts && request.body() != null) {
-      request = request.newBuilder().tag(HeadersInterceptor.BulkUpload.class, HeadersInterceptor.BulkUpload.INSTANCE)
-          .build();
-    }
-    Call call = chain.newCall(request);
+    Call call = clientFor(request, shape).newCall(request);
     RequestOptions options = EffectiveOptions.of(request, config.defaults());
     if (options.callTimeout().isPresent()) {
       call.timeout().timeout(options.callTimeout().get().toMillis(), TimeUnit.MILLISECONDS);

@@ -65,24 +65,7 @@ final class HeadersInterceptor implements Interceptor {
       // Creating a snapshot or starting a restore twice is not harmless: only the caller may allow it.
       b.method(request.method(), new OneShotBody(request.body()));
     }
-    Request sent = b.build();
-    if (request.tag(BulkUpload.class) != null) {
-      // The buffered sockets keep the write timeout: Okio's would wake its watchdog every 64 KiB.
-      long millis = c.writeTimeoutMillis();
-      Chain untimed = c.withWriteTimeout(0, TimeUnit.MILLISECONDS);
-      return SocketWriteTimeouts.within(millis, () -> untimed.proceed(sent));
-    }
-    return c.proceed(sent);
-  }
-
-  /**
-   * Tags a request whose body goes over the client's buffered sockets on HTTP/1.1 ({@link Exchange#clientFor}):
-   * its write timeout is kept by {@link SocketWriteTimeouts} instead of Okio.
-   */
-  static final class BulkUpload {
-    static final BulkUpload INSTANCE = new BulkUpload();
-
-    private BulkUpload() {}
+    return c.proceed(b.build());
   }
 
   /** One options object and the headers a request without its own gets under it. */

@@ -14,9 +14,9 @@ import java.util.concurrent.TimeUnit;
  * <p>Okio bounds every write of a socket with its {@code AsyncTimeout}: per 64 KiB written it queues a deadline
  * under a lock and wakes its watchdog thread, and dequeues it after. For a 1 GiB upload that is 16,384 wake-ups,
  * about a quarter of the upload's CPU in a fresh JVM (benchmarks/README.md). The kernel offers no write timeout
- * to Java, so when an upload runs on the client's {@link BufferedSocketFactory buffered sockets} over HTTP/1.1,
- * {@link HeadersInterceptor} clears Okio's write timeout for the call and runs it {@link #within} the same
- * timeout: every socket write of the calling thread is then stamped with a deadline (two volatile writes and a
+ * to Java, so on the chain of archive transfers (the client's {@link BufferedSocketFactory buffered sockets}, over
+ * HTTP/1.1) the innermost {@link Interceptor} clears Okio's write timeout for a request with a body and runs it
+ * {@link #within} the same timeout: every socket write of the calling thread is then stamped with a deadline (two volatile writes and a
  * set insertion), and one daemon thread, alive only while such writes are under way, looks every
  * {@value #TICK_MILLIS} ms for a write past its deadline and closes that socket. The stalled write then fails
  * with a {@link SocketTimeoutException}, as Okio's would have: a stalled upload still fails after the write
@@ -36,6 +36,24 @@ final class SocketWriteTimeouts {
   private static Thread watchdog; // guarded by SocketWriteTimeouts.class
 
   private SocketWriteTimeouts() {}
+
+  /**
+   * The transfers chain's innermost application interceptor: a request with a body is sent under the write timeout
+   * in force (the client's, or the call's own, which {@link HeadersInterceptor} set), kept by the socket instead of
+   * Okio. Only on the buffered sockets over HTTP/1.1, where the socket carries the body ({@code Transport.create}).
+   */
+  static final class Interceptor implements okhttp3.Interceptor {
+    @Override
+    public okhttp3.Response intercept(Chain chain) throws IOException {
+      okhttp3.Request request = chain.request();
+      if (request.body() == null) {
+        return chain.proceed(request);
+      }
+      long millis = chain.writeTimeoutMillis();
+      Chain untimed = chain.withWriteTimeout(0, TimeUnit.MILLISECONDS);
+      return within(millis, () -> untimed.proceed(request));
+    }
+  }
 
   /** What {@link #within} runs. */
   interface IoCall<T> {

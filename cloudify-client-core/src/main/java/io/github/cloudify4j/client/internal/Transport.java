@@ -53,8 +53,8 @@ public final class Transport {
    * {@link Exchange#BULK_BODY} bytes and more) go through a sibling of the chain whose sockets are
    * {@link BufferedSocketFactory buffered}: the same interceptors and dispatcher, a connection pool of its own
    * (OkHttp's pool would hand a plain connection to a transfer: a pooled connection's address ignores the socket
-   * factory), HTTP/1.1 when {@code base} speaks it, and upload write timeouts kept by the sockets
-   * ({@link SocketWriteTimeouts}). Every other call keeps {@code base}'s sockets, where the buffers cost CPU and
+   * factory), and, when {@code base} speaks HTTP/1.1, HTTP/1.1 with upload write timeouts kept by the sockets
+   * (one more interceptor, innermost: {@link SocketWriteTimeouts.Interceptor}). Every other call keeps {@code base}'s sockets, where the buffers cost CPU and
    * save nothing.
    * {@code ownsBase}: whether {@link #shutdown()} may stop {@code base}'s dispatcher and pool.
    */
@@ -62,7 +62,8 @@ public final class Transport {
       boolean bufferedTransfers, boolean ownsBase) {
     OkHttpClient.Builder b = base.newBuilder();
     b.interceptors().removeIf(i -> i instanceof HeadersInterceptor || i instanceof RetryInterceptor
-        || i instanceof FailoverInterceptor || i instanceof LoggingInterceptor);
+        || i instanceof FailoverInterceptor || i instanceof LoggingInterceptor
+        || i instanceof SocketWriteTimeouts.Interceptor);
     b.addInterceptor(new HeadersInterceptor(config))
         .addInterceptor(new RetryInterceptor(config))
         .addInterceptor(new FailoverInterceptor(config))
@@ -73,11 +74,16 @@ public final class Transport {
     // Transfers speak HTTP/1.1 where the base client does: no HTTP/2 flow-control windows in the way of a
     // gigabyte, and the sockets can keep the write timeout (SocketWriteTimeouts).
     boolean http1 = okHttp.protocols().contains(Protocol.HTTP_1_1);
-    OkHttpClient transfers = bufferedTransfers
-        ? okHttp.newBuilder().socketFactory(new BufferedSocketFactory()).connectionPool(new ConnectionPool())
-            .protocols(http1 ? Collections.singletonList(Protocol.HTTP_1_1) : okHttp.protocols()).build()
-        : okHttp;
-    Exchange exchange = new Exchange(okHttp, transfers, bufferedTransfers && http1, mapper, config);
+    OkHttpClient transfers = okHttp;
+    if (bufferedTransfers) {
+      OkHttpClient.Builder t = okHttp.newBuilder().socketFactory(new BufferedSocketFactory())
+          .connectionPool(new ConnectionPool());
+      if (http1) {
+        t.protocols(Collections.singletonList(Protocol.HTTP_1_1)).addInterceptor(new SocketWriteTimeouts.Interceptor());
+      }
+      transfers = t.build();
+    }
+    Exchange exchange = new Exchange(okHttp, transfers, mapper, config);
     Retrofit retrofit = new Retrofit.Builder()
         .baseUrl(config.nodes().apiBase())
         .callFactory(UnsentCall::new)
